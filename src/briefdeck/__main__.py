@@ -1,0 +1,5 @@
+"""Run the CLI as `python -m briefdeck`."""
+
+from briefdeck.cli import main
+
+main()

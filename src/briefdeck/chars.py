@@ -1,0 +1,64 @@
+"""Character classes, sentence splitting and display normalisation shared by the stages."""
+
+from __future__ import annotations
+
+import re
+
+FINAL = "。！？!?；;…"
+"""Punctuation that ends a sentence or a paragraph."""
+CLOSERS = "”’」』》）)\"'"
+"""Closing marks that may follow final punctuation."""
+CJK_RANGES = (
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uf900", "\ufaff"),
+    ("\U00020000", "\U0003134f"),
+)
+
+_SENTENCE = re.compile(r"[^。！？!?；;…]*(?:[。！？!?；;]|…+)[”’」』）)\"']*|[^。！？!?；;…]+$")
+_EN_SENTENCE = re.compile(r".+?(?:[.!?]+[\"'”’)]*(?=\s+[A-Z\"“‘(]|\s*$)|$)", re.S)
+
+
+def is_cjk(char: str) -> bool:
+    """Return True for a CJK ideograph."""
+    return any(lo <= char <= hi for lo, hi in CJK_RANGES)
+
+
+def cjk_share(text: str) -> float:
+    """Return the share of CJK ideographs among the letters of `text`."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(is_cjk(c) for c in letters) / len(letters)
+
+
+def language(text: str) -> str:
+    """Return `zh` when `text` is mostly Chinese, else `en`."""
+    return "zh" if cjk_share(text) >= 0.2 else "en"
+
+
+def ends_sentence(text: str) -> bool:
+    """Return True when `text` ends with final punctuation (closing marks allowed after it)."""
+    stripped = text.rstrip().rstrip(CLOSERS)
+    if not stripped:
+        return False
+    return stripped[-1] in FINAL or stripped[-1] in ".:：" or stripped.endswith("...")
+
+
+def sentences(text: str) -> list[str]:
+    """Return the sentences of `text`, each with its final punctuation."""
+    if language(text) == "en":
+        return [s.strip() for s in _EN_SENTENCE.findall(text) if s.strip()]
+    return [s for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def display(text: str) -> str:
+    """Return `text` normalised for slides: full-width punctuation between CJK, no stray spaces."""
+    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+    text = re.sub(
+        r"(?<=[\u3000-\u9fff\uff00-\uffef“”‘’]),\s*|,\s*(?=[\u3000-\u9fff“‘])", "，", text
+    )
+    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef”’]);\s*|;\s*(?=[\u3000-\u9fff“‘])", "；", text)
+    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef”’]):\s*|:\s*(?=[\u3000-\u9fff“‘])", "：", text)
+    text = re.sub(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)", r"（\1）", text)
+    return text

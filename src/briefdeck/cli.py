@@ -1,0 +1,251 @@
+"""The `briefdeck` command line: a thin click group over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import yaml
+
+from briefdeck import __version__
+from briefdeck.errors import BriefdeckError
+from briefdeck.layouts import available, load_layout_set
+from briefdeck.model import Article, ZoneOutline
+from briefdeck.outline import OutlineSettings
+from briefdeck.pipeline import (
+    ReadOptions,
+    build_deck,
+    deck_paths,
+    is_outline,
+    outlines,
+    read_articles,
+    read_outline,
+    write_outline,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+SEED = "seeds/000_5ad35ad114782d3f.txt"
+
+
+class _Run:
+    """What one command met: errors are reported as they come, and decide the exit code."""
+
+    def __init__(self, debug: bool, quiet: bool = False) -> None:
+        self.debug = debug
+        self.quiet = quiet
+        self.failed = 0
+
+    def error(self, message: str) -> None:
+        self.failed += 1
+        click.echo(f"Error: {message}", err=True)
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(f"Warning: {message}", err=True)
+
+    def attempt(self, action: Callable[[], Any]) -> Any:
+        """Run `action`; report a library error (or any error, unless --debug) and return None."""
+        try:
+            return action()
+        except BriefdeckError as exc:
+            if self.debug:
+                raise
+            self.error(str(exc))
+        except Exception as exc:
+            if self.debug:
+                raise
+            self.error(
+                f"internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)"
+            )
+        return None
+
+    def finish(self) -> None:
+        if self.failed:
+            sys.exit(1)
+
+
+def _reading_options(command: F) -> F:
+    command = click.option("--encoding", help="Text encoding of the inputs (default: detect).")(
+        command
+    )
+    command = click.option("--zone", help="Put every article in this zone.")(command)
+    return command
+
+
+def _read(
+    run: _Run, inputs: tuple[str, ...], options: ReadOptions
+) -> tuple[list[Article], list[ZoneOutline]]:
+    """Return the articles of the document inputs and the outlines of the outline inputs."""
+    articles: list[Article] = []
+    given: list[ZoneOutline] = []
+    for source in inputs:
+        if is_outline(source):
+            outline = run.attempt(lambda s=source: read_outline(s))
+            if outline is not None:
+                given.append(outline)
+            continue
+        result = run.attempt(lambda s=source: read_articles(s, options))
+        if result is not None:
+            found, warnings = result
+            articles.extend(found)
+            for warning in warnings:
+                run.warn(warning)
+    return articles, given
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefdeck")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Turn zone articles into editable PowerPoint briefing decks, one per zone.
+
+    \b
+    Example:
+      briefdeck build seeds/000_5ad35ad114782d3f.txt -o decks
+    """
+    ctx.obj = debug
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True
+)
+@_reading_options
+@click.pass_obj
+def parse(
+    debug: bool, inputs: tuple[str, ...], fmt: str, encoding: str | None, zone: str | None
+) -> None:
+    """Print the articles recovered from INPUTS, with their figures.
+
+    \b
+    Example:
+      briefdeck parse seeds/000_5ad35ad114782d3f.txt --format json
+    """
+    from briefdeck.export import parse_data
+
+    run = _Run(debug)
+    articles, _ = _read(
+        run, tuple(i for i in inputs if not is_outline(i)), ReadOptions(encoding, zone)
+    )
+    data = parse_data(tuple(articles))
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), nl=False)
+    run.finish()
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for the outline files.",
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the deck's own words.")
+@click.option("--force", is_flag=True, help="Replace outline files that exist.")
+@_reading_options
+@click.pass_obj
+def outline(
+    debug: bool,
+    inputs: tuple[str, ...],
+    out_dir: Path,
+    lang: str | None,
+    force: bool,
+    encoding: str | None,
+    zone: str | None,
+) -> None:
+    """Write one editable YAML outline per zone of INPUTS.
+
+    \b
+    Example:
+      briefdeck outline seeds/000_5ad35ad114782d3f.txt -o out
+      (edit out/<zone>.yaml, then: briefdeck build out/<zone>.yaml -o decks)
+    """
+    run = _Run(debug)
+    articles, given = _read(run, inputs, ReadOptions(encoding, zone))
+    zones = [*given, *outlines(articles, OutlineSettings(lang=lang))]
+    for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
+        target = path.with_suffix(".yaml")
+        written = run.attempt(lambda o=item, p=target: write_outline(o, p, force))
+        if written is not None:
+            click.echo(str(written))
+    run.finish()
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for the decks.",
+)
+@click.option(
+    "--layouts",
+    "layout_name",
+    default="briefing",
+    show_default=True,
+    help="Layout set: a built-in name (see `briefdeck layouts`) or a YAML path.",
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the deck's own words.")
+@click.option("--force", is_flag=True, help="Replace decks that exist.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
+@_reading_options
+@click.pass_obj
+def build(
+    debug: bool,
+    inputs: tuple[str, ...],
+    out_dir: Path,
+    layout_name: str,
+    lang: str | None,
+    force: bool,
+    quiet: bool,
+    encoding: str | None,
+    zone: str | None,
+) -> None:
+    """Write one .pptx deck per zone of INPUTS (documents or outline YAML files).
+
+    \b
+    Example:
+      briefdeck build seeds/000_5ad35ad114782d3f.txt -o decks --layouts party-red
+    """
+    run = _Run(debug, quiet)
+    layout_set = run.attempt(lambda: load_layout_set(layout_name))
+    if layout_set is None:
+        run.finish()
+    articles, given = _read(run, inputs, ReadOptions(encoding, zone))
+    zones = [*given, *outlines(articles, OutlineSettings(lang=lang))]
+    for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
+        deck = run.attempt(lambda o=item, p=path: build_deck(o, layout_set, p, force))
+        if deck is not None:
+            for warning in deck.warnings:
+                run.warn(f"{path.name}: {warning}")
+            click.echo(str(path))
+    if not zones and not run.failed:
+        run.error("no articles found in the inputs")
+    run.finish()
+
+
+@main.command(name="layouts")
+def layouts_command() -> None:
+    """List the built-in layout sets.
+
+    \b
+    Example:
+      briefdeck layouts
+    """
+    for name in available():
+        layout_set = load_layout_set(name)
+        click.echo(f"{name}\t{layout_set.description}")

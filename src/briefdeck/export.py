@@ -1,0 +1,62 @@
+"""Articles as the plain data of the `briefdeck parse` contract (shared/design/parse-json.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefdeck.model import Article, Metric
+
+CONTRACT_VERSION = 1
+"""Version of the parse output; bumped only when a key is renamed or removed."""
+
+
+def parse_data(articles: tuple[Article, ...]) -> dict[str, Any]:
+    """Return the articles and their metrics as JSON-ready data."""
+    return {"version": CONTRACT_VERSION, "articles": [_article(a) for a in articles]}
+
+
+def _article(a: Article) -> dict[str, Any]:
+    return {
+        "source": a.source,
+        "index": a.index,
+        "language": a.language,
+        "zone": a.zone,
+        "zones_mentioned": list(a.zones_mentioned),
+        "title": a.title,
+        "kicker": a.kicker,
+        "author": ("、" if a.language == "zh" else ", ").join(a.authors) or None,
+        "authors": list(a.authors),
+        "meta": list(a.meta),
+        "sections": [
+            {
+                "heading": s.heading,
+                "paragraphs": [{"text": p.text, "lead": p.lead} for p in s.paragraphs],
+            }
+            for s in a.sections
+        ],
+        "captions": [{"text": c.text, "credit": c.credit} for c in a.captions],
+        "credits": list(a.credits),
+        "quotes": [{"text": q.text, "speaker": q.speaker} for q in a.quotes],
+        "seams": a.seams,
+        "metrics": [_metric(m) for m in a.metrics],
+        "groups": [
+            {"id": g.id, "caption": g.caption, "unit": g.unit, "members": list(g.members)}
+            for g in a.groups
+        ],
+    }
+
+
+def _metric(m: Metric) -> dict[str, Any]:
+    return {
+        "text": m.text,
+        "value": m.value,
+        "unit": m.unit,
+        "qualifier": m.qualifier,
+        "label": m.label,
+        "sentence": m.sentence,
+        "section": m.section,
+        "paragraph": m.paragraph,
+        "group": m.group,
+        "salience": m.salience,
+        "same_as": m.same_as,
+    }

@@ -1,0 +1,372 @@
+"""Frozen dataclasses that pass between the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --------------------------------------------------------------------------- read
+
+
+@dataclass(frozen=True)
+class Block:
+    """One non-empty line (text) or paragraph (Markdown, Word) of an input document."""
+
+    text: str
+    """The line's text, stripped of surrounding white space."""
+    line: int
+    """1-based line (or paragraph) number in the source."""
+    gap: int = 0
+    """Blank lines between this block and the one before it."""
+    heading: int | None = None
+    """Heading level given by the format (Markdown `#`, Word Heading style), else None."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded input document."""
+
+    source: str
+    """The path as given on the command line (`-` for stdin)."""
+    blocks: tuple[Block, ...]
+    """Its non-empty blocks, in order."""
+
+
+# ---------------------------------------------------------------------- structure
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph, page breaks repaired."""
+
+    text: str
+    """The whole paragraph as in the source (no punctuation rewriting)."""
+    lead: str | None = None
+    """Run-in topic sentence without its final punctuation, or None."""
+    seams: int = 0
+    """How many page-break cuts were joined to make this paragraph."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the paragraphs under it."""
+
+    heading: str | None
+    """The heading line, or None for the lead section before the first heading."""
+    paragraphs: tuple[Paragraph, ...]
+    """The body paragraphs of the section."""
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption kept out of the body."""
+
+    text: str
+    """The caption text."""
+    credit: str | None = None
+    """The photo credit that belongs to it, or None."""
+    section: int = 0
+    """Index of the section the caption stands in."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote with its speaker."""
+
+    text: str
+    """The quoted words, without the quotation marks."""
+    speaker: str | None
+    """Who said it, as the source names them, or None."""
+    section: int = 0
+    """Index of the section it stands in."""
+    paragraph: int = 0
+    """Index of the paragraph within that section."""
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A figure found in the body."""
+
+    text: str
+    """Exact substring of the paragraph (`1000余人次`)."""
+    value: float
+    """The number as written (1000 for `1000余人次`)."""
+    unit: str | None
+    """Magnitude and unit as written (`万元`, `%`, `billion yuan`), or None."""
+    qualifier: str | None
+    """Approximation word (`余`, `多`, `more than`), or None."""
+    label: str
+    """What the figure counts: a noun phrase from the source."""
+    sentence: str
+    """The source sentence that holds the figure."""
+    section: int
+    """Index into the article's sections."""
+    paragraph: int
+    """Index into that section's paragraphs."""
+    start: int
+    """Character offset of `text` in the paragraph."""
+    group: int | None = None
+    """Id shared by the figures of one enumeration, or None."""
+    salience: float = 0.0
+    """How strongly the figure asks to be a key figure (higher is stronger)."""
+    same_as: int | None = None
+    """Index of the earlier metric that states the same fact, or None."""
+
+    @property
+    def value_text(self) -> str:
+        """The number as the source writes it (`15.9`, `12,480`, `两`)."""
+        number = self.text
+        if self.qualifier and number.startswith(self.qualifier):
+            number = number[len(self.qualifier) :]
+        cut = len(number)
+        for part in (self.unit, self.qualifier):
+            if part and part in number:
+                cut = min(cut, number.index(part))
+        return number[:cut].strip().lstrip("$£¥€").strip() or number
+
+
+@dataclass(frozen=True)
+class MetricGroup:
+    """Figures that belong together (one enumeration, one unit kind)."""
+
+    id: int
+    """The group id the member metrics carry."""
+    caption: str
+    """What the group is about, from the shared context."""
+    members: tuple[int, ...]
+    """Indexes into the article's metrics."""
+    unit: str | None
+    """The unit the members share."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article recovered from a document."""
+
+    source: str
+    """The path of its document as given."""
+    index: int
+    """Position of the article in its document."""
+    language: str
+    """`zh` or `en`."""
+    title: str
+    """The title line."""
+    zone: str
+    """The zone the article is about (falls back to the title)."""
+    zones_mentioned: tuple[str, ...] = ()
+    """Every proper-named zone found, most central first."""
+    kicker: str | None = None
+    """引题 or subtitle line, or None."""
+    authors: tuple[str, ...] = ()
+    """Author names only."""
+    meta: tuple[str, ...] = ()
+    """Edition, source, date and sign-off lines kept out of the body."""
+    sections: tuple[Section, ...] = ()
+    """Body sections in order."""
+    captions: tuple[Caption, ...] = ()
+    """Photo captions in order."""
+    credits: tuple[str, ...] = ()
+    """Every photo credit line in order."""
+    quotes: tuple[Quote, ...] = ()
+    """Direct quotes with speakers."""
+    metrics: tuple[Metric, ...] = ()
+    """Figures in body order."""
+    groups: tuple[MetricGroup, ...] = ()
+    """Groups of figures that belong together."""
+
+    @property
+    def seams(self) -> int:
+        """How many page-break cuts were repaired in the article."""
+        return sum(p.seams for s in self.sections for p in s.paragraphs)
+
+
+# ------------------------------------------------------------------------ outline
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number card: a figure written as in the source, with what it counts."""
+
+    value: str
+    """The number as written (`100`, `15.9`, `两`)."""
+    label: str
+    """What it counts."""
+    unit: str = ""
+    """Magnitude and unit (`万元`)."""
+    qualifier: str = ""
+    """Approximation word (`多`)."""
+    qualifier_before: bool = False
+    """True when the qualifier stands before the number (`近`, `超`, `more than`)."""
+
+    @property
+    def text(self) -> str:
+        """The figure as one string, as in the source (`100多万元`)."""
+        if self.qualifier_before:
+            sep = " " if self.qualifier[-1:].isascii() and self.qualifier[-1:].isalpha() else ""
+            return f"{self.qualifier}{sep}{self.value}{self.unit_text}"
+        return f"{self.value}{self.qualifier}{self.unit_text}"
+
+    @property
+    def unit_text(self) -> str:
+        """The unit with the space English wants before a word unit."""
+        if self.unit and self.unit[0].isascii() and self.unit[0].isalpha():
+            return " " + self.unit
+        return self.unit
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One short line of a slide."""
+
+    text: str
+    """The line, condensed from the source's own words."""
+    head: str = ""
+    """A bold run-in head shown before the text (a paragraph's lead), or empty."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of figures that belong together."""
+
+    title: str
+    """What the chart shows."""
+    unit: str
+    """The unit shared by the values."""
+    categories: tuple[str, ...]
+    """One label per bar."""
+    values: tuple[float, ...]
+    """One value per bar."""
+    notes: str = ""
+    """The source sentence(s) the data came from."""
+
+
+@dataclass(frozen=True)
+class SectionOutline:
+    """What the slides of one section say."""
+
+    title: str
+    """The heading (second part of a two-part heading)."""
+    kicker: str = ""
+    """First part of a two-part heading, shown small above the title."""
+    bullets: tuple[Bullet, ...] = ()
+    """Condensed lines."""
+    figures: tuple[Figure, ...] = ()
+    """Number cards shown beside the bullets."""
+    charts: tuple[Chart, ...] = ()
+    """Charts of this section's figure groups."""
+    notes: str = ""
+    """Speaker notes: the source paragraphs."""
+    subtopic: bool = False
+    """True for a run-in paragraph given slides of its own (not listed in the contents)."""
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo slide: caption and credit, with a picture placeholder."""
+
+    caption: str
+    """The caption."""
+    credit: str = ""
+    """The credit, or empty."""
+    after: int = 0
+    """Index of the section it follows."""
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    """A quote slide."""
+
+    text: str
+    """The quoted words."""
+    speaker: str = ""
+    """Who said them."""
+
+
+@dataclass(frozen=True)
+class ZoneOutline:
+    """Everything one zone's deck says, slide by slide."""
+
+    zone: str
+    """The zone's name (cover title and file name)."""
+    language: str
+    """`zh` or `en`: the deck's own words follow it."""
+    subtitle: str
+    """The article title, or a neutral subtitle for several articles."""
+    byline: str = ""
+    """Authors, sources and date in one small line."""
+    key_figures: tuple[Figure, ...] = ()
+    """3-6 headline figures."""
+    sections: tuple[SectionOutline, ...] = ()
+    """Sections in order."""
+    photos: tuple[Photo, ...] = ()
+    """Photo slides."""
+    quotes: tuple[QuoteItem, ...] = ()
+    """Quote slides."""
+    closing: tuple[Bullet, ...] = ()
+    """The forward-looking ending, condensed; empty for no closing slide."""
+    notes: str = ""
+    """Speaker notes for the cover slide."""
+    key_notes: str = ""
+    """Speaker notes for the key-figure slide: the sentences the figures come from."""
+    closing_notes: str = ""
+    """Speaker notes for the closing slide."""
+    sources: tuple[str, ...] = ()
+    """The source files the outline was made from."""
+
+
+# --------------------------------------------------------------------------- plan
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """Text for one placeholder, fitted: paragraphs and the size that fits."""
+
+    paragraphs: tuple[Bullet, ...]
+    """The lines; `head` is shown bold before `text`."""
+    size: float
+    """Font size in points at which the text fits its box."""
+    emphasis: tuple[str, ...] = ()
+    """Substrings (figures) shown bold in the accent colour."""
+    numbered: bool = False
+    """True to number the paragraphs (contents)."""
+
+
+@dataclass(frozen=True)
+class SlideSpec:
+    """One slide: its kind, its layout and its filled slots."""
+
+    kind: str
+    """Slide kind (`cover`, `section`, `chart`, ...)."""
+    layout: str
+    """Name of the layout in the layout set."""
+    title: str
+    """Text of the title placeholder (never empty)."""
+    title_size: float
+    """Title size in points."""
+    notes: str
+    """Speaker notes."""
+    kicker: str = ""
+    """Small line above the title, or empty."""
+    body: TextBox | None = None
+    """Text of the body placeholder, or None."""
+    subtitle: TextBox | None = None
+    """Text of the subtitle/caption placeholder, or None."""
+    cards: tuple[Figure, ...] = ()
+    """Number cards."""
+    card_sizes: tuple[float, float] = (40.0, 14.0)
+    """Figure and label size in points for the cards."""
+    chart: Chart | None = None
+    """The chart, or None."""
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A planned deck for one zone."""
+
+    zone: str
+    """The zone's name."""
+    language: str
+    """`zh` or `en`."""
+    slides: tuple[SlideSpec, ...]
+    """The slides in order."""
+    warnings: tuple[str, ...] = field(default=())
+    """What the planner had to give up, for the CLI to show."""

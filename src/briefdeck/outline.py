@@ -1,0 +1,448 @@
+"""Condense articles into one briefing outline per zone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from briefdeck.chars import display, is_cjk, sentences
+from briefdeck.model import (
+    Article,
+    Bullet,
+    Chart,
+    Figure,
+    Metric,
+    Paragraph,
+    Photo,
+    QuoteItem,
+    Section,
+    SectionOutline,
+    ZoneOutline,
+)
+from briefdeck.vocab import vocabulary
+
+_CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+_QUALIFIERS_BEFORE = ("超过", "近", "超", "约", "逾", "共计", "累计", "总计")
+
+
+@dataclass(frozen=True)
+class OutlineSettings:
+    """Knobs of the outline stage."""
+
+    bullet_max: int = 40
+    """Longest bullet in CJK characters (an English bullet gets half as many words)."""
+    chart_min: int = 3
+    """Fewest figures in a group that make a chart."""
+    key_min: int = 3
+    """Fewest key figures (when the articles have that many)."""
+    key_max: int = 6
+    """Most key figures."""
+    section_cards: int = 4
+    """Most number cards beside a section's bullets."""
+    subtopic_figures: int = 3
+    """A run-in paragraph with this many figures gets a slide of its own."""
+    quotes_max: int = 2
+    """Most quote slides per deck."""
+    lang: str | None = None
+    """Language of the deck's own words; None follows the articles."""
+
+
+def words(lang: str) -> dict[str, str]:
+    """Return the deck's own words (目录, Contents, ...) in `lang`."""
+    table: dict[str, dict[str, str]] = vocabulary("words")
+    return table.get(lang, table["en"])
+
+
+def outline_zones(
+    articles: tuple[Article, ...], settings: OutlineSettings | None = None
+) -> tuple[ZoneOutline, ...]:
+    """Return one outline per zone, articles merged in input order."""
+    settings = settings or OutlineSettings()
+    zones: dict[str, list[Article]] = {}
+    for article in articles:
+        zones.setdefault(article.zone, []).append(article)
+    return tuple(zone_outline(zone, group, settings) for zone, group in zones.items())
+
+
+def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) -> ZoneOutline:
+    """Return the outline of one zone's articles."""
+    lang = settings.lang or _majority([a.language for a in articles])
+    w = words(lang)
+    sections: list[SectionOutline] = []
+    photos: list[Photo] = []
+    for article in articles:
+        offset = len(sections)
+        index_map: dict[int, int] = {}
+        for s, section in enumerate(article.sections):
+            index_map[s] = len(sections)
+            sections.extend(_section_outlines(article, s, section, len(articles) > 1, w, settings))
+        for caption in article.captions:
+            after = index_map.get(caption.section, offset)
+            photos.append(Photo(display(caption.text), display(caption.credit or ""), after))
+    return ZoneOutline(
+        zone=zone,
+        language=lang,
+        subtitle=display(articles[0].title) if len(articles) == 1 else w["briefing"],
+        byline=_byline(articles, lang),
+        key_figures=_key_figures(articles, settings),
+        sections=tuple(sections),
+        photos=tuple(photos),
+        quotes=_quotes(articles, settings),
+        closing=_closing(articles, settings),
+        notes=_cover_notes(articles, w),
+        key_notes=_key_notes(articles),
+        closing_notes=_closing_notes(articles),
+        sources=tuple(dict.fromkeys(a.source for a in articles)),
+    )
+
+
+def _majority(langs: list[str]) -> str:
+    return max(set(langs), key=langs.count) if langs else "zh"
+
+
+def _byline(articles: list[Article], lang: str) -> str:
+    """Return the cover's small line: authors, source files and dates from meta lines."""
+    names = list(dict.fromkeys(n for a in articles for n in a.authors))
+    sources = list(dict.fromkeys(Path(a.source).name for a in articles))
+    dates = [m for a in articles for m in a.meta if re.search(r"\d{4}", m)][:1]
+    sep = "、" if lang == "zh" else ", "
+    parts = [sep.join(names)] if names else []
+    parts += [sep.join(sources), *dates]
+    return "  |  ".join(p for p in parts if p)
+
+
+# ------------------------------------------------------------------ sections
+
+
+def split_heading(heading: str) -> tuple[str, str]:
+    """Return (kicker, title) of a two-part heading (`A B` or `A：B`); kicker empty otherwise."""
+    parts = re.split(r"(?<=\S)\s+(?=\S)|[：:]", heading.strip(), maxsplit=1)
+    if len(parts) == 2 and all(len(p.strip()) >= 2 for p in parts) and is_cjk_text(heading):
+        return parts[0].strip(), parts[1].strip()
+    return "", heading.strip()
+
+
+def is_cjk_text(text: str) -> bool:
+    """Return True when `text` holds CJK characters."""
+    return any(is_cjk(c) for c in text)
+
+
+def _section_outlines(
+    article: Article,
+    index: int,
+    section: Section,
+    several: bool,
+    w: dict[str, str],
+    settings: OutlineSettings,
+) -> list[SectionOutline]:
+    """Return the outline of one section, then those of its run-in paragraphs rich in figures."""
+    if section.heading:
+        kicker, title = split_heading(section.heading)
+    else:
+        kicker, title = "", article.title if several else w["overview"]
+    metrics = [m for m in article.metrics if m.section == index and m.same_as is None]
+
+    def figures_of(p: int) -> list[Metric]:
+        return [m for m in metrics if m.paragraph == p]
+
+    own = [
+        p
+        for p, para in enumerate(section.paragraphs)
+        if not (para.lead and len(figures_of(p)) >= settings.subtopic_figures)
+    ]
+    out = []
+    if own or len(own) == len(section.paragraphs):
+        out.append(_outline(title, kicker, own, section, metrics, article, settings))
+    for p, para in enumerate(section.paragraphs):
+        if p not in own:
+            sub = _outline(para.lead or "", title, [p], section, metrics, article, settings)
+            out.append(replace(sub, subtopic=True))
+    return out
+
+
+def _outline(
+    title: str,
+    kicker: str,
+    paragraphs: list[int],
+    section: Section,
+    metrics: list[Metric],
+    article: Article,
+    settings: OutlineSettings,
+) -> SectionOutline:
+    """Return the outline of some paragraphs of a section: bullets, cards and charts.
+
+    Every figure of those paragraphs ends up in a bullet or a card.
+    """
+    limit = _limit(article.language, settings)
+    mine = [m for m in metrics if m.paragraph in paragraphs]
+    bullets = [
+        b
+        for p in paragraphs
+        for b in paragraph_bullets(
+            section.paragraphs[p], [m for m in mine if m.paragraph == p], article.zone, limit
+        )
+    ]
+    cards = sorted(mine, key=lambda m: -m.salience)[: settings.section_cards]
+    shown = " ".join(b.head + b.text for b in bullets)
+    cards += [m for m in mine if m not in cards and display(m.text) not in shown]
+    groups = sorted({m.group for m in mine if m.group is not None})
+    charts = tuple(
+        _chart(article, g) for g in groups if len(article.groups[g].members) >= settings.chart_min
+    )
+    return SectionOutline(
+        title=display(title),
+        kicker=display(kicker),
+        bullets=tuple(bullets),
+        figures=tuple(figure_of(m) for m in cards) if len(mine) >= 2 else (),
+        charts=charts,
+        notes="\n\n".join(section.paragraphs[p].text for p in paragraphs) + _source_line(article),
+    )
+
+
+def _source_line(article: Article) -> str:
+    return f"\n\n— {Path(article.source).name}"
+
+
+def _limit(lang: str, settings: OutlineSettings) -> int:
+    return settings.bullet_max if lang == "zh" else settings.bullet_max // 2
+
+
+def figure_of(metric: Metric) -> Figure:
+    """Return the number card of a metric, written as in the source."""
+    qualifier = metric.qualifier or ""
+    before = bool(qualifier) and metric.text.startswith(qualifier)
+    value = metric.value_text
+    unit = metric.unit or ""
+    if unit and unit.startswith(("$", "£", "€", "¥", "US$", "RMB")):
+        value, unit = metric.text[len(qualifier) :].strip() if before else metric.text, ""
+        value = value.removeprefix(qualifier).strip() if before else value
+    return Figure(
+        value=value,
+        label=display(metric.label),
+        unit=unit,
+        qualifier=qualifier,
+        qualifier_before=before,
+    )
+
+
+def _chart(article: Article, group_id: int) -> Chart:
+    """Return the chart of one metric group."""
+    group = article.groups[group_id]
+    members = [article.metrics[i] for i in group.members]
+    return Chart(
+        title=display(group.caption),
+        unit=group.unit or "",
+        categories=tuple(display(m.label) or m.text for m in members),
+        values=tuple(float(m.value) for m in members),
+        notes=members[0].sentence + _source_line(article),
+    )
+
+
+# ------------------------------------------------------------------ bullets
+
+
+def paragraph_bullets(
+    paragraph: Paragraph, figures: list[Metric], zone: str, limit: int
+) -> list[Bullet]:
+    """Return the bullets of a paragraph: its first sentence, and every sentence with a figure."""
+    text = paragraph.text
+    head = ""
+    if paragraph.lead:
+        head = display(paragraph.lead)
+        text = text[len(paragraph.lead) + 1 :]
+    out: list[Bullet] = []
+    for n, sentence in enumerate(sentences(text)):
+        inside = [m for m in figures if m.sentence and m.text in sentence]
+        if n > 0 and not inside:
+            continue
+        for line in condense(sentence, [m.text for m in inside], zone, limit):
+            out.append(Bullet(line, head if not out else ""))
+    if head and not out:
+        out.append(Bullet("", head))
+    return out
+
+
+def condense(sentence: str, keep: list[str], zone: str, limit: int) -> list[str]:
+    """Return one or more short lines made of whole clauses of `sentence`.
+
+    The first line gathers the sentence's opening clauses (a bare time or linking clause
+    such as 同时 or 2024年 is skipped); later lines hold the clauses with a figure. Clauses
+    are cut at ，；：、 outside quotation marks and joined in source order, the zone's name is
+    dropped as a subject, and every string of `keep` (the figures) ends up in some line.
+    """
+    english = not is_cjk_text(sentence)
+    clauses = _clauses(sentence, zone, english)
+    size = _size_en if english else len
+    lines: list[str] = []
+    current = ""
+    for clause in clauses:
+        has_figure = any(k in clause for k in keep)
+        opening = not lines
+        if not (opening or has_figure):
+            if current:
+                lines.append(current)
+                current = ""
+            continue
+        if opening and not has_figure and not current and size(_tidy(clause)) < 5:
+            continue
+        fits = size(_tidy(clause)) <= limit
+        piece = clause if fits else _shorten(clause, keep, limit, size)
+        if not piece:
+            continue
+        if current and size(_tidy(current + piece)) > limit:
+            lines.append(current)
+            current = ""
+            if not has_figure:
+                continue
+        current += piece
+        if not fits:
+            lines.append(current)
+            current = ""
+    if current:
+        lines.append(current)
+    return [display(_tidy(line)) for line in lines if _tidy(line)]
+
+
+def _size_en(text: str) -> int:
+    return 2 * len(text.split())
+
+
+def _clauses(sentence: str, zone: str, english: bool) -> list[str]:
+    """Return the clauses of a sentence, each with its separator, zone subject dropped."""
+    seps = ",;:" if english else "，,；;：:"
+    if sentence.startswith("“") and "”" in sentence:
+        sentence = sentence[1:].replace("”", "", 1)  # a quoted sentence: split its own clauses
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(sentence):
+        if char in "“‘（(《「":
+            depth += 1
+        elif char in "”’）)》」":
+            depth = max(0, depth - 1)
+        elif char in seps and depth == 0:
+            parts.append(sentence[start : i + 1])
+            start = i + 1
+    parts.append(sentence[start:])
+    out = []
+    for part in parts:
+        stripped = part.strip()
+        bare = stripped.lstrip('“"')
+        if zone and bare.startswith(zone) and len(bare) > len(zone) + 2:
+            stripped = bare[len(zone) :].lstrip()
+        if stripped:
+            out.append(stripped)
+    return out
+
+
+def _shorten(clause: str, keep: list[str], limit: int, size: Any) -> str:
+    """Return the longest run of 、-separated parts of `clause` that fits, holding its figures."""
+    parts = re.findall(r"[^、]+、?", clause)
+    want = [i for i, p in enumerate(parts) if any(k in p for k in keep)] or [0]
+    start = want[0]
+    best = ""
+    for end in range(start + 1, len(parts) + 1):
+        candidate = "".join(parts[start:end])
+        if size(candidate.rstrip("、，,；;：: ")) > limit:
+            break
+        best = candidate
+    return best
+
+
+def _tidy(line: str) -> str:
+    """Return a line without trailing separators and with its quotation marks balanced."""
+    line = line.strip().rstrip("，,；;：:、。.!！?？ ")
+    for open_, close in (("“", "”"), ("‘", "’"), ("（", "）"), ("(", ")"), ("《", "》")):
+        if line.count(open_) < line.count(close) and line.startswith(close):
+            line = line[1:]
+        if line.count(open_) > line.count(close) and line.startswith(open_):
+            line = line[1:]
+        if line.count(open_) < line.count(close) and line.endswith(close):
+            line = line[:-1]
+    return line.strip()
+
+
+# ------------------------------------------------------------------ key figures, quotes, closing
+
+
+def _key_figures(articles: list[Article], settings: OutlineSettings) -> tuple[Figure, ...]:
+    """Return the 3-6 most salient figures of the zone, no fact twice."""
+    metrics = [m for a in articles for m in a.metrics if m.same_as is None and m.label]
+    ranked = sorted(metrics, key=lambda m: -m.salience)
+    chosen: list[Metric] = []
+    for metric in ranked:
+        if any(
+            metric.label == c.label or (metric.value, metric.unit) == (c.value, c.unit)
+            for c in chosen
+        ):
+            continue
+        if len(chosen) >= settings.key_min and metric.salience < 2.5:
+            break
+        chosen.append(metric)
+        if len(chosen) == settings.key_max:
+            break
+    return tuple(figure_of(m) for m in chosen)
+
+
+def _key_notes(articles: list[Article]) -> str:
+    sentences_ = dict.fromkeys(m.sentence for a in articles for m in a.metrics if m.same_as is None)
+    return "\n".join(sentences_)
+
+
+def _quotes(articles: list[Article], settings: OutlineSettings) -> tuple[QuoteItem, ...]:
+    """Return up to `quotes_max` quotes, each cut to its first sentences."""
+    out = []
+    for article in articles:
+        for quote in article.quotes:
+            text = ""
+            for sentence in sentences(quote.text):
+                if text and len(text) + len(sentence) > 90:
+                    break
+                text += sentence
+            out.append(QuoteItem(display(text.strip()), display(quote.speaker or "")))
+    return tuple(out[: settings.quotes_max])
+
+
+def _outlook_sentences(article: Article) -> list[str]:
+    """Return the forward-looking sentences of the article's last paragraph."""
+    last = [p for s in article.sections for p in s.paragraphs][-1:]
+    markers = vocabulary("genre")["outlook_zh" if article.language == "zh" else "outlook_en"]
+    found = []
+    for paragraph in last:
+        for sentence in sentences(paragraph.text):
+            quoted = re.findall(r"[“\"]([^”\"]+)", sentence) or [sentence]
+            found.extend(q for q in quoted if any(m in q for m in markers))
+    return found
+
+
+def _closing(articles: list[Article], settings: OutlineSettings) -> tuple[Bullet, ...]:
+    """Return the closing bullets: the clauses of the articles' forward-looking endings."""
+    out: list[Bullet] = []
+    for article in articles:
+        limit = _limit(article.language, settings)
+        for sentence in _outlook_sentences(article):
+            for clause in _clauses(sentence, article.zone, article.language == "en"):
+                for line in condense(clause, [], article.zone, limit):
+                    out.append(Bullet(line))
+    return tuple(out)
+
+
+def _closing_notes(articles: list[Article]) -> str:
+    return "\n\n".join(
+        "".join(_outlook_sentences(a)) + _source_line(a) for a in articles if _outlook_sentences(a)
+    )
+
+
+def _cover_notes(articles: list[Article], w: dict[str, str]) -> str:
+    """Return the cover's notes: each article's title, byline and meta lines, and its source."""
+    blocks = []
+    for article in articles:
+        lines = [article.title]
+        if article.kicker:
+            lines.append(article.kicker)
+        if article.authors:
+            lines.append(f"{w['by']}: {', '.join(article.authors)}")
+        lines.extend(article.meta)
+        lines.append(f"{w['source']}: {article.source}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

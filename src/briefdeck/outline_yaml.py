@@ -1,0 +1,317 @@
+"""Write outlines as editable YAML and read them back, with errors naming file, line and key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from briefdeck.errors import OutlineError
+from briefdeck.model import Bullet, Chart, Figure, Photo, QuoteItem, SectionOutline, ZoneOutline
+
+FORMAT = "briefdeck outline 1"
+"""The value of the `format` key that marks an outline file."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML with multi-line strings as literal blocks."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dump_outline(outline: ZoneOutline) -> str:
+    """Return the outline as YAML text (deterministic, UTF-8 characters as themselves)."""
+    data = {
+        "format": FORMAT,
+        "zone": outline.zone,
+        "language": outline.language,
+        "subtitle": outline.subtitle,
+        "byline": outline.byline,
+        "sources": list(outline.sources),
+        "key_figures": [_figure(f) for f in outline.key_figures],
+        "sections": [_section(s) for s in outline.sections],
+        "photos": [
+            {"caption": p.caption, "credit": p.credit, "after_section": p.after}
+            for p in outline.photos
+        ],
+        "quotes": [{"text": q.text, "speaker": q.speaker} for q in outline.quotes],
+        "closing": [_bullet(b) for b in outline.closing],
+        "notes": {
+            "cover": outline.notes,
+            "key_figures": outline.key_notes,
+            "closing": outline.closing_notes,
+        },
+    }
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": f.value, "unit": f.unit, "label": f.label}
+    if f.qualifier:
+        out["qualifier"] = f.qualifier
+        out["qualifier_first"] = f.qualifier_before
+    return out
+
+
+def _bullet(b: Bullet) -> Any:
+    return {"head": b.head, "text": b.text} if b.head else b.text
+
+
+def _section(s: SectionOutline) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": s.title}
+    if s.kicker:
+        out["kicker"] = s.kicker
+    if s.subtopic:
+        out["subtopic"] = True
+    out["bullets"] = [_bullet(b) for b in s.bullets]
+    out["figures"] = [_figure(f) for f in s.figures]
+    out["charts"] = [
+        {
+            "title": c.title,
+            "unit": c.unit,
+            "data": [{"label": k, "value": _plain(v)} for k, v in zip(c.categories, c.values)],
+            "notes": c.notes,
+        }
+        for c in s.charts
+    ]
+    out["notes"] = s.notes
+    return out
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+# ------------------------------------------------------------------ reading
+
+
+class _Reader:
+    """Checks parsed YAML against the outline schema, naming the line of any problem."""
+
+    def __init__(self, path: str, root: yaml.Node) -> None:
+        self.path = path
+        self.root = root
+
+    def fail(self, node: yaml.Node, key: str, problem: str) -> OutlineError:
+        return OutlineError(f"{self.path}:{node.start_mark.line + 1}: {key}: {problem}")
+
+    def mapping(
+        self, node: yaml.Node, key: str, allowed: set[str], required: set[str]
+    ) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, key, "expected a mapping")
+        out = {}
+        for k, v in node.value:
+            name = str(k.value)
+            if name not in allowed:
+                raise self.fail(k, f"{key}.{name}" if key else name, "unknown key")
+            out[name] = v
+        for name in sorted(required - set(out)):
+            raise self.fail(node, f"{key}.{name}" if key else name, "missing")
+        return out
+
+    def seq(self, node: yaml.Node | None, key: str) -> list[yaml.Node]:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, key, "expected a list")
+        return list(node.value)
+
+    def text(self, node: yaml.Node | None, key: str) -> str:
+        if node is None or node.tag.endswith(":null"):
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, key, "expected text")
+        return str(node.value)
+
+    def number(self, node: yaml.Node, key: str) -> float:
+        if not isinstance(node, yaml.ScalarNode) or node.tag.split(":")[-1] not in ("int", "float"):
+            raise self.fail(node, key, "expected a number")
+        return float(node.value)
+
+    def flag(self, node: yaml.Node | None, key: str) -> bool:
+        if node is None:
+            return False
+        if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":bool"):
+            raise self.fail(node, key, "expected true or false")
+        return node.value.lower() in ("true", "yes", "on")
+
+    def figure(self, node: yaml.Node, key: str) -> Figure:
+        m = self.mapping(
+            node,
+            key,
+            {"value", "unit", "label", "qualifier", "qualifier_first"},
+            {"value", "label"},
+        )
+        return Figure(
+            value=self.text(m["value"], f"{key}.value"),
+            label=self.text(m["label"], f"{key}.label"),
+            unit=self.text(m.get("unit"), f"{key}.unit"),
+            qualifier=self.text(m.get("qualifier"), f"{key}.qualifier"),
+            qualifier_before=self.flag(m.get("qualifier_first"), f"{key}.qualifier_first"),
+        )
+
+    def bullet(self, node: yaml.Node, key: str) -> Bullet:
+        if isinstance(node, yaml.ScalarNode):
+            return Bullet(self.text(node, key))
+        m = self.mapping(node, key, {"head", "text"}, {"text"})
+        return Bullet(self.text(m["text"], f"{key}.text"), self.text(m.get("head"), f"{key}.head"))
+
+    def chart(self, node: yaml.Node, key: str) -> Chart:
+        m = self.mapping(node, key, {"title", "unit", "data", "notes"}, {"title", "data"})
+        rows = [
+            self.mapping(r, f"{key}.data[{i}]", {"label", "value"}, {"label", "value"})
+            for i, r in enumerate(self.seq(m["data"], f"{key}.data"))
+        ]
+        if not rows:
+            raise self.fail(m["data"], f"{key}.data", "a chart needs at least one value")
+        return Chart(
+            title=self.text(m["title"], f"{key}.title"),
+            unit=self.text(m.get("unit"), f"{key}.unit"),
+            categories=tuple(
+                self.text(r["label"], f"{key}.data[{i}].label") for i, r in enumerate(rows)
+            ),
+            values=tuple(
+                self.number(r["value"], f"{key}.data[{i}].value") for i, r in enumerate(rows)
+            ),
+            notes=self.text(m.get("notes"), f"{key}.notes"),
+        )
+
+    def section(self, node: yaml.Node, key: str) -> SectionOutline:
+        allowed = {"title", "kicker", "subtopic", "bullets", "figures", "charts", "notes"}
+        m = self.mapping(node, key, allowed, {"title"})
+        return SectionOutline(
+            title=self.text(m["title"], f"{key}.title"),
+            kicker=self.text(m.get("kicker"), f"{key}.kicker"),
+            bullets=tuple(
+                self.bullet(b, f"{key}.bullets[{i}]")
+                for i, b in enumerate(self.seq(m.get("bullets"), f"{key}.bullets"))
+            ),
+            figures=tuple(
+                self.figure(f, f"{key}.figures[{i}]")
+                for i, f in enumerate(self.seq(m.get("figures"), f"{key}.figures"))
+            ),
+            charts=tuple(
+                self.chart(c, f"{key}.charts[{i}]")
+                for i, c in enumerate(self.seq(m.get("charts"), f"{key}.charts"))
+            ),
+            notes=self.text(m.get("notes"), f"{key}.notes"),
+            subtopic=self.flag(m.get("subtopic"), f"{key}.subtopic"),
+        )
+
+    def outline(self) -> ZoneOutline:
+        allowed = {
+            "format",
+            "zone",
+            "language",
+            "subtitle",
+            "byline",
+            "sources",
+            "key_figures",
+            "sections",
+            "photos",
+            "quotes",
+            "closing",
+            "notes",
+        }
+        m = self.mapping(self.root, "", allowed, {"format", "zone"})
+        if self.text(m["format"], "format") != FORMAT:
+            raise self.fail(m["format"], "format", f"expected {FORMAT!r}")
+        zone = self.text(m["zone"], "zone").strip()
+        if not zone:
+            raise self.fail(m["zone"], "zone", "must not be empty")
+        language = self.text(m.get("language"), "language") or "zh"
+        if language not in ("zh", "en"):
+            raise self.fail(m["language"], "language", "expected zh or en")
+        notes = (
+            self.mapping(m["notes"], "notes", {"cover", "key_figures", "closing"}, set())
+            if "notes" in m
+            else {}
+        )
+        photos = []
+        for i, p in enumerate(self.seq(m.get("photos"), "photos")):
+            pm = self.mapping(
+                p, f"photos[{i}]", {"caption", "credit", "after_section"}, {"caption"}
+            )
+            after = (
+                int(self.number(pm["after_section"], f"photos[{i}].after_section"))
+                if "after_section" in pm
+                else 0
+            )
+            photos.append(
+                Photo(
+                    self.text(pm["caption"], f"photos[{i}].caption"),
+                    self.text(pm.get("credit"), f"photos[{i}].credit"),
+                    after,
+                )
+            )
+        quotes = []
+        for i, q in enumerate(self.seq(m.get("quotes"), "quotes")):
+            qm = self.mapping(q, f"quotes[{i}]", {"text", "speaker"}, {"text"})
+            quotes.append(
+                QuoteItem(
+                    self.text(qm["text"], f"quotes[{i}].text"),
+                    self.text(qm.get("speaker"), f"quotes[{i}].speaker"),
+                )
+            )
+        return ZoneOutline(
+            zone=zone,
+            language=language,
+            subtitle=self.text(m.get("subtitle"), "subtitle"),
+            byline=self.text(m.get("byline"), "byline"),
+            key_figures=tuple(
+                self.figure(f, f"key_figures[{i}]")
+                for i, f in enumerate(self.seq(m.get("key_figures"), "key_figures"))
+            ),
+            sections=tuple(
+                self.section(s, f"sections[{i}]")
+                for i, s in enumerate(self.seq(m.get("sections"), "sections"))
+            ),
+            photos=tuple(photos),
+            quotes=tuple(quotes),
+            closing=tuple(
+                self.bullet(b, f"closing[{i}]")
+                for i, b in enumerate(self.seq(m.get("closing"), "closing"))
+            ),
+            notes=self.text(notes.get("cover"), "notes.cover"),
+            key_notes=self.text(notes.get("key_figures"), "notes.key_figures"),
+            closing_notes=self.text(notes.get("closing"), "notes.closing"),
+            sources=tuple(
+                self.text(s, f"sources[{i}]")
+                for i, s in enumerate(self.seq(m.get("sources"), "sources"))
+            ),
+        )
+
+
+def load_outline(text: str, path: str) -> ZoneOutline:
+    """Return the outline in YAML `text` read from `path`; OutlineError names line and key."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise OutlineError(f"{path}{line}: {problem}") from None
+    if root is None:
+        raise OutlineError(f"{path}: the outline is empty")
+    _reject_tags(root, path)
+    return _Reader(path, root).outline()
+
+
+def _reject_tags(node: yaml.Node, path: str) -> None:
+    """Refuse application-specific tags (`!!python/object`): outlines hold plain data."""
+    if node.tag.startswith("tag:yaml.org,2002:python") or node.tag.startswith("!"):
+        raise OutlineError(f"{path}:{node.start_mark.line + 1}: unsupported tag {node.tag}")
+    children: list[Any] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [n for pair in node.value for n in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    for child in children:
+        _reject_tags(child, path)

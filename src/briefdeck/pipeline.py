@@ -1,0 +1,127 @@
+"""The library's front door: documents -> articles -> outlines -> decks, one input at a time."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefdeck.errors import InputError, OutputError
+from briefdeck.layouts import LayoutSet
+from briefdeck.metrics import find_metrics
+from briefdeck.model import Article, Deck, ZoneOutline
+from briefdeck.outline import OutlineSettings, outline_zones
+from briefdeck.outline_yaml import dump_outline, load_outline
+from briefdeck.plan import plan_deck
+from briefdeck.read import read_document
+from briefdeck.structure import structure
+
+OUTLINE_SUFFIXES = (".yaml", ".yml")
+"""Inputs with these suffixes are outlines written by `briefdeck outline`."""
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
+NAME_MAX = 80
+"""Longest file name stem, in characters."""
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How documents are read."""
+
+    encoding: str | None = None
+    """Force this text encoding instead of detecting it."""
+    zone: str | None = None
+    """Force every article into this zone."""
+
+
+def read_articles(
+    source: str, options: ReadOptions | None = None
+) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Return the articles of one document with their metrics, and the warnings met."""
+    options = options or ReadOptions()
+    document = read_document(source, options.encoding)
+    articles, warnings = structure(document)
+    if options.zone:
+        articles = tuple(dataclasses.replace(a, zone=options.zone) for a in articles)
+    return tuple(find_metrics(a) for a in articles), warnings
+
+
+def is_outline(source: str) -> bool:
+    """Return True when `source` names an outline YAML file."""
+    return Path(source).suffix.lower() in OUTLINE_SUFFIXES
+
+
+def read_outline(source: str) -> ZoneOutline:
+    """Return the outline stored in a YAML file."""
+    path = Path(source)
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{source}: cannot be read ({exc.__class__.__name__})") from None
+    return load_outline(text, source)
+
+
+def outlines(
+    articles: Iterable[Article], settings: OutlineSettings | None = None
+) -> tuple[ZoneOutline, ...]:
+    """Return one outline per zone of `articles` (input order)."""
+    return outline_zones(tuple(articles), settings)
+
+
+def safe_name(zone: str) -> str:
+    """Return a file name stem for `zone` that is safe on Windows, macOS and Linux."""
+    name = unicodedata.normalize("NFC", zone)
+    name = _UNSAFE.sub("_", name).strip().strip(".").strip()
+    name = re.sub(r"\s+", " ", name)[:NAME_MAX].strip(" .")
+    if not name or name.upper().split(".")[0] in _RESERVED:
+        name = f"_{name}" if name else "deck"
+    return name
+
+
+def deck_paths(zones: list[str], out_dir: Path) -> list[Path]:
+    """Return one distinct .pptx path per zone inside `out_dir` (collisions get -2, -3 …)."""
+    taken: set[str] = set()
+    paths = []
+    for zone in zones:
+        stem = safe_name(zone)
+        candidate, n = stem, 2
+        while candidate.casefold() in taken:
+            candidate, n = f"{stem}-{n}", n + 1
+        taken.add(candidate.casefold())
+        paths.append(out_dir / f"{candidate}.pptx")
+    return paths
+
+
+def write_outline(outline: ZoneOutline, path: Path, force: bool = True) -> Path:
+    """Write an outline's YAML to `path`; return the path."""
+    _check_target(path, force)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump_outline(outline), "utf-8")
+    return path
+
+
+def build_deck(outline: ZoneOutline, layout_set: LayoutSet, path: Path, force: bool = True) -> Deck:
+    """Plan and write one deck; return the plan (its warnings included)."""
+    from briefdeck.render import render_deck  # pptx is imported only when a deck is built
+
+    _check_target(path, force)
+    deck = plan_deck(outline, layout_set)
+    render_deck(deck, layout_set, path)
+    return deck
+
+
+def _check_target(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise OutputError(f"{path}: already exists (use --force to replace it)")

@@ -1,0 +1,53 @@
+"""Read input documents (.txt, .md, .docx, stdin) into blocks."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from briefdeck.errors import InputError
+from briefdeck.model import Document
+from briefdeck.read.docx import read_docx
+from briefdeck.read.markdown import markdown_blocks
+from briefdeck.read.text import decode, text_blocks
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Default input size limit per file."""
+
+SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+"""The document suffixes that folders are searched for."""
+
+
+def read_document(source: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Return the document at `source` (a path, or `-` for stdin) as blocks."""
+    data = _read_bytes(source, max_bytes)
+    suffix = Path(source).suffix.lower()
+    if suffix == ".docx":
+        return Document(source, read_docx(data, source))
+    text = decode(data, source, encoding)
+    markdown = suffix in (".md", ".markdown")
+    blocks = markdown_blocks(text) if markdown else text_blocks(text)
+    if not blocks:
+        raise InputError(f"{source}: no text found")
+    return Document(source, blocks)
+
+
+def _read_bytes(source: str, max_bytes: int) -> bytes:
+    """Return the raw bytes of `source`, refusing missing, oversized and empty inputs."""
+    if source == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise InputError(f"{source}: no such file")
+        if path.stat().st_size > max_bytes:
+            raise InputError(f"{source}: larger than the {max_bytes // (1024 * 1024)} MB limit")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{source}: larger than the {max_bytes // (1024 * 1024)} MB limit")
+    if not data.strip():
+        raise InputError(f"{source}: the file is empty")
+    return data

@@ -1,0 +1,61 @@
+"""Decode text files and split them into line blocks."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from briefdeck.errors import InputError
+from briefdeck.model import Block
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 (and so a .pptx) cannot hold."""
+
+
+def decode(data: bytes, source: str, encoding: str | None = None) -> str:
+    """Return `data` decoded: BOM first, then UTF-8, then GB18030, unless `encoding` is given."""
+    if encoding:
+        try:
+            return clean(data.decode(encoding))
+        except LookupError:
+            raise InputError(f"{source}: unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{source}: cannot be decoded as {encoding}") from None
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return clean(data.decode(codec))
+            except UnicodeDecodeError:
+                raise InputError(f"{source}: cannot be decoded as {codec}") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{source}: looks like a binary file, not text")
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return clean(data.decode(codec))
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{source}: not UTF-8, UTF-16 or GB18030 text (try --encoding)")
+
+
+def clean(text: str) -> str:
+    """Return `text` with unified line ends and without XML-illegal characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _ILLEGAL.sub("", text)
+
+
+def text_blocks(text: str) -> tuple[Block, ...]:
+    """Return one block per non-empty line, with the blank-line gap before it."""
+    blocks: list[Block] = []
+    gap = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip().replace("\u3000", " ").strip()
+        if not line:
+            gap += 1
+            continue
+        blocks.append(Block(line, number, gap if blocks else 0))
+        gap = 0
+    return tuple(blocks)

@@ -1,0 +1,45 @@
+"""Render a planned deck to .pptx with python-pptx (the only package that imports pptx)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from pptx import Presentation
+
+from briefdeck.errors import OutputError
+from briefdeck.layouts import LayoutSet
+from briefdeck.model import Deck
+from briefdeck.render.masters import apply_theme, build_layouts
+from briefdeck.render.slides import fill_slide
+
+
+def render_deck(deck: Deck, layout_set: LayoutSet, path: Path) -> Path:
+    """Write `deck` to `path` atomically (temporary file, then rename); return the path."""
+    prs = Presentation()
+    apply_theme(prs, layout_set)
+    layouts = build_layouts(prs, layout_set, deck.language)
+    sep = "：" if deck.language == "zh" else ": "
+    for spec in deck.slides:
+        slide = prs.slides.add_slide(layouts[spec.layout])
+        fill_slide(slide, spec, layout_set, sep)
+    prs.core_properties.title = deck.zone
+    prs.core_properties.language = "zh-CN" if deck.language == "zh" else "en-US"
+    save_atomic(prs, path)
+    return path
+
+
+def save_atomic(prs: Presentation, path: Path) -> None:
+    """Save to a temporary file beside `path`, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".briefdeck-", suffix=".pptx.part", dir=path.parent)
+    os.close(fd)
+    try:
+        prs.save(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

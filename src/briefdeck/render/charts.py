@@ -1,0 +1,85 @@
+"""Native, editable charts of figure groups, with data labels, East Asian fonts and alt text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.util import Pt
+
+from briefdeck.layouts import Box, LayoutSet
+from briefdeck.model import Chart
+from briefdeck.render.oxml import qn, sub
+
+BAR_LABEL = 6
+"""Categories longer than this (characters) make a horizontal bar chart."""
+
+
+def number_format(chart: Chart) -> str:
+    """Return the Excel number format that shows each value with its unit."""
+    unit = chart.unit.replace('"', "")
+    return f'General"{unit}"' if unit else "General"
+
+
+def insert_chart(placeholder: Any, chart: Chart, box: Box, layout_set: LayoutSet) -> Any:
+    """Fill a chart placeholder with a bar or column chart of `chart`; return the frame."""
+    fmt = number_format(chart)
+    data = CategoryChartData(number_format=fmt)
+    data.categories = list(chart.categories)
+    data.add_series(chart.title, list(chart.values))
+    horizontal = max(len(c) for c in chart.categories) > BAR_LABEL
+    kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
+    frame = placeholder.insert_chart(kind, data)
+    c = frame.chart
+    c.has_legend = False
+    c.has_title = False
+    _fonts(c, box, layout_set)
+    plot = c.plots[0]
+    plot.gap_width = 70
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = fmt
+    labels.number_format_is_linked = False
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    labels.font.size = Pt(box.sizes[1])
+    labels.font.bold = True
+    series = plot.series[0]
+    series.format.fill.solid()
+    series.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    value_axis = c.value_axis
+    value_axis.has_major_gridlines = False
+    value_axis.visible = False
+    value_axis.minimum_scale = 0
+    category_axis = c.category_axis
+    category_axis.tick_labels.font.size = Pt(box.sizes[1])
+    category_axis.format.line.fill.background()
+    if horizontal:
+        category_axis.reverse_order = True  # read top to bottom in source order
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", alt_text(chart))
+    frame.name = f"Chart: {chart.title}"
+    return frame
+
+
+def _fonts(c: Any, box: Box, layout_set: LayoutSet) -> None:
+    """Give all chart text the set's Latin and East Asian typefaces."""
+    c.font.size = Pt(box.sizes[0])
+    rpr = c.font._rPr
+    for tag in ("a:latin", "a:ea"):
+        for old in rpr.findall(qn(tag)):
+            rpr.remove(old)
+    sub(rpr, "a:latin", typeface=layout_set.latin_font)
+    sub(rpr, "a:ea", typeface=layout_set.east_asian_font)
+
+
+def alt_text(chart: Chart) -> str:
+    """Return a sentence describing the chart's data, for screen readers."""
+    pairs = "; ".join(
+        f"{c} {_number(v)}{chart.unit}" for c, v in zip(chart.categories, chart.values)
+    )
+    return f"{chart.title}: {pairs}"
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -1,0 +1,133 @@
+"""Write the layout set into the presentation: theme, master geometry and slide layouts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.dml.color import RGBColor
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.util import Inches
+
+from briefdeck.errors import LayoutError
+from briefdeck.layouts import Box, Layout, LayoutSet
+from briefdeck.render.oxml import placeholder_sp, rect_sp, set_theme
+
+ROLE_PLACEHOLDERS: dict[str, tuple[str | None, int | None, str]] = {
+    "title": ("title", None, "Title"),
+    "subtitle": ("subTitle", 1, "Subtitle"),
+    "body": ("body", 2, "Text"),
+    "kicker": ("body", 10, "Kicker"),
+    "picture": ("pic", 12, "Picture"),
+    "chart": ("chart", 13, "Chart"),
+}
+"""Placeholder role -> (OOXML type, idx, shape name)."""
+PROMPTS = {
+    "zh": {
+        "title": "单击此处添加标题",
+        "subtitle": "单击此处添加副标题",
+        "body": "单击此处添加文本",
+        "kicker": "单击此处添加引题",
+        "picture": "单击图标添加图片",
+        "chart": "单击图标添加图表",
+    },
+    "en": {
+        "title": "Click to add title",
+        "subtitle": "Click to add subtitle",
+        "body": "Click to add text",
+        "kicker": "Click to add kicker",
+        "picture": "Click icon to add picture",
+        "chart": "Click icon to add chart",
+    },
+}
+
+
+def apply_theme(prs: Any, layout_set: LayoutSet) -> None:
+    """Write the set's slide size, fonts and colours into the presentation's theme."""
+    prs.slide_width = Inches(layout_set.width)
+    prs.slide_height = Inches(layout_set.height)
+    master = prs.slide_masters[0]
+    theme = master.part.part_related_by(RT.THEME)
+    theme._blob = set_theme(
+        theme.blob,
+        (layout_set.latin_font, layout_set.east_asian_font),
+        layout_set.colors,
+        layout_set.name,
+    )
+
+
+def build_layouts(prs: Any, layout_set: LayoutSet, lang: str) -> dict[str, Any]:
+    """Rewrite the template's slide layouts as the set's layouts; return them by name."""
+    master = prs.slide_masters[0]
+    existing = list(master.slide_layouts)
+    if len(layout_set.layouts) > len(existing):
+        raise LayoutError(f"{layout_set.name}: at most {len(existing)} layouts are supported")
+    out = {}
+    for spec, layout in zip(layout_set.layouts, existing):
+        _rebuild(layout, spec, layout_set, PROMPTS.get(lang, PROMPTS["en"]))
+        out[spec.name] = layout
+    for layout in existing[len(layout_set.layouts) :]:
+        master.slide_layouts.remove(layout)
+    _fit_master(master, layout_set)
+    return out
+
+
+def _rebuild(layout: Any, spec: Layout, layout_set: LayoutSet, prompts: dict[str, str]) -> None:
+    """Replace a layout's shapes with the spec's decorations and placeholders."""
+    element = layout._element
+    element.cSld.set("name", spec.name)
+    tree = element.cSld.spTree
+    for child in list(tree)[2:]:  # keep the group's own properties
+        tree.remove(child)
+    shape_id = 2
+    for n, shape in enumerate(spec.shapes, start=1):
+        tree.append(
+            rect_sp(shape_id, f"Decoration {n}", (shape.x, shape.y, shape.w, shape.h), shape.color)
+        )
+        shape_id += 1
+    for role, box in spec.placeholders.items():
+        ph_type, idx, name = ROLE_PLACEHOLDERS[role]
+        style = None if role in ("picture", "chart") else _style(box, layout_set)
+        tree.append(
+            placeholder_sp(
+                shape_id,
+                f"{name} {shape_id}",
+                ph_type,
+                idx,
+                (box.x, box.y, box.w, box.h),
+                style,
+                prompts[role],
+            )
+        )
+        shape_id += 1
+    if spec.background:
+        fill = layout.background.fill
+        fill.solid()
+        fill.fore_color.rgb = RGBColor.from_string(layout_set.rgb(spec.background))
+
+
+def _style(box: Box, layout_set: LayoutSet) -> dict[str, Any]:
+    return {
+        "size": box.sizes[1],
+        "bold": box.bold,
+        "color": box.color,
+        "align": box.align,
+        "anchor": box.anchor,
+        "bullets": box.bullets,
+        "line_spacing": layout_set.line_spacing,
+        "space_before": layout_set.paragraph_space * box.sizes[0] * layout_set.line_height
+        if box.bullets
+        else 0,
+    }
+
+
+def _fit_master(master: Any, layout_set: LayoutSet) -> None:
+    """Give the master's title and body the geometry of the bullets layout (for new layouts)."""
+    spec = layout_set.for_kind("section")
+    for shape in master.placeholders:
+        role = {"title": "title", "body": "body"}.get(
+            str(shape.placeholder_format.type).split()[0].lower()
+        )
+        box = spec.placeholders.get(role) if role else None
+        if box is not None:
+            shape.left, shape.top = Inches(box.x), Inches(box.y)
+            shape.width, shape.height = Inches(box.w), Inches(box.h)

@@ -1,0 +1,186 @@
+"""OOXML fragments: placeholder shapes, text properties, theme edits (no python-pptx API here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+EMU_PER_INCH = 914400
+SCHEME = {
+    "dark": "tx1",
+    "light": "bg1",
+    "dark2": "tx2",
+    "light2": "bg2",
+    "accent": "accent1",
+    "accent2": "accent2",
+    "muted": "accent3",
+}
+"""Layout-set colour names -> theme colour slots, so a theme change recolours the deck."""
+THEME_SLOTS = {
+    "dark": "dk1",
+    "light": "lt1",
+    "dark2": "dk2",
+    "light2": "lt2",
+    "accent": "accent1",
+    "accent2": "accent2",
+    "muted": "accent3",
+}
+ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+
+
+def qn(tag: str) -> str:
+    """Return the Clark name of a prefixed tag (`a:p`)."""
+    prefix, name = tag.split(":")
+    return f"{{{NS[prefix]}}}{name}"
+
+
+def sub(parent: Any, tag: str, **attrs: str) -> Any:
+    """Append and return a child element."""
+    return etree.SubElement(parent, qn(tag), {k: v for k, v in attrs.items()})
+
+
+def emu(inches: float) -> str:
+    """Return inches as an EMU attribute value."""
+    return str(round(inches * EMU_PER_INCH))
+
+
+def color_fill(parent: Any, color: str) -> Any:
+    """Append a solid fill of a colour name (theme slot) or hex RGB."""
+    fill = sub(parent, "a:solidFill")
+    if color in SCHEME:
+        sub(fill, "a:schemeClr", val=SCHEME[color])
+    else:
+        sub(fill, "a:srgbClr", val=color.upper())
+    return fill
+
+
+def xfrm(parent: Any, x: float, y: float, w: float, h: float) -> Any:
+    """Append an a:xfrm with the given geometry in inches."""
+    node = sub(parent, "a:xfrm")
+    sub(node, "a:off", x=emu(x), y=emu(y))
+    sub(node, "a:ext", cx=emu(w), cy=emu(h))
+    return node
+
+
+def placeholder_sp(
+    shape_id: int,
+    name: str,
+    ph_type: str | None,
+    idx: int | None,
+    geometry: tuple[float, float, float, float],
+    style: dict[str, Any] | None,
+    prompt: str,
+) -> Any:
+    """Return a layout placeholder `p:sp` with its geometry and text style."""
+    sp = etree.Element(qn("p:sp"), nsmap={"a": NS["a"], "p": NS["p"], "r": NS["r"]})
+    nv = sub(sp, "p:nvSpPr")
+    sub(nv, "p:cNvPr", id=str(shape_id), name=name)
+    locks = sub(nv, "p:cNvSpPr")
+    sub(locks, "a:spLocks", noGrp="1")
+    nvpr = sub(nv, "p:nvPr")
+    ph = sub(nvpr, "p:ph")
+    if ph_type:
+        ph.set("type", ph_type)
+    if idx is not None:
+        ph.set("idx", str(idx))
+    sppr = sub(sp, "p:spPr")
+    xfrm(sppr, *geometry)
+    if style is None:  # picture and chart placeholders carry no text style
+        return sp
+    body = sub(sp, "p:txBody")
+    bodypr = sub(
+        body,
+        "a:bodyPr",
+        wrap="square",
+        lIns=emu(0.1),
+        rIns=emu(0.1),
+        tIns=emu(0.05),
+        bIns=emu(0.05),
+        anchor=ANCHOR[style["anchor"]],
+        rtlCol="0",
+    )
+    sub(bodypr, "a:normAutofit")
+    lst = sub(body, "a:lstStyle")
+    lvl = sub(lst, "a:lvl1pPr", algn=ALIGN[style["align"]])
+    if style["bullets"]:
+        lvl.set("marL", emu(0.3))
+        lvl.set("indent", emu(-0.3))
+    else:
+        lvl.set("marL", "0")
+        lvl.set("indent", "0")
+    spacing = sub(lvl, "a:lnSpc")
+    sub(spacing, "a:spcPct", val=str(round(style["line_spacing"] * 100000)))
+    before = sub(lvl, "a:spcBef")
+    sub(before, "a:spcPts", val=str(round(style["space_before"] * 100)))
+    if style["bullets"]:
+        bu_color = sub(lvl, "a:buClr")
+        sub(bu_color, "a:schemeClr", val="accent1")
+        sub(lvl, "a:buFont", typeface="Arial")
+        sub(lvl, "a:buChar", char="■")
+    else:
+        sub(lvl, "a:buNone")
+    rpr = sub(lvl, "a:defRPr", sz=str(round(style["size"] * 100)), b="1" if style["bold"] else "0")
+    color_fill(rpr, style["color"])
+    p = sub(body, "a:p")
+    r = sub(p, "a:r")
+    sub(r, "a:rPr", lang="zh-CN" if any(ord(c) > 0x2E80 for c in prompt) else "en-US")
+    sub(r, "a:t").text = prompt
+    return sp
+
+
+def rect_sp(
+    shape_id: int, name: str, geometry: tuple[float, float, float, float], color: str
+) -> Any:
+    """Return a filled rectangle `p:sp` without outline (a layout decoration)."""
+    sp = etree.Element(qn("p:sp"), nsmap={"a": NS["a"], "p": NS["p"]})
+    nv = sub(sp, "p:nvSpPr")
+    sub(nv, "p:cNvPr", id=str(shape_id), name=name)
+    sub(nv, "p:cNvSpPr")
+    sub(nv, "p:nvPr")
+    sppr = sub(sp, "p:spPr")
+    xfrm(sppr, *geometry)
+    geom = sub(sppr, "a:prstGeom", prst="rect")
+    sub(geom, "a:avLst")
+    color_fill(sppr, color)
+    line = sub(sppr, "a:ln")
+    sub(line, "a:noFill")
+    return sp
+
+
+def set_theme(theme_xml: bytes, fonts: tuple[str, str], colors: dict[str, str], name: str) -> bytes:
+    """Return theme XML with the set's Latin and East Asian fonts and colours."""
+    root = etree.fromstring(theme_xml)
+    root.set("name", name)
+    latin, east_asian = fonts
+    for font in root.iter(qn("a:majorFont"), qn("a:minorFont")):
+        font.find(qn("a:latin")).set("typeface", latin)
+        font.find(qn("a:ea")).set("typeface", east_asian)
+        for script in font.findall(qn("a:font")):
+            if script.get("script") in ("Hans", "Hant"):
+                script.set("typeface", east_asian)
+    scheme = root.find(f".//{qn('a:clrScheme')}")
+    scheme.set("name", name)
+    for color_name, slot in THEME_SLOTS.items():
+        node = scheme.find(qn(f"a:{slot}"))
+        for child in list(node):
+            node.remove(child)
+        sub(node, "a:srgbClr", val=colors[color_name])
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_run_language(rpr: Any, text: str) -> None:
+    """Mark a run's language: zh-CN when it holds Chinese, otherwise leave it unset."""
+    if any(
+        0x3400 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFAFF or ord(c) >= 0x20000 for c in text
+    ):
+        rpr.set("lang", "zh-CN")
+        rpr.set("altLang", "en-US")
+    else:
+        rpr.set("lang", "en-US")

@@ -1,0 +1,102 @@
+"""Fill one slide from its spec: placeholders, number cards, chart, speaker notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Inches, Pt
+
+from briefdeck.layouts import LayoutSet
+from briefdeck.model import Figure, SlideSpec
+from briefdeck.plan import UNIT_SCALE
+from briefdeck.render.charts import insert_chart
+from briefdeck.render.masters import ROLE_PLACEHOLDERS
+from briefdeck.render.oxml import set_run_language
+from briefdeck.render.text import THEME, write_box, write_lines
+
+IDX = {role: spec[1] for role, spec in ROLE_PLACEHOLDERS.items()}
+
+
+def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> None:
+    """Write the spec's title, text, cards, chart and notes onto a new slide."""
+    layout = layout_set.for_kind(spec.kind)
+    spacing = layout_set.line_spacing
+    holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+    title = slide.shapes.title
+    write_lines(title.text_frame, [[(spec.title, spec.title_size, None, None)]], spacing)
+    filled = {title.placeholder_format.idx}
+    if spec.kicker and IDX["kicker"] in holders:
+        box = layout.placeholders["kicker"]
+        write_lines(
+            holders[IDX["kicker"]].text_frame, [[(spec.kicker, box.sizes[0], None, None)]], spacing
+        )
+        filled.add(IDX["kicker"])
+    for role, text in (("subtitle", spec.subtitle), ("body", spec.body)):
+        if text is not None and IDX[role] in holders:
+            write_box(holders[IDX[role]].text_frame, text, sep, spacing)
+            filled.add(IDX[role])
+    if spec.chart is not None and IDX["chart"] in holders:
+        insert_chart(holders[IDX["chart"]], spec.chart, layout.placeholders["chart"], layout_set)
+        filled.add(IDX["chart"])
+    for idx, holder in holders.items():
+        if idx not in filled and idx != IDX["picture"]:
+            holder._element.getparent().remove(holder._element)
+    if spec.cards and layout.cards is not None:
+        for n, (figure, cell) in enumerate(zip(spec.cards, layout.cards.cells(len(spec.cards))), 1):
+            _card(slide, n, figure, cell, spec.card_sizes, layout.cards.fill, spacing)
+    _notes(slide, spec.notes)
+
+
+def _card(
+    slide: Any,
+    n: int,
+    figure: Figure,
+    cell: tuple[float, float, float, float],
+    sizes: tuple[float, float],
+    fill: str,
+    spacing: float,
+) -> None:
+    """Draw a number card: the figure large in the accent colour, its label below."""
+    x, y, w, h = cell
+    shape = slide.shapes.add_shape(
+        MSO_SHAPE.ROUNDED_RECTANGLE, Inches(x), Inches(y), Inches(w), Inches(h)
+    )
+    shape.name = f"Card {n}: {figure.label}"[:60]
+    shape.adjustments[0] = 0.06
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = THEME[fill]
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame.margin_left = frame.margin_right = Inches(0.1)
+    frame.margin_top = frame.margin_bottom = Inches(0.05)
+    figure_size, label_size = sizes
+    small = round(figure_size * UNIT_SCALE)
+    before = figure.qualifier if figure.qualifier_before else ""
+    after = "" if figure.qualifier_before else figure.qualifier
+    gap = " " if before and before[-1].isalpha() and before.isascii() else ""
+    lines = [
+        [
+            (before + gap, small, True, "accent"),
+            (figure.value, figure_size, True, "accent"),
+            (after + figure.unit_text, small, True, "accent"),
+        ],
+        [(figure.label, label_size, False, "dark")],
+    ]
+    write_lines(frame, lines, spacing)
+    for paragraph in frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.CENTER
+    frame.paragraphs[1].space_before = Pt(label_size * 0.3)
+
+
+def _notes(slide: Any, notes: str) -> None:
+    frame = slide.notes_slide.notes_text_frame
+    frame.text = notes
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            set_run_language(run._r.get_or_add_rPr(), run.text)

@@ -1,0 +1,474 @@
+"""Recover articles from blocks: titles, bylines, meta, headings, seams, captions, quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from statistics import median
+from typing import Any
+
+from briefdeck.chars import ends_sentence, is_cjk, language
+from briefdeck.model import Article, Block, Caption, Document, Paragraph, Quote, Section
+from briefdeck.vocab import vocabulary
+
+TITLE_MAX = 48
+"""Longest title, in CJK characters (an English word counts as two)."""
+HEADING_MAX = 30
+"""Longest section heading, in CJK characters (an English word counts as two)."""
+HEADING_COMMA_MAX = 16
+"""Longest section heading that may hold a comma."""
+CAPTION_MAX = 50
+"""Longest caption line, in CJK characters."""
+LEAD_MAX = 20
+"""Longest run-in lead sentence, in characters."""
+
+
+# ------------------------------------------------------------------ line classes
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Compiled patterns built from the genre vocabulary."""
+
+    byline_mark: re.Pattern[str]
+    roles: re.Pattern[str]
+    credit: re.Pattern[str]
+    inline_credit: re.Pattern[str]
+    caption_opener: re.Pattern[str]
+    meta: re.Pattern[str]
+    dateline: re.Pattern[str]
+    quote_after: re.Pattern[str]
+    quote_before: re.Pattern[str]
+    quote_after_en: re.Pattern[str]
+    quote_before_en: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    """Return the structure patterns, compiled once per process."""
+    g: dict[str, Any] = vocabulary("genre")
+    roles = _alt(g["byline_roles_zh"])
+    credit_zh = _alt(g["credit_words_zh"])
+    credit_en = _alt(g["credit_words_en"])
+    verbs = _alt(g["speech_verbs_zh"])
+    verbs_en = _alt(g["speech_verbs_en"])
+    name = r"[^\s“”\"。，,：:！？!?；;（）()]"
+    return _Rules(
+        byline_mark=re.compile(rf"^[{re.escape(g['byline_marks'])}]\s*(.+)$"),
+        roles=re.compile(rf"(?:{roles})(?:\s*[/／:：]\s*|\s+|(?=[\u4e00-\u9fff]))"),
+        credit=re.compile(
+            rf"^(?:(?:{credit_zh})\s*[/／:：]?\s*\S.{{0,24}}|.{{1,28}}(?:{credit_zh}))$"
+            rf"|^(?:{credit_en})\b.{{0,60}}$|^[A-Z][A-Z .'-]{{2,40}}/[A-Z .'-]{{3,40}}$"
+        ),
+        inline_credit=re.compile(
+            rf"^(.+?[。.!！])\s*((?:{credit_en})\b.{{0,60}}|[（(][^（）()]{{1,24}}(?:{credit_zh})[）)]"
+            rf"|[A-Z][A-Z .'-]{{2,40}}/[A-Z .'-]{{3,40}})$"
+        ),
+        caption_opener=re.compile(rf"^(?:{_alt(g['caption_openers'])})"),
+        meta=re.compile(
+            rf"^[（(]?\s*(?:{_alt(g['meta_openers'])})\s*[:：]"
+            r"|^《[^》]{1,30}》.{0,24}第\s*\d+\s*版"
+            r"|^[（(]\s*(?:完|end)\s*[）)]$"
+            r"|^\S*@[\w-]+\.[\w.]+\S*$|^.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+\b.{0,20}$",
+            re.IGNORECASE,
+        ),
+        dateline=re.compile(rf"^(\S{{0,14}}讯)?\s*[（(]\s*((?:{roles})[^（）()]{{1,40}})[）)]\s*"),
+        quote_after=re.compile(
+            rf"“([^“”]{{6,}}?)”\s*({name}{{2,40}}?)(?:{verbs})[，,：:。]?\s*(?:“([^“”]+)”)?"
+        ),
+        quote_before=re.compile(rf"({name}{{2,40}}?)(?:{verbs})\s*[：:]\s*“([^“”]{{6,}})”"),
+        quote_after_en=re.compile(
+            rf"[\"“]([^\"“”]{{12,}}?)[,.]?[\"”]\s*(?:({verbs_en})\s+([^.,;\"“”]{{2,80}})"
+            rf"|([A-Z][^.,;\"“”]{{1,80}}?)\s+(?:{verbs_en}))"
+        ),
+        quote_before_en=re.compile(
+            rf"([A-Z][^.,;\"“”]{{1,80}}?),?\s+(?:{verbs_en})[,:]?\s+[\"“]([^\"“”]{{12,}}?)[\"”]"
+        ),
+    )
+
+
+def _width(text: str) -> int:
+    """Return the length of `text` counting CJK characters as 1 and English words as 2."""
+    cjk = sum(1 for c in text if is_cjk(c))
+    words = len(re.findall(r"[A-Za-z0-9][A-Za-z0-9'’.-]*", text))
+    return cjk + 2 * words
+
+
+def authors_of(line: str) -> tuple[str, ...] | None:
+    """Return the names of a byline line, or None when `line` is not a byline."""
+    r = rules()
+    text = line.strip()
+    english = re.match(r"^(?:By|BY)\s+([A-Z][^|]{1,80}?)\s*(?:\||$|\s+in\s+[A-Z])", text)
+    if english:
+        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", english.group(1).strip())
+        return tuple(p.strip() for p in parts if p.strip())
+    marked = r.byline_mark.match(text)
+    if marked:
+        text = marked.group(1).strip()
+    elif len(text) > 40 or ends_sentence(text) or not r.roles.search(text):
+        return None
+    names = _names(text)
+    if not names and marked and len(text) <= 24:
+        names = tuple(t for t in re.split(r"[\s、，,]+", text) if t)
+    return names or None
+
+
+def _names(text: str) -> tuple[str, ...]:
+    """Return the name tokens that follow role words in a Chinese byline."""
+    r = rules()
+    text = re.sub(r"\s*报道$", "", text)
+    pieces = r.roles.split(text)
+    if len(pieces) < 2:
+        return ()
+    names: list[str] = []
+    for piece in pieces[1:]:
+        for token in re.split(r"[\s、，,/／]+", piece):
+            token = token.strip("：:（）() ")
+            if token and not r.roles.fullmatch(token):
+                names.append(token)
+    return tuple(names)
+
+
+def is_meta(text: str) -> bool:
+    """Return True for an edition, source, date, editor or sign-off line."""
+    return bool(rules().meta.search(text)) and len(text) <= 120
+
+
+def is_credit(text: str) -> bool:
+    """Return True for a photo credit line."""
+    return len(text) <= 60 and not text.endswith("。") and bool(rules().credit.match(text))
+
+
+def is_title_like(text: str) -> bool:
+    """Return True for a short line without final punctuation (title or heading shape)."""
+    if ends_sentence(text) and not text.rstrip().endswith(("?", "？", "!", "！")):
+        return False
+    if text.rstrip().endswith(("，", ",", "、", "；", ";")):
+        return False
+    return 0 < _width(text) <= TITLE_MAX and "。" not in text
+
+
+def is_heading_like(text: str) -> bool:
+    """Return True for a line with the shape of a section heading (short, no clause breaks)."""
+    if not is_title_like(text) or _width(text) > HEADING_MAX:
+        return False
+    return _width(text) <= HEADING_COMMA_MAX or not re.search(r"[，,；;]", text)
+
+
+def _is_caption_shape(text: str) -> bool:
+    """Return True for one short sentence (the shape of a photo caption)."""
+    if _width(text) > CAPTION_MAX or not ends_sentence(text):
+        return False
+    body = text.rstrip("。.!！ ")
+    return not re.search(r"[。！？!?；;]", body)
+
+
+# ------------------------------------------------------------------ articles
+
+
+@dataclass
+class _Draft:
+    """An article being assembled."""
+
+    title: str
+    kicker: str | None = None
+    authors: tuple[str, ...] = ()
+    meta: list[str] = field(default_factory=list)
+    sections: list[tuple[str | None, list[list[Any]]]] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+
+
+def structure(document: Document) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Return the articles of `document` and the warnings met on the way."""
+    blocks = document.blocks
+    starts = _article_starts(blocks)
+    typical_gap = _typical_gap(blocks)
+    articles: list[Article] = []
+    warnings: list[str] = []
+    for n, (_, body_start, title, kicker, authors) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
+        draft = _Draft(title=title, kicker=kicker, authors=authors)
+        _body(draft, blocks[body_start:end], typical_gap)
+        articles.append(_finish(draft, document.source, n))
+        if not any(s[1] for s in draft.sections):
+            warnings.append(f"{document.source}: article {n + 1} ({title[:20]}) has no body text")
+    return tuple(articles), tuple(warnings)
+
+
+def _typical_gap(blocks: tuple[Block, ...]) -> float:
+    """Return the usual number of blank lines between paragraphs of the document."""
+    gaps = [b.gap for b in blocks[1:]]
+    return median(gaps) if gaps else 0
+
+
+def _article_starts(
+    blocks: tuple[Block, ...],
+) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+    """Return (first block, first body block, title, kicker, authors) for each article."""
+    starts = []
+    for i, block in enumerate(blocks):
+        authors = authors_of(block.text)
+        if authors is None or block.heading is not None:
+            continue
+        header = [j for j in (i - 2, i - 1) if j >= 0 and _header_line(blocks[j])]
+        if i - 1 not in header:
+            if i == 0:
+                starts.append((0, 1, "", None, authors))
+            continue
+        if header and header[0] == i - 2 and starts and starts[-1][1] > i - 2:
+            header = [i - 1]
+        lines = [blocks[j].text for j in header]
+        title, kicker = _title_and_kicker(lines)
+        starts.append((header[0], i + 1, title, kicker, authors))
+    starts = _heading_starts(blocks, starts)
+    if not starts or starts[0][0] > 0:
+        starts.insert(0, _headless_start(blocks, starts[0][0] if starts else len(blocks)))
+    return starts
+
+
+def _header_line(block: Block) -> bool:
+    return is_title_like(block.text) and not is_meta(block.text) and not is_credit(block.text)
+
+
+def _title_and_kicker(lines: list[str]) -> tuple[str, str | None]:
+    """Return the title and kicker among the one or two header lines above a byline."""
+    if len(lines) == 1:
+        return lines[0], None
+    first, second = lines
+    if second.startswith(("—", "-", "——")):
+        return first, second.lstrip("—- ")
+    if _width(first) > _width(second):
+        return first, second
+    return second, first
+
+
+def _heading_starts(
+    blocks: tuple[Block, ...], starts: list[tuple[int, int, str, str | None, tuple[str, ...]]]
+) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+    """Add articles that start at a top-level Markdown/Word heading when deeper ones exist."""
+    levels = [b.heading for b in blocks if b.heading is not None]
+    if not levels or blocks[0].heading != min(levels) or max(levels) == min(levels):
+        return starts
+    top = min(levels)
+    taken = {s[0] for s in starts} | {s[0] + 1 for s in starts}
+    for i, block in enumerate(blocks):
+        if block.heading == top and i not in taken:
+            nxt = authors_of(blocks[i + 1].text) if i + 1 < len(blocks) else None
+            body = i + 2 if nxt else i + 1
+            starts.append((i, body, block.text, None, nxt or ()))
+    return sorted(starts)
+
+
+def _headless_start(
+    blocks: tuple[Block, ...], end: int
+) -> tuple[int, int, str, str | None, tuple[str, ...]]:
+    """Return the start of an article with no byline: its first title-like line is the title."""
+    for i in range(min(end, 3)):
+        block = blocks[i]
+        if is_meta(block.text):
+            continue
+        if _header_line(block) and (block.heading is None or block.heading == 1 or i == 0):
+            return (0, i + 1, block.text, None, ())
+        break
+    return (0, 0, "", None, ())
+
+
+# ------------------------------------------------------------------ body
+
+
+def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
+    """Sort the body blocks of one article into meta, credits, captions, headings, paragraphs."""
+    r = rules()
+    deep = any(b.heading is not None for b in blocks)
+    draft.sections.append((None, []))
+    paragraphs = draft.sections[-1][1]
+    last = "start"  # kind of the previous block: body/caption/credit/heading/meta
+    cut = False  # the last paragraph stops mid-sentence and goes on in a later block
+    for i, block in enumerate(blocks):
+        text = block.text
+        if block.heading is not None:
+            draft.sections.append((text, []))
+            paragraphs, last, cut = draft.sections[-1][1], "heading", False
+            continue
+        if is_meta(text) or (last in ("start", "meta") and _is_english_byline_rest(text)):
+            draft.meta.append(text)
+            last = "meta"
+            continue
+        if last == "start" and not paragraphs and not draft.authors and authors_of(text):
+            draft.authors = authors_of(text) or ()
+            continue
+        if is_credit(text):
+            draft.credits.append(text)
+            _attach_credit(draft, text, last == "caption")
+            last = "credit"
+            continue
+        inline = r.inline_credit.match(text)
+        if inline and _is_caption_shape(inline.group(1)) and is_credit(inline.group(2)):
+            draft.captions.append(
+                Caption(inline.group(1), inline.group(2), len(draft.sections) - 1)
+            )
+            draft.credits.append(inline.group(2))
+            last = "caption"
+            continue
+        if _is_caption(blocks, i, typical_gap, last, cut):
+            draft.captions.append(Caption(text, None, len(draft.sections) - 1))
+            last = "caption"
+            continue
+        last = "body"
+        if cut:
+            para = paragraphs[-1]
+            para[0] = _join(para[0], text)
+            para[1] += 1
+            cut = not ends_sentence(para[0])
+            continue
+        if is_heading_like(text) and not deep and i + 1 < len(blocks):
+            draft.sections.append((text, []))
+            paragraphs, last = draft.sections[-1][1], "heading"
+            continue
+        text = _strip_dateline(draft, text)
+        paragraphs.append([text, 0])
+        cut = not ends_sentence(text)
+
+
+def _is_english_byline_rest(text: str) -> bool:
+    return bool(re.match(r"^(?:Updated|Published|Source)\s*:", text, re.IGNORECASE))
+
+
+def _attach_credit(draft: _Draft, credit: str, after_caption: bool) -> None:
+    """Give `credit` to the caption just before it when that caption has none."""
+    if after_caption and draft.captions and draft.captions[-1].credit is None:
+        last = draft.captions[-1]
+        draft.captions[-1] = Caption(last.text, credit, last.section)
+
+
+def _is_caption(
+    blocks: tuple[Block, ...], i: int, typical_gap: float, last: str, cut: bool
+) -> bool:
+    """Return True when block `i` is a photo caption standing apart from the text flow."""
+    block = blocks[i]
+    text = block.text
+    if rules().caption_opener.match(text) and _width(text) <= CAPTION_MAX:
+        return True
+    if not _is_caption_shape(text):
+        return False
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is not None and is_credit(nxt.text) and nxt.gap <= typical_gap:
+        return True
+    apart = block.gap > typical_gap or (last == "caption" and cut)
+    if not apart:
+        return False
+    # Something must follow in the flow: a caption is never the article's last word, and
+    # inside a seam the text must go on after it.
+    rest = [b for b in blocks[i + 1 :] if not is_credit(b.text) and not is_meta(b.text)]
+    if not rest:
+        return False
+    return not cut or not is_title_like(rest[0].text)
+
+
+def _join(head: str, tail: str) -> str:
+    """Join the two halves of a paragraph that a page break cut, leaving nothing at the seam."""
+    if head and tail and head[-1].isascii() and head[-1].isalnum() and tail[0].isascii():
+        return f"{head} {tail}"
+    if head.endswith((",", ";")) and tail[:1].isascii():
+        return f"{head} {tail}"
+    return head + tail
+
+
+def _strip_dateline(draft: _Draft, text: str) -> str:
+    """Move a dateline such as `本报讯（记者 李明）` to meta and its names to authors."""
+    match = rules().dateline.match(text)
+    if not match or not match.group(0).strip():
+        return text
+    names = _names(match.group(2))
+    if names and not draft.authors:
+        draft.authors = names
+    draft.meta.append(match.group(0).strip())
+    return text[match.end() :]
+
+
+def _finish(draft: _Draft, source: str, index: int) -> Article:
+    """Return the finished article: leads, quotes, language and zone."""
+    from briefdeck.zones import attribute_zone  # zones depends on structure's output only
+
+    sections = tuple(
+        Section(heading, tuple(Paragraph(t, run_in_lead(t), seams) for t, seams in paras))
+        for heading, paras in draft.sections
+        if heading is not None or paras
+    )
+    title = draft.title or _fallback_title(sections)
+    body = "\n".join(p.text for s in sections for p in s.paragraphs)
+    lang = language(title + body)
+    zone, mentioned = attribute_zone(title, body, lang)
+    return Article(
+        source=source,
+        index=index,
+        language=lang,
+        title=title,
+        zone=zone,
+        zones_mentioned=mentioned,
+        kicker=draft.kicker,
+        authors=draft.authors,
+        meta=tuple(draft.meta),
+        sections=sections,
+        captions=tuple(draft.captions),
+        credits=tuple(draft.credits),
+        quotes=find_quotes(sections),
+    )
+
+
+def _fallback_title(sections: tuple[Section, ...]) -> str:
+    """Return a title for an article without one: its first heading or first sentence."""
+    for section in sections:
+        if section.heading:
+            return section.heading
+        for paragraph in section.paragraphs:
+            return re.split(r"[。！？!?.]", paragraph.text, maxsplit=1)[0][:40]
+    return "Untitled"
+
+
+def run_in_lead(text: str) -> str | None:
+    """Return the short topic sentence that opens a Chinese paragraph, without its punctuation."""
+    match = re.match(r"^([^。！？!?“”\d]{2,40}?)[。！？]", text)
+    if not match or language(text) != "zh":
+        return None
+    lead = match.group(1)
+    rest = text[match.end() :]
+    if len(lead) > LEAD_MAX or len(rest) < 2 * len(lead) or not is_cjk(lead[0]):
+        return None
+    return lead
+
+
+def find_quotes(sections: tuple[Section, ...]) -> tuple[Quote, ...]:
+    """Return the direct quotes with speakers found in the paragraphs."""
+    r = rules()
+    quotes: list[Quote] = []
+    for s, section in enumerate(sections):
+        for p, paragraph in enumerate(section.paragraphs):
+            text = paragraph.text
+            for m in r.quote_after.finditer(text):
+                words = m.group(1) + (m.group(3) or "")
+                quotes.append(Quote(words, m.group(2).strip(), s, p))
+            for m in r.quote_before.finditer(text):
+                quotes.append(Quote(m.group(2), m.group(1).strip(), s, p))
+            for m in r.quote_after_en.finditer(text):
+                speaker = (m.group(3) or m.group(4) or "").strip()
+                quotes.append(Quote(m.group(1).strip(" ,"), speaker or None, s, p))
+            for m in r.quote_before_en.finditer(text):
+                quotes.append(Quote(m.group(2).strip(" ,"), m.group(1).strip(), s, p))
+    return tuple(_unique_quotes(quotes))
+
+
+def _unique_quotes(quotes: list[Quote]) -> list[Quote]:
+    seen: set[str] = set()
+    out = []
+    for quote in quotes:
+        if quote.text not in seen:
+            seen.add(quote.text)
+            out.append(quote)
+    return out

@@ -1,0 +1,140 @@
+"""Measure and fit text: per-character widths, CJK wrapping with line-breaking rules."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from briefdeck.chars import is_cjk
+
+INSET_X = 0.1
+"""Left and right text inset of every box, inches."""
+INSET_Y = 0.05
+"""Top and bottom text inset of every box, inches."""
+NO_LINE_START = set("，。、；：？！）」』》〉】”’…%‰·—～,.;:?!)]}")
+"""Characters that may not begin a line."""
+NO_LINE_END = set("（「『《〈【“‘([{$£¥€")
+"""Characters that may not end a line."""
+_NARROW = set("iljtfI.,;:'!|[]()`’‘ ")
+_WIDE = set("mwMW@%")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s+|.", re.S)
+
+
+def char_width(char: str) -> float:
+    """Return the advance width of `char` in ems (Arial-like Latin, full-width CJK)."""
+    if is_cjk(char) or unicodedata.east_asian_width(char) in ("F", "W"):
+        return 1.0
+    if char in _NARROW:
+        return 0.28
+    if char in _WIDE:
+        return 0.86
+    if char.isdigit():
+        return 0.56
+    if char.isupper():
+        return 0.68
+    if char.isalpha():
+        return 0.53
+    return 0.45 if char != "…" else 1.0
+
+
+def text_width(text: str) -> float:
+    """Return the width of `text` in ems."""
+    return sum(char_width(c) for c in text)
+
+
+def wrap(text: str, width: float) -> list[str]:
+    """Return `text` broken into lines no wider than `width` ems.
+
+    Chinese breaks between any two characters, Latin words only at spaces, and the
+    line-start and line-end rules keep closing punctuation off a line's start and
+    opening marks off its end.
+    """
+    tokens = _TOKEN.findall(text)
+    lines: list[str] = []
+    line = ""
+    for token in tokens:
+        if line and text_width(line + token) > width and not token.isspace():
+            line, token = _break(line, token)
+            lines.append(line.rstrip())
+            line = token.lstrip()
+            while text_width(line) > width and len(line) > 1:
+                cut = _longest_prefix(line, width)
+                lines.append(line[:cut])
+                line = line[cut:]
+        else:
+            line += token
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def _break(line: str, token: str) -> tuple[str, str]:
+    """Return (line, carried) after applying the line-start and line-end rules at a break."""
+    carried = token
+    while carried and carried[0] in NO_LINE_START and len(line) > 1 and not line[-1].isspace():
+        carried = line[-1] + carried
+        line = line[:-1]
+    while line and line[-1] in NO_LINE_END and len(line) > 1:
+        carried = line[-1] + carried
+        line = line[:-1]
+    return line, carried
+
+
+def _longest_prefix(text: str, width: float) -> int:
+    total = 0.0
+    for i, char in enumerate(text):
+        total += char_width(char)
+        if total > width:
+            return max(1, i)
+    return len(text)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """How a layout set's text is laid out."""
+
+    line_height: float = 1.42
+    """A line's height in ems at single spacing."""
+    line_spacing: float = 1.1
+    """Percentage line spacing written on paragraphs."""
+    paragraph_space: float = 0.35
+    """Space before each paragraph after the first, in lines."""
+
+
+def text_height(paragraphs: list[str], size: float, width_in: float, m: Metrics) -> float:
+    """Return the height (inches) of `paragraphs` at `size` points in a box `width_in` wide."""
+    width_em = (width_in - 2 * INSET_X) * 72 / size
+    line = size * m.line_height * m.line_spacing / 72
+    lines = sum(len(wrap(p, width_em)) for p in paragraphs)
+    gaps = max(0, len(paragraphs) - 1) * m.paragraph_space * line
+    return lines * line + gaps + 2 * INSET_Y
+
+
+def fits(paragraphs: list[str], size: float, box: tuple[float, float], m: Metrics) -> bool:
+    """Return True when `paragraphs` fit a (width, height) box in inches at `size` points."""
+    return text_height(paragraphs, size, box[0], m) <= box[1]
+
+
+def fit_size(
+    paragraphs: list[str], box: tuple[float, float], sizes: tuple[float, float], m: Metrics
+) -> float | None:
+    """Return the largest size in `sizes` (whole points) at which the text fits, or None."""
+    low, high = sizes
+    size = high
+    while size >= low:
+        if fits(paragraphs, size, box, m):
+            return size
+        size -= 1
+    return None
+
+
+def single_line_size(text: str, width_in: float, sizes: tuple[float, float]) -> float | None:
+    """Return the largest size in `sizes` at which `text` fits on one line, or None."""
+    width = text_width(text)
+    if width == 0:
+        return sizes[1]
+    best = (width_in - 2 * INSET_X) * 72 / width
+    if best < sizes[0]:
+        return None
+    return float(min(sizes[1], int(best)))

@@ -1,0 +1,35 @@
+"""Load the packaged vocabularies (zone kinds, genre words, units) from YAML."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefdeck.errors import BriefdeckError
+
+
+@cache
+def vocabulary(name: str) -> dict[str, Any]:
+    """Return the packaged data file `data/<name>.yaml` as a mapping (read once per process)."""
+    text = resources.files("briefdeck").joinpath("data", f"{name}.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def extend(base: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Return `base` with the lists of the user's YAML file at `path` added to its lists."""
+    try:
+        extra = yaml.safe_load(path.read_text("utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise BriefdeckError(f"{path}: cannot read vocabulary ({exc.__class__.__name__})") from None
+    if not isinstance(extra, dict):
+        raise BriefdeckError(f"{path}: a vocabulary file must be a mapping of lists")
+    merged = dict(base)
+    for key, value in extra.items():
+        if key not in base or not isinstance(value, list):
+            raise BriefdeckError(f"{path}: unknown or malformed key {key!r}")
+        merged[key] = [*value, *base[key]]
+    return merged
