@@ -138,9 +138,10 @@ def _not_a_figure_zh(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     number = re.match(r"[\d.,]+", text[start:end])
     digits = number.group(0) if number else ""
-    if before == "第" or (before.isascii() and before.isalpha()) or before in "+-—–/·.":
+    name_before = before.isascii() and before.isalpha()
+    if before and (before == "第" or name_before or before in "+-—–/·."):
         return True
-    if (after.isascii() and after.isalnum()) or after in "+-/" or text[end : end + 1] == "月":
+    if after and ((after.isascii() and after.isalnum()) or after in "+-/月"):
         return True
     if len(digits.replace(",", "").replace(".", "")) >= 7 and "," not in digits:
         return True

@@ -158,7 +158,9 @@ def _section_outlines(
     for p, para in enumerate(section.paragraphs):
         if p not in own:
             sub = _outline(para.lead or "", title, [p], section, metrics, article, settings)
-            out.append(replace(sub, subtopic=True))
+            # the lead is the slide's title, so the bullets drop it as a head
+            bullets = tuple(replace(b, head="") for b in sub.bullets if b.text)
+            out.append(replace(sub, bullets=bullets, subtopic=True))
     return out
 
 

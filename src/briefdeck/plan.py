@@ -16,11 +16,11 @@ from briefdeck.model import (
     ZoneOutline,
 )
 from briefdeck.outline import words
-from briefdeck.textfit import INSET_X, INSET_Y, Metrics, fit_size, text_width
+from briefdeck.textfit import INSET_X, INSET_Y, SCRIPT_GAP, Metrics, fit_size, text_width
 
 UNIT_SCALE = 0.5
 """Size of a card's unit and qualifier relative to its figure."""
-SAFETY = 1.1
+SAFETY = 1.15
 """Widen measured figures by this much: renderers differ in digit widths and kerning."""
 PANEL_CARDS = 4
 """Most number cards beside bullets on one slide."""
@@ -266,7 +266,7 @@ class _Planner:
 
 def _figure_line_size(figure: Figure, width: float, sizes: tuple[float, float]) -> float | None:
     """Return the largest figure size at which value, qualifier and unit fit on one line."""
-    small = text_width(figure.qualifier + figure.unit_text) * UNIT_SCALE
+    small = (text_width(figure.qualifier + figure.unit_text) + SCRIPT_GAP) * UNIT_SCALE
     ems = (text_width(figure.value) + small) * SAFETY
     best = (width - 2 * INSET_X) * 72 / ems if ems else sizes[1]
     if best < sizes[0]:

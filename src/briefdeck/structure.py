@@ -53,6 +53,7 @@ def rules() -> _Rules:
     """Return the structure patterns, compiled once per process."""
     g: dict[str, Any] = vocabulary("genre")
     roles = _alt(g["byline_roles_zh"])
+    prefixes = _alt(g["byline_prefixes_zh"])
     credit_zh = _alt(g["credit_words_zh"])
     credit_en = _alt(g["credit_words_en"])
     verbs = _alt(g["speech_verbs_zh"])
@@ -60,7 +61,9 @@ def rules() -> _Rules:
     name = r"[^\s“”\"。，,：:！？!?；;（）()]"
     return _Rules(
         byline_mark=re.compile(rf"^[{re.escape(g['byline_marks'])}]\s*(.+)$"),
-        roles=re.compile(rf"(?:{roles})(?:\s*[/／:：]\s*|\s+|(?=[\u4e00-\u9fff]))"),
+        roles=re.compile(
+            rf"(?:{roles})(?:\s*[/／:：]\s*|\s+|(?=[\u4e00-\u9fff]))|(?:{prefixes})\s*[/／:：]\s*"
+        ),
         credit=re.compile(
             rf"^(?:(?:{credit_zh})\s*[/／:：]?\s*\S.{{0,24}}|.{{1,28}}(?:{credit_zh}))$"
             rf"|^(?:{credit_en})\b.{{0,60}}$|^[A-Z][A-Z .'-]{{2,40}}/[A-Z .'-]{{3,40}}$"
@@ -103,6 +106,8 @@ def authors_of(line: str) -> tuple[str, ...] | None:
     """Return the names of a byline line, or None when `line` is not a byline."""
     r = rules()
     text = line.strip()
+    if is_credit(text):
+        return None
     english = re.match(r"^(?:By|BY)\s+([A-Z][^|]{1,80}?)\s*(?:\||$|\s+in\s+[A-Z])", text)
     if english:
         parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", english.group(1).strip())
@@ -119,18 +124,24 @@ def authors_of(line: str) -> tuple[str, ...] | None:
 
 
 def _names(text: str) -> tuple[str, ...]:
-    """Return the name tokens that follow role words in a Chinese byline."""
+    """Return the name tokens that follow role words in a Chinese byline.
+
+    Text glued to the role that follows it is an affiliation (`某刊全媒体记者 某某`), not a name.
+    """
     r = rules()
     text = re.sub(r"\s*报道$", "", text)
-    pieces = r.roles.split(text)
-    if len(pieces) < 2:
+    roles = list(r.roles.finditer(text))
+    if not roles:
         return ()
     names: list[str] = []
-    for piece in pieces[1:]:
-        for token in re.split(r"[\s、，,/／]+", piece):
-            token = token.strip("：:（）() ")
-            if token and not r.roles.fullmatch(token):
-                names.append(token)
+    for n, role in enumerate(roles):
+        end = roles[n + 1].start() if n + 1 < len(roles) else len(text)
+        piece = text[role.end() : end]
+        tokens = [t.strip("：:（）() ") for t in re.split(r"[\s、，,/／]+", piece)]
+        tokens = [t for t in tokens if t]
+        if n + 1 < len(roles) and piece and not piece[-1].isspace() and tokens:
+            tokens.pop()  # glued to the next role: an outlet or posting
+        names.extend(tokens)
     return tuple(names)
 
 
@@ -194,6 +205,8 @@ def structure(document: Document) -> tuple[tuple[Article, ...], tuple[str, ...]]
     for n, (_, body_start, title, kicker, authors) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         draft = _Draft(title=title, kicker=kicker, authors=authors)
+        if n == 0:
+            draft.meta.extend(b.text for b in blocks[:body_start] if is_meta(b.text))
         _body(draft, blocks[body_start:end], typical_gap)
         articles.append(_finish(draft, document.source, n))
         if not any(s[1] for s in draft.sections):
@@ -227,6 +240,10 @@ def _article_starts(
         title, kicker = _title_and_kicker(lines)
         starts.append((header[0], i + 1, title, kicker, authors))
     starts = _heading_starts(blocks, starts)
+    prelude = starts[0][0] if starts else 0
+    if starts and all(is_meta(b.text) for b in blocks[:prelude]):
+        first = starts[0]
+        starts[0] = (0, first[1], first[2], first[3], first[4])
     if not starts or starts[0][0] > 0:
         starts.insert(0, _headless_start(blocks, starts[0][0] if starts else len(blocks)))
     return starts
@@ -321,6 +338,8 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
             last = "caption"
             continue
         last = "body"
+        if cut and is_heading_like(text) and not deep and i + 1 < len(blocks):
+            cut = False  # a heading ends a cut paragraph: the rest of it was lost
         if cut:
             para = paragraphs[-1]
             para[0] = _join(para[0], text)
@@ -357,18 +376,16 @@ def _is_caption(
         return True
     if not _is_caption_shape(text):
         return False
+    apart = block.gap > typical_gap or last == "caption"
+    rest = [b for b in blocks[i + 1 :] if not is_credit(b.text) and not is_meta(b.text)]
+    if cut:
+        # Inside a page-break seam only a line set apart by the layout is a caption, and
+        # the cut text must go on after it.
+        return apart and bool(rest) and not is_heading_like(rest[0].text)
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     if nxt is not None and is_credit(nxt.text) and nxt.gap <= typical_gap:
         return True
-    apart = block.gap > typical_gap or (last == "caption" and cut)
-    if not apart:
-        return False
-    # Something must follow in the flow: a caption is never the article's last word, and
-    # inside a seam the text must go on after it.
-    rest = [b for b in blocks[i + 1 :] if not is_credit(b.text) and not is_meta(b.text)]
-    if not rest:
-        return False
-    return not cut or not is_title_like(rest[0].text)
+    return block.gap > typical_gap and bool(rest)
 
 
 def _join(head: str, tail: str) -> str:
@@ -434,7 +451,7 @@ def _fallback_title(sections: tuple[Section, ...]) -> str:
 
 def run_in_lead(text: str) -> str | None:
     """Return the short topic sentence that opens a Chinese paragraph, without its punctuation."""
-    match = re.match(r"^([^。！？!?“”\d]{2,40}?)[。！？]", text)
+    match = re.match(r"^([^。！？!?“\"\d][^。！？!?\d]{1,39}?)[。！？]", text)
     if not match or language(text) != "zh":
         return None
     lead = match.group(1)

@@ -38,9 +38,15 @@ def char_width(char: str) -> float:
     return 0.45 if char != "…" else 1.0
 
 
+SCRIPT_GAP = 0.25
+"""Extra width where Chinese meets Latin letters or digits: renderers add space there."""
+_BOUNDARY = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
+
+
 def text_width(text: str) -> float:
-    """Return the width of `text` in ems."""
-    return sum(char_width(c) for c in text)
+    """Return the width of `text` in ems, with the gaps renderers put between scripts."""
+    gaps = len(_BOUNDARY.findall(text)) * SCRIPT_GAP
+    return sum(char_width(c) for c in text) + gaps
 
 
 def wrap(text: str, width: float) -> list[str]:

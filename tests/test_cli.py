@@ -1,0 +1,117 @@
+"""The command line: exit codes, exact error lines, the parse contract, decks per zone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from briefdeck import __version__
+from briefdeck.cli import main
+from tests.conftest import SEED
+
+CONTRACT_ARTICLE_KEYS = {
+    "source", "index", "language", "zone", "zones_mentioned", "title", "kicker", "author",
+    "meta", "sections", "captions", "credits", "quotes", "metrics",
+}  # fmt: skip
+CONTRACT_METRIC_KEYS = {
+    "text", "value", "unit", "qualifier", "label", "sentence", "section", "paragraph", "group",
+}  # fmt: skip
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+@pytest.mark.parametrize("command", [[], ["parse"], ["outline"], ["build"], ["layouts"]])
+def test_help_has_an_example(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output and "briefdeck " in result.output
+
+
+def test_parse_json_contract():
+    result = run("parse", str(SEED), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["version"] == 1 and len(data["articles"]) == 2
+    for article in data["articles"]:
+        assert set(article) >= CONTRACT_ARTICLE_KEYS
+        assert article["metrics"] and all(
+            set(m) >= CONTRACT_METRIC_KEYS for m in article["metrics"]
+        )
+        for m in article["metrics"]:
+            paragraph = article["sections"][m["section"]]["paragraphs"][m["paragraph"]]
+            assert m["text"] in paragraph["text"]
+    assert "平顶山高新区" in result.output  # non-ASCII written as itself
+
+
+def test_parse_yaml_is_the_same_structure():
+    as_json = json.loads(run("parse", str(SEED)).output)
+    as_yaml = yaml.safe_load(run("parse", str(SEED), "--format", "yaml").output)
+    assert as_yaml == as_json
+
+
+def test_build_writes_one_deck_per_zone(tmp_path):
+    result = run("build", str(SEED), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["平顶山高新区.pptx", "随州高新区.pptx"]
+
+
+def test_build_refuses_to_replace_without_force(tmp_path):
+    assert run("build", str(SEED), "-o", str(tmp_path)).exit_code == 0
+    again = run("build", str(SEED), "-o", str(tmp_path))
+    assert again.exit_code == 1
+    assert (
+        f"Error: {tmp_path / '平顶山高新区.pptx'}: already exists (use --force to replace it)"
+        in again.output
+    )
+    assert run("build", str(SEED), "-o", str(tmp_path), "--force").exit_code == 0
+
+
+def test_missing_input_is_one_error_line(tmp_path):
+    result = run("build", "nope.txt", "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[0] == "Error: nope.txt: no such file"
+    assert "Traceback" not in result.output
+
+
+def test_other_inputs_still_processed(tmp_path):
+    result = run("build", "nope.txt", str(SEED), "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert (tmp_path / "随州高新区.pptx").exists()
+
+
+def test_unknown_layout_set(tmp_path):
+    result = run("build", str(SEED), "-o", str(tmp_path), "--layouts", "nosuch")
+    assert result.exit_code == 1
+    assert (
+        result.output.strip() == "Error: nosuch: no such layout set (built in: briefing, party-red)"
+    )
+
+
+def test_bad_usage_exits_2():
+    assert run("build", str(SEED)).exit_code == 2
+
+
+def test_layouts_lists_the_sets():
+    result = run("layouts")
+    assert result.exit_code == 0
+    assert [line.split("\t")[0] for line in result.output.splitlines()] == ["briefing", "party-red"]
+
+
+def test_outline_then_build_from_outline(tmp_path):
+    result = run("outline", str(SEED), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    files = sorted((tmp_path / "out").glob("*.yaml"))
+    assert [f.name for f in files] == ["平顶山高新区.yaml", "随州高新区.yaml"]
+    built = run("build", str(files[0]), "-o", str(tmp_path / "decks"))
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "decks" / "平顶山高新区.pptx").exists()

@@ -1,0 +1,192 @@
+"""Structure recovery on the seed and on fixture articles written for each variation."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefdeck.pipeline import read_articles
+from briefdeck.structure import authors_of, is_credit, is_heading_like, is_meta
+from tests.conftest import fixture
+
+
+def test_seed_articles_titles_authors_zones(seed_articles):
+    first, second = seed_articles
+    assert first.title.endswith("激活发展新动能") and first.authors == ("张熙哲",)
+    assert second.title.endswith("以高质量党建促高质量发展") and second.authors == ("钟克波",)
+    assert (first.zone, second.zone) == ("平顶山高新区", "随州高新区")
+    assert "国家高新区" not in second.zones_mentioned
+
+
+def test_seed_headings(seed_articles):
+    first, second = seed_articles
+    assert [s.heading for s in first.sections if s.heading] == [
+        "党建+创新链 筑实验室到车间“红色桥梁”",
+        "党建+产业链 做产业链上下游“红色导航”",
+        "党建+人才链 为生产线建“红色驿站”",
+    ]
+    assert [s.heading for s in second.sections if s.heading] == [
+        "抓好党建是最大的政绩",
+        "高质量党建促高质量发展",
+    ]
+
+
+def test_seed_captions_and_credits_stay_out_of_the_body(seed_articles):
+    first, second = seed_articles
+    assert first.captions[0].text.endswith("工作人员走访企业。")
+    assert first.captions[1].text.endswith("聘请外国专家,解决技术难题。")
+    assert first.credits == ("平顶山高新区供图",)
+    assert second.captions == () and second.credits == ()
+    body = "".join(p.text for a in seed_articles for s in a.sections for p in s.paragraphs)
+    for line in (*(c.text for c in first.captions), *first.credits):
+        assert line not in body
+
+
+def test_seed_seven_seams_repaired(seed_articles):
+    assert sum(a.seams for a in seed_articles) == 7
+    body = "".join(p.text for a in seed_articles for s in a.sections for p in s.paragraphs)
+    for joined in (
+        "尧山实验室开展“党建引领",
+        "神马年产2万套智能流体机械成套设备",
+        "“三步走”方案帮助企业",
+        "牢固树立抓好党建是最大政绩的理念",
+        "要看其抓党建的情况。",
+        "与企业建立配套上下游产业链",
+        "迎战寒潮冰雪等急难险重任务。",
+    ):
+        assert joined in body
+
+
+def test_seed_run_in_leads(seed_articles):
+    leads = [p.lead for s in seed_articles[1].sections for p in s.paragraphs if p.lead]
+    assert leads == [
+        "全面从严治党,顺应党心民意",
+        "实现最大政绩,关键在“一把手”",
+        "党的理论武装走深走实",
+        "基层党建强基提质",
+        "基层治理精准施策",
+        "服务发展齐心协力",
+    ]
+
+
+def test_seed_quotes_with_speakers(seed_articles):
+    quotes = seed_articles[0].quotes
+    assert quotes[0].text.startswith("通过驻外招商党员") and quotes[0].speaker.endswith(
+        "相关负责人"
+    )
+    assert quotes[-1].text.startswith("党建引领下的") and "四高四争先" in quotes[-1].text
+    assert quotes[-1].speaker == "平顶山高新区相关负责人"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("► 张三丰", ("张三丰",)),
+        ("本报记者 王某某", ("王某某",)),
+        ("记者 张三 通讯员 李四", ("张三", "李四")),
+        ("文/ 某刊全媒体记者 某某", ("某某",)),
+        ("□某报驻某区首席记者 某某", ("某某",)),
+        ("作者:王芳", ("王芳",)),
+        ("By Jane Doe | Daily | Updated: 2013-03-12", ("Jane Doe",)),
+        ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+    ],
+)
+def test_byline_forms(line, names):
+    assert authors_of(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["青禾高新区今年新引进项目12个。", "产业集聚 动能强劲", "新华社记者 孙浩 摄", "平顶山某区供图"],
+)
+def test_not_bylines(line):
+    assert authors_of(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "《江岸日报》（2024年06月03日第 5 版）",
+        "数据来源：青禾高新区统计局",
+        "（来源：临溪发布）",
+        "Updated: 2013-03-12",
+        "日期:2024-05-01 来源:某某网",
+        "Contact the writer at jd@example.com",
+    ],
+)
+def test_meta_lines(line):
+    assert is_meta(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "某某区供图",
+        "摄影 陈刚",
+        "图 / 某某区委宣传部",
+        "新华社记者 某某 摄",
+        "PROVIDED TO CHINA DAILY",
+    ],
+)
+def test_credit_lines(line):
+    assert is_credit(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("党建+创新链 筑实验室到车间“红色桥梁”", True),
+        ("“稳”——基本盘持续巩固", True),
+        ("Regional Overview", True),
+        ("青禾高新区坚持创新驱动，今年以来新引进光电项目", False),
+        ("工作人员走访企业。", False),
+    ],
+)
+def test_heading_shape(line, heading):
+    assert is_heading_like(line) is heading
+
+
+def test_multi_article_file_with_byline_variants():
+    articles, _ = read_articles(str(fixture("zh_bylines.txt")))
+    assert [(a.zone, a.authors) for a in articles] == [
+        ("青禾高新区", ("王晓明",)),
+        ("临溪经开区", ("张三", "李四")),
+        ("云岭科技城", ("周一鸣",)),
+        ("北湖新区", ("陈思远",)),
+        ("南塘工业园区", ("王芳",)),
+    ]
+    first = articles[0]
+    assert first.kicker == "聚焦高质量发展"
+    assert first.meta == ("《江岸日报》（2024年06月03日第 5 版）", "数据来源：青禾高新区统计局")
+    assert articles[1].meta == ("（来源：临溪发布）",)
+    assert "本报讯（记者 李明）" in articles[4].meta
+    assert articles[4].sections[0].paragraphs[0].text.startswith("南塘工业园区今年认定")
+
+
+def test_seams_with_caption_and_credit_between():
+    (article,) = read_articles(str(fixture("zh_seams.txt")))[0]
+    assert article.authors == ("刘文静",)
+    assert [s.heading for s in article.sections] == [None, "园区服务 精准高效", "人才引育 蓄势赋能"]
+    paragraphs = [p.text for p in article.sections[1].paragraphs]
+    assert "解决用工、融资等难题41个。经开区" in paragraphs[0]
+    assert "建设人才公寓3栋，可容纳" in paragraphs[1]
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("松江湾经开区企业服务中心工作人员为企业办理手续。", "摄影 陈刚")
+    ]
+    assert article.credits == ("摄影 陈刚", "新华社记者 孙浩 摄")
+    assert article.seams == 2
+
+
+def test_english_article():
+    (article,) = read_articles(str(fixture("en_zone.txt")))[0]
+    assert article.language == "en"
+    assert article.zone == "Harbourside Hi-Tech Zone"
+    assert article.authors == ("Jane Doe",)
+    assert "Updated: 2013-03-12" not in " ".join(
+        p.text for s in article.sections for p in s.paragraphs
+    )
+    assert [s.heading for s in article.sections] == [None, "Regional Overview", "Looking Ahead"]
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("Workers assemble battery packs at a plant in the zone.", "PROVIDED TO THE HERALD")
+    ]
+    assert article.quotes[0].speaker == "Li Wei"
+    assert article.meta == ("Contact the writer at janedoe@example.com",)
