@@ -79,7 +79,7 @@ def test_build_refuses_to_replace_without_force(tmp_path):
 def test_missing_input_is_one_error_line(tmp_path):
     result = run("build", "nope.txt", "-o", str(tmp_path))
     assert result.exit_code == 1
-    assert result.output.strip().splitlines()[0] == "Error: nope.txt: no such file"
+    assert result.stderr.strip() == "Error: nope.txt: no such file"
     assert "Traceback" not in result.output
 
 

@@ -26,6 +26,7 @@ from briefdeck.pipeline import (
     read_outline,
     write_outline,
 )
+from briefdeck.zones import load_zone_words
 
 F = TypeVar("F", bound=Callable[..., Any])
 SEED = "seeds/000_5ad35ad114782d3f.txt"
@@ -69,11 +70,29 @@ class _Run:
 
 
 def _reading_options(command: F) -> F:
-    command = click.option("--encoding", help="Text encoding of the inputs (default: detect).")(
-        command
-    )
-    command = click.option("--zone", help="Put every article in this zone.")(command)
+    """Add the options that say how documents are read."""
+    for option in (
+        click.option("--encoding", help="Text encoding of the inputs (default: detect)."),
+        click.option("--zone", help="Put every article in this zone."),
+        click.option(
+            "--zones",
+            "zones_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="YAML file of zone kinds and words to add (keys as in data/zones.yaml).",
+        ),
+    ):
+        command = option(command)
     return command
+
+
+def _options(
+    run: _Run, encoding: str | None, zone: str | None, zones_file: Path | None
+) -> ReadOptions:
+    """Return the reading options, with the user's zone words loaded."""
+    words = run.attempt(lambda: load_zone_words(zones_file)) if zones_file else ()
+    if words is None:
+        run.finish()
+    return ReadOptions(encoding, zone, words or ())
 
 
 def _read(
@@ -119,7 +138,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 @_reading_options
 @click.pass_obj
 def parse(
-    debug: bool, inputs: tuple[str, ...], fmt: str, encoding: str | None, zone: str | None
+    debug: bool,
+    inputs: tuple[str, ...],
+    fmt: str,
+    encoding: str | None,
+    zone: str | None,
+    zones_file: Path | None,
 ) -> None:
     """Print the articles recovered from INPUTS, with their figures.
 
@@ -130,9 +154,8 @@ def parse(
     from briefdeck.export import parse_data
 
     run = _Run(debug)
-    articles, _ = _read(
-        run, tuple(i for i in inputs if not is_outline(i)), ReadOptions(encoding, zone)
-    )
+    options = _options(run, encoding, zone, zones_file)
+    articles, _ = _read(run, tuple(i for i in inputs if not is_outline(i)), options)
     data = parse_data(tuple(articles))
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -163,6 +186,7 @@ def outline(
     force: bool,
     encoding: str | None,
     zone: str | None,
+    zones_file: Path | None,
 ) -> None:
     """Write one editable YAML outline per zone of INPUTS.
 
@@ -172,7 +196,7 @@ def outline(
       (edit out/<zone>.yaml, then: briefdeck build out/<zone>.yaml -o decks)
     """
     run = _Run(debug)
-    articles, given = _read(run, inputs, ReadOptions(encoding, zone))
+    articles, given = _read(run, inputs, _options(run, encoding, zone, zones_file))
     zones = [*given, *outlines(articles, OutlineSettings(lang=lang))]
     for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
         target = path.with_suffix(".yaml")
@@ -214,6 +238,7 @@ def build(
     quiet: bool,
     encoding: str | None,
     zone: str | None,
+    zones_file: Path | None,
 ) -> None:
     """Write one .pptx deck per zone of INPUTS (documents or outline YAML files).
 
@@ -225,7 +250,7 @@ def build(
     layout_set = run.attempt(lambda: load_layout_set(layout_name))
     if layout_set is None:
         run.finish()
-    articles, given = _read(run, inputs, ReadOptions(encoding, zone))
+    articles, given = _read(run, inputs, _options(run, encoding, zone, zones_file))
     zones = [*given, *outlines(articles, OutlineSettings(lang=lang))]
     for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
         deck = run.attempt(lambda o=item, p=path: build_deck(o, layout_set, p, force))

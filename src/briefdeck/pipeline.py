@@ -18,6 +18,7 @@ from briefdeck.outline_yaml import dump_outline, load_outline
 from briefdeck.plan import plan_deck
 from briefdeck.read import read_document
 from briefdeck.structure import structure
+from briefdeck.zones import ZoneWords
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 """Inputs with these suffixes are outlines written by `briefdeck outline`."""
@@ -42,6 +43,8 @@ class ReadOptions:
     """Force this text encoding instead of detecting it."""
     zone: str | None = None
     """Force every article into this zone."""
+    zone_words: ZoneWords = ()
+    """Words added to the zone vocabulary (`zones.load_zone_words`)."""
 
 
 def read_articles(
@@ -50,7 +53,7 @@ def read_articles(
     """Return the articles of one document with their metrics, and the warnings met."""
     options = options or ReadOptions()
     document = read_document(source, options.encoding)
-    articles, warnings = structure(document)
+    articles, warnings = structure(document, options.zone_words)
     if options.zone:
         articles = tuple(dataclasses.replace(a, zone=options.zone) for a in articles)
     return tuple(find_metrics(a) for a in articles), warnings

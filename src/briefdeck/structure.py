@@ -11,6 +11,7 @@ from typing import Any
 from briefdeck.chars import ends_sentence, is_cjk, language
 from briefdeck.model import Article, Block, Caption, Document, Paragraph, Quote, Section
 from briefdeck.vocab import vocabulary
+from briefdeck.zones import ZoneWords, attribute_zone
 
 TITLE_MAX = 48
 """Longest title, in CJK characters (an English word counts as two)."""
@@ -195,8 +196,13 @@ class _Draft:
     credits: list[str] = field(default_factory=list)
 
 
-def structure(document: Document) -> tuple[tuple[Article, ...], tuple[str, ...]]:
-    """Return the articles of `document` and the warnings met on the way."""
+def structure(
+    document: Document, zone_words: ZoneWords = ()
+) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Return the articles of `document` and the warnings met on the way.
+
+    `zone_words` adds to the packaged zone vocabulary (see `zones.load_zone_words`).
+    """
     blocks = document.blocks
     starts = _article_starts(blocks)
     typical_gap = _typical_gap(blocks)
@@ -208,7 +214,7 @@ def structure(document: Document) -> tuple[tuple[Article, ...], tuple[str, ...]]
         if n == 0:
             draft.meta.extend(b.text for b in blocks[:body_start] if is_meta(b.text))
         _body(draft, blocks[body_start:end], typical_gap)
-        articles.append(_finish(draft, document.source, n))
+        articles.append(_finish(draft, document.source, n, zone_words))
         if not any(s[1] for s in draft.sections):
             warnings.append(f"{document.source}: article {n + 1} ({title[:20]}) has no body text")
     return tuple(articles), tuple(warnings)
@@ -409,10 +415,8 @@ def _strip_dateline(draft: _Draft, text: str) -> str:
     return text[match.end() :]
 
 
-def _finish(draft: _Draft, source: str, index: int) -> Article:
+def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Article:
     """Return the finished article: leads, quotes, language and zone."""
-    from briefdeck.zones import attribute_zone  # zones depends on structure's output only
-
     sections = tuple(
         Section(heading, tuple(Paragraph(t, run_in_lead(t), seams) for t, seams in paras))
         for heading, paras in draft.sections
@@ -421,7 +425,7 @@ def _finish(draft: _Draft, source: str, index: int) -> Article:
     title = draft.title or _fallback_title(sections)
     body = "\n".join(p.text for s in sections for p in s.paragraphs)
     lang = language(title + body)
-    zone, mentioned = attribute_zone(title, body, lang)
+    zone, mentioned = attribute_zone(title, body, lang, zone_words)
     return Article(
         source=source,
         index=index,
@@ -462,23 +466,25 @@ def run_in_lead(text: str) -> str | None:
 
 
 def find_quotes(sections: tuple[Section, ...]) -> tuple[Quote, ...]:
-    """Return the direct quotes with speakers found in the paragraphs."""
+    """Return the direct quotes with speakers found in the paragraphs, in reading order."""
     r = rules()
-    quotes: list[Quote] = []
+    found: list[tuple[int, int, int, Quote]] = []
     for s, section in enumerate(sections):
         for p, paragraph in enumerate(section.paragraphs):
             text = paragraph.text
             for m in r.quote_after.finditer(text):
                 words = m.group(1) + (m.group(3) or "")
-                quotes.append(Quote(words, m.group(2).strip(), s, p))
+                found.append((s, p, m.start(), Quote(words, m.group(2).strip(), s, p)))
             for m in r.quote_before.finditer(text):
-                quotes.append(Quote(m.group(2), m.group(1).strip(), s, p))
+                found.append((s, p, m.start(2), Quote(m.group(2), m.group(1).strip(), s, p)))
             for m in r.quote_after_en.finditer(text):
                 speaker = (m.group(3) or m.group(4) or "").strip()
-                quotes.append(Quote(m.group(1).strip(" ,"), speaker or None, s, p))
+                quote = Quote(m.group(1).strip(" ,"), speaker or None, s, p)
+                found.append((s, p, m.start(), quote))
             for m in r.quote_before_en.finditer(text):
-                quotes.append(Quote(m.group(2).strip(" ,"), m.group(1).strip(), s, p))
-    return tuple(_unique_quotes(quotes))
+                quote = Quote(m.group(2).strip(" ,"), m.group(1).strip(), s, p)
+                found.append((s, p, m.start(2), quote))
+    return tuple(_unique_quotes([q for *_, q in sorted(found, key=lambda f: f[:3])]))
 
 
 def _unique_quotes(quotes: list[Quote]) -> list[Quote]:

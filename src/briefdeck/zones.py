@@ -6,13 +6,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
 
 from briefdeck.chars import is_cjk
-from briefdeck.vocab import vocabulary
+from briefdeck.vocab import extend, vocabulary
 
 NAME_MAX = 8
 """Longest proper name before a Chinese zone kind, in characters."""
+
+ZoneWords = tuple[tuple[str, tuple[str, ...]], ...]
+"""Words a user adds to the zone vocabulary: (key, words) pairs, hashable for caching."""
 
 
 @dataclass(frozen=True)
@@ -28,10 +31,21 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=4)
-def _rules(extra: Any = None) -> _ZoneRules:
+def load_zone_words(path: Path) -> ZoneWords:
+    """Return the zone words of a user's YAML file (same keys as data/zones.yaml)."""
+    merged = extend(vocabulary("zones"), path)
+    base = vocabulary("zones")
+    return tuple(
+        (key, tuple(words[: len(words) - len(base[key])]))
+        for key, words in merged.items()
+        if len(words) > len(base[key])
+    )
+
+
+@lru_cache(maxsize=8)
+def _rules(extra: ZoneWords = ()) -> _ZoneRules:
     v = dict(vocabulary("zones"))
-    for key, words in extra or ():
+    for key, words in extra:
         v[key] = [*words, *v[key]]
     return _ZoneRules(
         kinds_zh=re.compile(_alt(v["kinds_zh"])),
@@ -45,7 +59,7 @@ def _rules(extra: Any = None) -> _ZoneRules:
 
 
 def attribute_zone(
-    title: str, body: str, lang: str, extra: Any = None
+    title: str, body: str, lang: str, extra: ZoneWords = ()
 ) -> tuple[str, tuple[str, ...]]:
     """Return the zone an article is about (falling back to its title) and all zones it names."""
     rules = _rules(extra)

@@ -1,0 +1,187 @@
+"""Reading inputs: encodings, line ends, Markdown, Word, stdin, and inputs that cannot be read."""
+
+from __future__ import annotations
+
+import json
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from briefdeck.chars import display
+from briefdeck.cli import main
+from briefdeck.errors import InputError
+from briefdeck.export import parse_data
+from briefdeck.pipeline import ReadOptions, read_articles
+from briefdeck.read import read_document
+from briefdeck.zones import load_zone_words
+from tests.conftest import fixture
+
+ARTICLE = fixture("zh_leads_quotes.txt")
+
+
+def parsed(path, **options) -> list[dict]:
+    """Return the parse contract's articles without the source path (which differs by file)."""
+    articles, _ = read_articles(str(path), ReadOptions(**options))
+    data = parse_data(articles)["articles"]
+    for article in data:
+        article.pop("source")
+    return data
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return parsed(ARTICLE)
+
+
+def test_reference_article(reference):
+    (article,) = reference
+    assert article["title"] == "石门科技园二季度经济运行稳中有进"
+    assert article["kicker"] == "营收、投资、用工三项指标同步回升"
+    assert article["authors"] == ["苏晓", "何田"]
+    assert article["zone"] == "石门科技园"
+    assert article["zones_mentioned"] == [
+        "石门科技园"
+    ]  # 省级开发区, 国家高新区, 各园区 are generic
+    assert [s["heading"] for s in article["sections"]] == [
+        None,
+        "“稳”——基本盘持续巩固",
+        "“进”——新动能加快成长",
+    ]
+    assert [p["lead"] for p in article["sections"][1]["paragraphs"]] == [
+        "企业生产平稳有序",
+        "项目建设提速提效",
+    ]
+    assert article["captions"] == [
+        {"text": "图为石门科技园一家电子企业的自动化生产线。", "credit": "图 / 石门科技园宣传办"}
+    ]
+    assert article["quotes"] == [
+        {
+            "text": "下半年我们将继续盯紧重点项目，力争全年营收突破180亿元。",
+            "speaker": "石门科技园管委会负责人",
+        },
+        {"text": "园区的服务让我们安心扩产。", "speaker": "一家入园企业的负责人"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("gb18030", b""),
+    ],
+)
+def test_encodings_give_the_same_articles(tmp_path, reference, encoding, bom):
+    path = tmp_path / "article.txt"
+    path.write_bytes(bom + ARTICLE.read_text("utf-8").encode(encoding))
+    assert parsed(path) == reference
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_line_ends(tmp_path, reference, newline):
+    path = tmp_path / "article.txt"
+    path.write_bytes(ARTICLE.read_text("utf-8").replace("\n", newline).encode("utf-8"))
+    assert parsed(path) == reference
+
+
+def test_markdown_gives_the_same_articles(reference):
+    assert parsed(fixture("zh_leads_quotes.md")) == reference
+
+
+def test_word_gives_the_same_articles(tmp_path, reference):
+    lines = [line for line in ARTICLE.read_text("utf-8").splitlines() if line.strip()]
+    document = docx.Document()
+    document.add_heading(lines[0], level=0)
+    for line in lines[1:]:
+        if line.startswith("“") and "——" in line:
+            document.add_heading(line, level=1)
+        else:
+            document.add_paragraph(line)
+    path = tmp_path / "article.docx"
+    document.save(str(path))
+    assert parsed(path) == reference
+
+
+def test_forced_encoding(tmp_path, reference):
+    path = tmp_path / "article.txt"
+    path.write_bytes(ARTICLE.read_text("utf-8").encode("gb18030"))
+    assert parsed(path, encoding="gb18030") == reference
+    with pytest.raises(InputError, match=r"cannot be decoded as utf-8"):
+        read_document(str(path), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n\t \n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a binary file, not text"),
+    ],
+)
+def test_unreadable_text(tmp_path, data, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_document(str(path))
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_not_a_docx(tmp_path):
+    path = tmp_path / "bad.docx"
+    path.write_bytes(b"plain text, not a zip")
+    with pytest.raises(InputError, match=r"not a Word \.docx file"):
+        read_document(str(path))
+
+
+def test_cli_error_line_for_binary_input(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x00\x01\x02binary")
+    result = CliRunner().invoke(main, ["parse", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {path}: looks like a binary file, not text"
+
+
+def test_stdin():
+    result = CliRunner().invoke(main, ["parse", "-"], input=ARTICLE.read_text("utf-8"))
+    assert result.exit_code == 0, result.output
+    (article,) = json.loads(result.output)["articles"]
+    assert article["source"] == "-" and article["zone"] == "石门科技园"
+
+
+def test_zone_falls_back_to_the_title_and_can_be_forced():
+    (article,) = parsed(fixture("zh_nozone.txt"))
+    assert article["zone"] == article["title"] == "以数字化改革提升基层治理效能"
+    (forced,) = parsed(fixture("zh_nozone.txt"), zone="东城街道")
+    assert forced["zone"] == "东城街道"
+
+
+def test_users_extend_the_zone_vocabulary(tmp_path):
+    (plain,) = parsed(fixture("zh_custom_kind.txt"))
+    assert plain["zone"] == plain["title"]
+    words = tmp_path / "zones.yaml"
+    words.write_text("kinds_zh: [创新港]\n", "utf-8")
+    (extended,) = parsed(fixture("zh_custom_kind.txt"), zone_words=load_zone_words(words))
+    assert extended["zone"] == "临江创新港"
+
+
+def test_articles_of_one_zone_share_a_deck(tmp_path):
+    result = CliRunner().invoke(
+        main, ["outline", str(ARTICLE), str(fixture("zh_leads_quotes.md")), "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["石门科技园.yaml"]
+
+
+def test_display_normalisation():
+    assert (
+        display("近年来,某区以(社区)为单位;推进:改革") == "近年来，某区以（社区）为单位；推进：改革"
+    )
+    assert display("营收 12,480 万元") == "营收 12,480 万元"
+    assert display("新 材 料产业") == "新材料产业"
+    assert (
+        display("Output rose 9.2 percent, officials said.")
+        == "Output rose 9.2 percent, officials said."
+    )
