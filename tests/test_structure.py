@@ -189,4 +189,7 @@ def test_english_article():
         ("Workers assemble battery packs at a plant in the zone.", "PROVIDED TO THE HERALD")
     ]
     assert article.quotes[0].speaker == "Li Wei"
-    assert article.meta == ("Contact the writer at janedoe@example.com",)
+    assert article.meta == (
+        "Daily | Updated: 2013-03-12",
+        "Contact the writer at janedoe@example.com",
+    )

@@ -65,7 +65,8 @@ def _rules() -> _Rules:
         rf"(?P<qb>\b(?:{_alt(v['qualifiers_before_en'])})\s+)?(?P<cur>{_alt(v['currency_en'])})?"
         rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{words})\b)(?P<plus>\+(?!\w))?"
         rf"(?:\s*(?P<mag>(?:{_alt(v['magnitudes_en'])})\b))?"
-        rf"(?:\s*(?P<unit>(?:{_alt(v['units_en'])})(?![\w])|(?:[\w-]+\s+)?(?:{_alt(v['count_nouns_en'])})\b))?",
+        rf"(?:\s*(?P<unit>(?:{_alt(v['units_en'])})(?![\w]))"
+        rf"|\s+(?P<adj>(?:[A-Za-z][\w-]*\s+){{0,2}}?)(?P<noun>(?:{_alt(v['count_nouns_en'])})\b))?",
         re.IGNORECASE,
     )
     return _Rules(zh, cn, en, v)
@@ -97,10 +98,13 @@ def figure_texts(text: str, language: str) -> list[str]:
 class _Match:
     start: int
     end: int
+    number: str
     value: float
     unit: str | None
     qualifier: str | None
     classifier: bool
+    label: str = ""
+    """A label the pattern itself found (English counted nouns)."""
 
 
 def _zh_figures(text: str) -> list[_Match]:
@@ -115,11 +119,8 @@ def _zh_figures(text: str) -> list[_Match]:
             continue
         qualifier = m.group("qb") or m.group("qa") or m.group("qa2") or m.group("qc")
         value = float(m.group("num").replace(",", ""))
-        out.append(
-            _Match(
-                m.start(), m.end(), value, unit, qualifier, m.group("unit") in r.v["classifiers_zh"]
-            )
-        )
+        classifier = m.group("unit") in r.v["classifiers_zh"]
+        out.append(_Match(m.start(), m.end(), m.group("num"), value, unit, qualifier, classifier))
     taken = [(x.start, x.end) for x in out]
     for m in r.cn_numeral.finditer(text):
         if any(a <= m.start("num") < b for a, b in taken) or not _counts_cn(text, m):
@@ -128,7 +129,9 @@ def _zh_figures(text: str) -> list[_Match]:
         if value is None or value < 2:
             continue
         qualifier = m.group("qb") or m.group("qa")
-        out.append(_Match(m.start(), m.end(), value, m.group("unit"), qualifier, True))
+        out.append(
+            _Match(m.start(), m.end(), m.group("num"), value, m.group("unit"), qualifier, True)
+        )
     return sorted(out, key=lambda x: x.start)
 
 
@@ -197,24 +200,24 @@ def _cn_value(numeral: str) -> float | None:
 
 
 def _en_figures(text: str) -> list[_Match]:
-    """Return the English-text figures of `text`."""
+    """Return the English-text figures of `text`: amounts, rates and counted nouns."""
     r = _rules()
     out: list[_Match] = []
     for m in r.en.finditer(text):
         num = m.group("num")
         word = num.lower() in r.v["number_words_en"]
-        unit = m.group("unit")
-        if not (unit or m.group("cur") or m.group("plus")) or _not_a_figure_en(text, m):
+        noun = m.group("noun")
+        if not (m.group("unit") or noun or m.group("cur") or m.group("plus") or m.group("mag")):
             continue
-        if word and not unit:
+        if _not_a_figure_en(text, m) or (word and not (noun or m.group("unit"))):
             continue
         value = float(r.v["number_words_en"][num.lower()]) if word else float(num.replace(",", ""))
         qualifier = (m.group("qb") or "").strip() or ("+" if m.group("plus") else None)
-        unit_text = " ".join(x for x in (m.group("mag"), unit) if x) or None
+        unit = " ".join(x for x in (m.group("mag"), m.group("unit") or noun) if x) or None
         if m.group("cur"):
-            unit_text = m.group("cur") + (f" {unit_text}" if unit_text else "")
-        end = m.end()
-        out.append(_Match(m.start(), end, value, unit_text, qualifier, False))
+            unit = m.group("cur") + (f" {unit}" if unit else "")
+        label = f"{m.group('adj') or ''}{noun}".strip() if noun else ""
+        out.append(_Match(m.start(), m.end(), num, value, unit, qualifier, bool(noun), label))
     return out
 
 
@@ -241,6 +244,7 @@ def _metric(match: _Match, text: str, section: int, paragraph: int, article: Art
     )
     metric = Metric(
         text=text[match.start : match.end],
+        number=match.number,
         value=int(match.value) if match.value.is_integer() else match.value,
         unit=match.unit,
         qualifier=match.qualifier,
@@ -267,7 +271,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def _label(match: _Match, text: str, article: Article) -> str:
     """Return what the figure counts: a noun phrase next to it, verbs and the zone removed."""
     if article.language == "en":
-        return _label_en(match, text)
+        return _label_en(match, text, article)
     left_bound = max((text.rfind(c, 0, match.start) for c in CLAUSE_BREAK), default=-1) + 1
     for other in re.finditer(
         r"\d+[^\d，,。；;、]{0,3}?[个家名人项件次万吨元%]", text[left_bound : match.start]
@@ -298,8 +302,15 @@ def _clean_left(left: str, article: Article) -> str:
     v = _rules().v
     for name in (article.zone, *article.zones_mentioned):
         left = left.replace(name, "")
-    cut = max((left.rfind(w) + len(w) for w in v["label_cut_before_zh"] if w in left), default=0)
-    left = left[cut:]
+    left = re.sub(r"^.*\d+[年月日号]?", "", left)  # dates and other figures before the label
+    link = re.compile(rf"(?:{_alt(v['label_link_zh'])})+$")
+    left = link.sub("", left) if len(link.sub("", left)) >= 2 else left
+    cuts = sorted(
+        {left.rfind(w) + len(w) for w in v["label_cut_before_zh"] if w in left}, reverse=True
+    )
+    if cuts and cuts[0] == len(left):
+        return ""  # a verb right before the figure: what it counts follows the figure
+    left = left[next((c for c in cuts if len(left) - c >= 2), 0) :]
     for kind in vocabulary("zones")["kinds_zh"]:
         if article.zone.endswith(kind) and left.startswith(kind):
             left = left[len(kind) :]
@@ -329,24 +340,47 @@ def _trim(label: str, words: list[str]) -> str:
     return label.strip(" “”\"'")
 
 
-def _label_en(match: _Match, text: str) -> str:
-    """Return an English label: the counted noun after the figure or the phrase before it."""
+def _label_en(match: _Match, text: str, article: Article) -> str:
+    """Return an English label: the counted noun, what an amount is `of`, or the phrase before."""
     v = _rules().v
-    figure = text[match.start : match.end]
-    noun = re.search(rf"(?:[\w-]+\s+)?(?:{_alt(v['count_nouns_en'])})$", figure, re.IGNORECASE)
-    if noun:
-        return noun.group(0)
-    start = max(text.rfind(c, 0, match.start) for c in ",;:.(") + 1
-    words = text[start : match.start].split()
+    if match.label:
+        return match.label
+    after = re.match(r"\s*(?:of|in|for)\s+((?:[A-Za-z][\w-]*\s*){1,4})", text[match.end :])
+    if after and match.unit and not re.search(r"percent|%|times", match.unit):
+        phrase = _noun_phrase(after.group(1), v)
+        if phrase:
+            return phrase
+    start = max(text.rfind(c, 0, match.start) for c in ',;:.("“') + 1
+    left = text[start : match.start]
+    for name in (article.zone, *article.zones_mentioned):
+        left = left.replace(name, "")
+    words = left.split()
     cut = set(v["label_cut_before_en"])
     while words and words[-1].lower() in cut:
         words.pop()
     while words and words[0].lower() in cut:
         words.pop(0)
-    if words:
-        return " ".join(words[-5:])
-    after = re.match(r"\s*(?:in|of|for)\s+((?:[\w-]+\s*){1,4})", text[match.end :])
-    return after.group(1).strip() if after else ""
+    return " ".join(words[-6:])
+
+
+def _noun_phrase(words: str, v: dict[str, Any]) -> str:
+    """Return the leading noun phrase of `words`: up to a verb, preposition or conjunction."""
+    stop = set(v["label_cut_before_en"]) | {
+        "and",
+        "or",
+        "but",
+        "since",
+        "last",
+        "this",
+        "next",
+        "in",
+    }
+    out = []
+    for word in words.split():
+        if word.lower() in stop:
+            break
+        out.append(word)
+    return " ".join(out) if out and out[-1].lower() not in ("total",) else ""
 
 
 # ------------------------------------------------------------------ repeats, groups, salience
@@ -433,7 +467,7 @@ def _salience(metric: Metric, article: Article) -> float:
         score += 2
     if unit in ("个月", "天", "小时", "分钟", "周", "hours", "days", "months", "years"):
         score -= 1
-    if re.fullmatch(r"[一二两三四五六七八九十百千万]+", metric.value_text):
+    if re.fullmatch(r"[一二两三四五六七八九十百千万]+", metric.number):
         score -= 1.5
     if len(metric.label) < 2:
         score -= 2

@@ -88,8 +88,10 @@ class Metric:
 
     text: str
     """Exact substring of the paragraph (`1000余人次`)."""
+    number: str
+    """The numeral as written (`1000`, `12,480`, `两`, `three`)."""
     value: float
-    """The number as written (1000 for `1000余人次`)."""
+    """The number's value (1000 for `1000余人次`)."""
     unit: str | None
     """Magnitude and unit as written (`万元`, `%`, `billion yuan`), or None."""
     qualifier: str | None
@@ -110,18 +112,6 @@ class Metric:
     """How strongly the figure asks to be a key figure (higher is stronger)."""
     same_as: int | None = None
     """Index of the earlier metric that states the same fact, or None."""
-
-    @property
-    def value_text(self) -> str:
-        """The number as the source writes it (`15.9`, `12,480`, `两`)."""
-        number = self.text
-        if self.qualifier and number.startswith(self.qualifier):
-            number = number[len(self.qualifier) :]
-        cut = len(number)
-        for part in (self.unit, self.qualifier):
-            if part and part in number:
-                cut = min(cut, number.index(part))
-        return number[:cut].strip().lstrip("$£¥€").strip() or number
 
 
 @dataclass(frozen=True)

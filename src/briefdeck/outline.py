@@ -215,8 +215,10 @@ def figure_of(metric: Metric) -> Figure:
     """Return the number card of a metric, written as in the source."""
     qualifier = metric.qualifier or ""
     before = bool(qualifier) and metric.text.startswith(qualifier)
-    value = metric.value_text
+    value = metric.number
     unit = metric.unit or ""
+    if unit and unit == metric.label:
+        unit = ""  # an English counted noun is the label already (500 companies)
     if unit and unit.startswith(("$", "£", "€", "¥", "US$", "RMB")):
         value, unit = metric.text[len(qualifier) :].strip() if before else metric.text, ""
         value = value.removeprefix(qualifier).strip() if before else value

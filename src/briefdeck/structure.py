@@ -213,6 +213,9 @@ def structure(
         draft = _Draft(title=title, kicker=kicker, authors=authors)
         if n == 0:
             draft.meta.extend(b.text for b in blocks[:body_start] if is_meta(b.text))
+        if authors and body_start and "|" in blocks[body_start - 1].text:
+            # `By Jane Doe | Daily | Updated: …`: the outlet and date after the names are meta
+            draft.meta.append(blocks[body_start - 1].text.split("|", 1)[1].strip())
         _body(draft, blocks[body_start:end], typical_gap)
         articles.append(_finish(draft, document.source, n, zone_words))
         if not any(s[1] for s in draft.sections):
