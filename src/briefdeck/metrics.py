@@ -78,8 +78,10 @@ def find_metrics(article: Article) -> Article:
     for s, section in enumerate(article.sections):
         for p, paragraph in enumerate(section.paragraphs):
             finder = _zh_figures if article.language == "zh" else _en_figures
+            previous: Metric | None = None
             for match in finder(paragraph.text):
-                found.append(_metric(match, paragraph.text, s, p, article))
+                previous = _metric(match, paragraph.text, s, p, article, previous)
+                found.append(previous)
     found = _mark_repeats(found)
     found, groups = _group(found)
     return dataclasses.replace(article, metrics=tuple(found), groups=tuple(groups))
@@ -115,6 +117,8 @@ def _zh_figures(text: str) -> list[_Match]:
         unit = (m.group("mag") or "") + (m.group("unit") or "")
         if not m.group("unit") or _not_a_figure_zh(text, m.start("num"), m.end()):
             continue
+        if m.group("qc") and is_cjk(text[m.end() : m.end() + 1] or " "):
+            continue  # 10亿元以上项目: a threshold that qualifies a noun, not a figure
         if m.group("mag") and m.group("unit") in ("%", "％"):
             continue
         qualifier = m.group("qb") or m.group("qa") or m.group("qa2") or m.group("qc")
@@ -236,9 +240,16 @@ def _not_a_figure_en(text: str, m: re.Match[str]) -> bool:
 # ------------------------------------------------------------------ labels
 
 
-def _metric(match: _Match, text: str, section: int, paragraph: int, article: Article) -> Metric:
+def _metric(
+    match: _Match,
+    text: str,
+    section: int,
+    paragraph: int,
+    article: Article,
+    previous: Metric | None,
+) -> Metric:
     """Return the metric for `match` with its label, sentence and salience."""
-    label = _label(match, text, article)
+    label = _label(match, text, article, previous)
     sentence = next(
         (s for s in _sentence_spans(text) if s[0] <= match.start < s[1]), (0, len(text))
     )
@@ -268,15 +279,15 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _label(match: _Match, text: str, article: Article) -> str:
+def _label(match: _Match, text: str, article: Article, previous: Metric | None) -> str:
     """Return what the figure counts: a noun phrase next to it, verbs and the zone removed."""
     if article.language == "en":
         return _label_en(match, text, article)
     left_bound = max((text.rfind(c, 0, match.start) for c in CLAUSE_BREAK), default=-1) + 1
-    for other in re.finditer(
-        r"\d+[^\d，,。；;、]{0,3}?[个家名人项件次万吨元%]", text[left_bound : match.start]
-    ):
-        left_bound = max(left_bound, left_bound + other.end())
+    if previous is not None and previous.start + len(previous.text) > left_bound:
+        left_bound = previous.start + len(previous.text)
+        if re.fullmatch(r"[\u4e00-\u9fff]{0,3}[至到]", text[left_bound : match.start]):
+            return previous.label  # 由45个工作日压缩至20个工作日: the same thing, changed
     right_end = min(
         (i for i in (text.find(c, match.end) for c in CLAUSE_BREAK) if i >= 0), default=len(text)
     )
@@ -330,12 +341,15 @@ def _clean_right(right: str) -> str:
 
 
 def _trim(label: str, words: list[str]) -> str:
+    """Return `label` without leading time words and determiners, keeping at least 3 characters."""
     label = label.strip(" “”\"'《》（）()")
+    if label.startswith("在") and re.search(r"[中上里内]", label[3:]):
+        label = label[1:]  # 在…中: the preposition of a place or setting
     changed = True
     while changed:
         changed = False
         for word in words:
-            if label.startswith(word) and len(label) > len(word) + 1:
+            if label.startswith(word) and len(label) - len(word) >= 3:
                 label, changed = label[len(word) :], True
     return label.strip(" “”\"'")
 
