@@ -281,8 +281,10 @@ class ZoneOutline:
     """`zh` or `en`: the deck's own words follow it."""
     subtitle: str
     """The article title, or a neutral subtitle for several articles."""
-    byline: str = ""
-    """Authors, sources and date in one small line."""
+    authors: tuple[str, ...] = ()
+    """Author names for the cover."""
+    date: str = ""
+    """The edition or publication date line, or empty."""
     key_figures: tuple[Figure, ...] = ()
     """3-6 headline figures."""
     sections: tuple[SectionOutline, ...] = ()

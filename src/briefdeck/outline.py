@@ -85,7 +85,8 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         zone=zone,
         language=lang,
         subtitle=display(articles[0].title) if len(articles) == 1 else w["briefing"],
-        byline=_byline(articles, lang),
+        authors=tuple(dict.fromkeys(n for a in articles for n in a.authors)),
+        date=_date(articles),
         key_figures=_key_figures(articles, settings),
         sections=tuple(sections),
         photos=tuple(photos),
@@ -102,14 +103,16 @@ def _majority(langs: list[str]) -> str:
     return max(set(langs), key=langs.count) if langs else "zh"
 
 
-def _byline(articles: list[Article], lang: str) -> str:
-    """Return the cover's small line: authors, source files and dates from meta lines."""
-    names = list(dict.fromkeys(n for a in articles for n in a.authors))
-    sources = list(dict.fromkeys(Path(a.source).name for a in articles))
-    dates = [m for a in articles for m in a.meta if re.search(r"\d{4}", m)][:1]
-    sep = "、" if lang == "zh" else ", "
-    parts = [sep.join(names)] if names else []
-    parts += [sep.join(sources), *dates]
+def _date(articles: list[Article]) -> str:
+    """Return the first meta line that carries a year (an edition or update line), or empty."""
+    return next((m for a in articles for m in a.meta if re.search(r"(?:19|20)\d\d", m)), "")
+
+
+def cover_line(outline: ZoneOutline) -> str:
+    """Return the cover's small line: authors, source files and date."""
+    sep = "、" if outline.language == "zh" else ", "
+    sources = sep.join(Path(s).name for s in outline.sources)
+    parts = [sep.join(outline.authors), sources, outline.date]
     return "  |  ".join(p for p in parts if p)
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import yaml
 
 from briefdeck.errors import OutlineError
 from briefdeck.model import Bullet, Chart, Figure, Photo, QuoteItem, SectionOutline, ZoneOutline
 
+T = TypeVar("T")
 FORMAT = "briefdeck outline 1"
 """The value of the `format` key that marks an outline file."""
 
@@ -32,8 +34,9 @@ def dump_outline(outline: ZoneOutline) -> str:
         "zone": outline.zone,
         "language": outline.language,
         "subtitle": outline.subtitle,
-        "byline": outline.byline,
+        "authors": list(outline.authors),
         "sources": list(outline.sources),
+        "date": outline.date,
         "key_figures": [_figure(f) for f in outline.key_figures],
         "sections": [_section(s) for s in outline.sections],
         "photos": [
@@ -105,7 +108,7 @@ class _Reader:
         self, node: yaml.Node, key: str, allowed: set[str], required: set[str]
     ) -> dict[str, yaml.Node]:
         if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, key, "expected a mapping")
+            raise self.fail(node, key or "outline", "expected a mapping")
         out = {}
         for k, v in node.value:
             name = str(k.value)
@@ -116,12 +119,15 @@ class _Reader:
             raise self.fail(node, f"{key}.{name}" if key else name, "missing")
         return out
 
-    def seq(self, node: yaml.Node | None, key: str) -> list[yaml.Node]:
+    def each(
+        self, node: yaml.Node | None, key: str, read: Callable[[yaml.Node, str], T]
+    ) -> tuple[T, ...]:
+        """Return `read` applied to every item of a list node (an absent list is empty)."""
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
-            return []
+            return ()
         if not isinstance(node, yaml.SequenceNode):
             raise self.fail(node, key, "expected a list")
-        return list(node.value)
+        return tuple(read(item, f"{key}[{i}]") for i, item in enumerate(node.value))
 
     def text(self, node: yaml.Node | None, key: str) -> str:
         if node is None or node.tag.endswith(":null"):
@@ -143,12 +149,8 @@ class _Reader:
         return node.value.lower() in ("true", "yes", "on")
 
     def figure(self, node: yaml.Node, key: str) -> Figure:
-        m = self.mapping(
-            node,
-            key,
-            {"value", "unit", "label", "qualifier", "qualifier_first"},
-            {"value", "label"},
-        )
+        allowed = {"value", "unit", "label", "qualifier", "qualifier_first"}
+        m = self.mapping(node, key, allowed, {"value", "label"})
         return Figure(
             value=self.text(m["value"], f"{key}.value"),
             label=self.text(m["label"], f"{key}.label"),
@@ -163,23 +165,20 @@ class _Reader:
         m = self.mapping(node, key, {"head", "text"}, {"text"})
         return Bullet(self.text(m["text"], f"{key}.text"), self.text(m.get("head"), f"{key}.head"))
 
+    def row(self, node: yaml.Node, key: str) -> tuple[str, float]:
+        m = self.mapping(node, key, {"label", "value"}, {"label", "value"})
+        return self.text(m["label"], f"{key}.label"), self.number(m["value"], f"{key}.value")
+
     def chart(self, node: yaml.Node, key: str) -> Chart:
         m = self.mapping(node, key, {"title", "unit", "data", "notes"}, {"title", "data"})
-        rows = [
-            self.mapping(r, f"{key}.data[{i}]", {"label", "value"}, {"label", "value"})
-            for i, r in enumerate(self.seq(m["data"], f"{key}.data"))
-        ]
+        rows = self.each(m["data"], f"{key}.data", self.row)
         if not rows:
             raise self.fail(m["data"], f"{key}.data", "a chart needs at least one value")
         return Chart(
             title=self.text(m["title"], f"{key}.title"),
             unit=self.text(m.get("unit"), f"{key}.unit"),
-            categories=tuple(
-                self.text(r["label"], f"{key}.data[{i}].label") for i, r in enumerate(rows)
-            ),
-            values=tuple(
-                self.number(r["value"], f"{key}.data[{i}].value") for i, r in enumerate(rows)
-            ),
+            categories=tuple(label for label, _ in rows),
+            values=tuple(value for _, value in rows),
             notes=self.text(m.get("notes"), f"{key}.notes"),
         )
 
@@ -189,37 +188,31 @@ class _Reader:
         return SectionOutline(
             title=self.text(m["title"], f"{key}.title"),
             kicker=self.text(m.get("kicker"), f"{key}.kicker"),
-            bullets=tuple(
-                self.bullet(b, f"{key}.bullets[{i}]")
-                for i, b in enumerate(self.seq(m.get("bullets"), f"{key}.bullets"))
-            ),
-            figures=tuple(
-                self.figure(f, f"{key}.figures[{i}]")
-                for i, f in enumerate(self.seq(m.get("figures"), f"{key}.figures"))
-            ),
-            charts=tuple(
-                self.chart(c, f"{key}.charts[{i}]")
-                for i, c in enumerate(self.seq(m.get("charts"), f"{key}.charts"))
-            ),
+            bullets=self.each(m.get("bullets"), f"{key}.bullets", self.bullet),
+            figures=self.each(m.get("figures"), f"{key}.figures", self.figure),
+            charts=self.each(m.get("charts"), f"{key}.charts", self.chart),
             notes=self.text(m.get("notes"), f"{key}.notes"),
             subtopic=self.flag(m.get("subtopic"), f"{key}.subtopic"),
         )
 
+    def photo(self, node: yaml.Node, key: str) -> Photo:
+        m = self.mapping(node, key, {"caption", "credit", "after_section"}, {"caption"})
+        after = m.get("after_section")
+        return Photo(
+            self.text(m["caption"], f"{key}.caption"),
+            self.text(m.get("credit"), f"{key}.credit"),
+            int(self.number(after, f"{key}.after_section")) if after is not None else 0,
+        )
+
+    def quote(self, node: yaml.Node, key: str) -> QuoteItem:
+        m = self.mapping(node, key, {"text", "speaker"}, {"text"})
+        return QuoteItem(
+            self.text(m["text"], f"{key}.text"), self.text(m.get("speaker"), f"{key}.speaker")
+        )
+
     def outline(self) -> ZoneOutline:
-        allowed = {
-            "format",
-            "zone",
-            "language",
-            "subtitle",
-            "byline",
-            "sources",
-            "key_figures",
-            "sections",
-            "photos",
-            "quotes",
-            "closing",
-            "notes",
-        }
+        allowed = {"format", "zone", "language", "subtitle", "authors", "sources", "date",
+                   "key_figures", "sections", "photos", "quotes", "closing", "notes"}  # fmt: skip
         m = self.mapping(self.root, "", allowed, {"format", "zone"})
         if self.text(m["format"], "format") != FORMAT:
             raise self.fail(m["format"], "format", f"expected {FORMAT!r}")
@@ -229,63 +222,24 @@ class _Reader:
         language = self.text(m.get("language"), "language") or "zh"
         if language not in ("zh", "en"):
             raise self.fail(m["language"], "language", "expected zh or en")
-        notes = (
-            self.mapping(m["notes"], "notes", {"cover", "key_figures", "closing"}, set())
-            if "notes" in m
-            else {}
-        )
-        photos = []
-        for i, p in enumerate(self.seq(m.get("photos"), "photos")):
-            pm = self.mapping(
-                p, f"photos[{i}]", {"caption", "credit", "after_section"}, {"caption"}
-            )
-            after = (
-                int(self.number(pm["after_section"], f"photos[{i}].after_section"))
-                if "after_section" in pm
-                else 0
-            )
-            photos.append(
-                Photo(
-                    self.text(pm["caption"], f"photos[{i}].caption"),
-                    self.text(pm.get("credit"), f"photos[{i}].credit"),
-                    after,
-                )
-            )
-        quotes = []
-        for i, q in enumerate(self.seq(m.get("quotes"), "quotes")):
-            qm = self.mapping(q, f"quotes[{i}]", {"text", "speaker"}, {"text"})
-            quotes.append(
-                QuoteItem(
-                    self.text(qm["text"], f"quotes[{i}].text"),
-                    self.text(qm.get("speaker"), f"quotes[{i}].speaker"),
-                )
-            )
+        notes = {}
+        if "notes" in m:
+            notes = self.mapping(m["notes"], "notes", {"cover", "key_figures", "closing"}, set())
         return ZoneOutline(
             zone=zone,
             language=language,
             subtitle=self.text(m.get("subtitle"), "subtitle"),
-            byline=self.text(m.get("byline"), "byline"),
-            key_figures=tuple(
-                self.figure(f, f"key_figures[{i}]")
-                for i, f in enumerate(self.seq(m.get("key_figures"), "key_figures"))
-            ),
-            sections=tuple(
-                self.section(s, f"sections[{i}]")
-                for i, s in enumerate(self.seq(m.get("sections"), "sections"))
-            ),
-            photos=tuple(photos),
-            quotes=tuple(quotes),
-            closing=tuple(
-                self.bullet(b, f"closing[{i}]")
-                for i, b in enumerate(self.seq(m.get("closing"), "closing"))
-            ),
+            authors=self.each(m.get("authors"), "authors", self.text),
+            date=self.text(m.get("date"), "date"),
+            key_figures=self.each(m.get("key_figures"), "key_figures", self.figure),
+            sections=self.each(m.get("sections"), "sections", self.section),
+            photos=self.each(m.get("photos"), "photos", self.photo),
+            quotes=self.each(m.get("quotes"), "quotes", self.quote),
+            closing=self.each(m.get("closing"), "closing", self.bullet),
             notes=self.text(notes.get("cover"), "notes.cover"),
             key_notes=self.text(notes.get("key_figures"), "notes.key_figures"),
             closing_notes=self.text(notes.get("closing"), "notes.closing"),
-            sources=tuple(
-                self.text(s, f"sources[{i}]")
-                for i, s in enumerate(self.seq(m.get("sources"), "sources"))
-            ),
+            sources=self.each(m.get("sources"), "sources", self.text),
         )
 
 

@@ -15,7 +15,7 @@ from briefdeck.model import (
     TextBox,
     ZoneOutline,
 )
-from briefdeck.outline import words
+from briefdeck.outline import cover_line, words
 from briefdeck.textfit import INSET_X, INSET_Y, SCRIPT_GAP, Metrics, fit_size, text_width
 
 UNIT_SCALE = 0.5
@@ -106,7 +106,7 @@ class _Planner:
             o.zone,
             o.notes,
             subtitle=self.text("cover", "subtitle", [Bullet(o.subtitle)]),
-            body=self.text("cover", "body", [Bullet(o.byline)]),
+            body=self.text("cover", "body", [Bullet(cover_line(o))]),
         )
 
     def key_figures(self) -> None:
