@@ -175,6 +175,13 @@ def parse(
     help="Folder for the outline files.",
 )
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the deck's own words.")
+@click.option(
+    "--bullet-max",
+    type=click.IntRange(10, 200),
+    default=40,
+    show_default=True,
+    help="Longest bullet in CJK characters (English: half as many words).",
+)
 @click.option("--force", is_flag=True, help="Replace outline files that exist.")
 @_reading_options
 @click.pass_obj
@@ -183,6 +190,7 @@ def outline(
     inputs: tuple[str, ...],
     out_dir: Path,
     lang: str | None,
+    bullet_max: int,
     force: bool,
     encoding: str | None,
     zone: str | None,
@@ -197,7 +205,7 @@ def outline(
     """
     run = _Run(debug)
     articles, given = _read(run, inputs, _options(run, encoding, zone, zones_file))
-    zones = [*given, *outlines(articles, OutlineSettings(lang=lang))]
+    zones = [*given, *outlines(articles, OutlineSettings(bullet_max=bullet_max, lang=lang))]
     for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
         target = path.with_suffix(".yaml")
         written = run.attempt(lambda o=item, p=target: write_outline(o, p, force))
@@ -224,6 +232,13 @@ def outline(
     help="Layout set: a built-in name (see `briefdeck layouts`) or a YAML path.",
 )
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the deck's own words.")
+@click.option(
+    "--bullet-max",
+    type=click.IntRange(10, 200),
+    default=40,
+    show_default=True,
+    help="Longest bullet in CJK characters (English: half as many words).",
+)
 @click.option("--force", is_flag=True, help="Replace decks that exist.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
 @_reading_options
@@ -234,6 +249,7 @@ def build(
     out_dir: Path,
     layout_name: str,
     lang: str | None,
+    bullet_max: int,
     force: bool,
     quiet: bool,
     encoding: str | None,
@@ -251,7 +267,7 @@ def build(
     if layout_set is None:
         run.finish()
     articles, given = _read(run, inputs, _options(run, encoding, zone, zones_file))
-    zones = [*given, *outlines(articles, OutlineSettings(lang=lang))]
+    zones = [*given, *outlines(articles, OutlineSettings(bullet_max=bullet_max, lang=lang))]
     for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
         deck = run.attempt(lambda o=item, p=path: build_deck(o, layout_set, p, force))
         if deck is not None:

@@ -220,7 +220,7 @@ def figure_of(metric: Metric) -> Figure:
     before = bool(qualifier) and metric.text.startswith(qualifier)
     value = metric.number
     unit = metric.unit or ""
-    if unit and unit == metric.label:
+    if unit and unit.isascii() and metric.label.endswith(unit):
         unit = ""  # an English counted noun is the label already (500 companies)
     if unit and unit.startswith(("$", "£", "€", "¥", "US$", "RMB")):
         value, unit = metric.text[len(qualifier) :].strip() if before else metric.text, ""
@@ -298,12 +298,12 @@ def condense(sentence: str, keep: list[str], zone: str, limit: int) -> list[str]
         piece = clause if fits else _shorten(clause, keep, limit, size)
         if not piece:
             continue
-        if current and size(_tidy(current + piece)) > limit:
+        if current and size(_tidy(_glue(current, piece, english))) > limit:
             lines.append(current)
             current = ""
             if not has_figure:
                 continue
-        current += piece
+        current = _glue(current, piece, english)
         if not fits:
             lines.append(current)
             current = ""
@@ -312,53 +312,75 @@ def condense(sentence: str, keep: list[str], zone: str, limit: int) -> list[str]
     return [display(_tidy(line)) for line in lines if _tidy(line)]
 
 
+def _glue(current: str, piece: str, english: bool) -> str:
+    """Return two runs of clauses joined as in the source (a space after an English comma)."""
+    return f"{current} {piece}" if english and current else current + piece
+
+
 def _size_en(text: str) -> int:
-    return 2 * len(text.split())
+    return len(text.split())
 
 
 def _clauses(sentence: str, zone: str, english: bool) -> list[str]:
     """Return the clauses of a sentence, each with its separator, zone subject dropped."""
     seps = ",;:" if english else "，,；;：:"
+    digits = re.compile(r"\d,\d")
     if sentence.startswith("“") and "”" in sentence:
         sentence = sentence[1:].replace("”", "", 1)  # a quoted sentence: split its own clauses
-    parts, depth, start = [], 0, 0
+    parts, depth, start, straight = [], 0, 0, False
     for i, char in enumerate(sentence):
         if char in "“‘（(《「":
             depth += 1
         elif char in "”’）)》」":
             depth = max(0, depth - 1)
-        elif char in seps and depth == 0:
+        elif char == '"':
+            straight = not straight
+        elif char in seps and not (depth or straight or digits.match(sentence, max(0, i - 1))):
             parts.append(sentence[start : i + 1])
             start = i + 1
     parts.append(sentence[start:])
     out = []
     for part in parts:
-        stripped = part.strip()
-        bare = stripped.lstrip('“"')
-        if zone and bare.startswith(zone) and len(bare) > len(zone) + 2:
-            stripped = bare[len(zone) :].lstrip()
+        stripped = _drop_subject(part.strip(), zone, english)
         if stripped:
             out.append(stripped)
     return out
 
 
+def _drop_subject(clause: str, zone: str, english: bool) -> str:
+    """Return `clause` without the zone's name as its subject (`The … Zone` in English)."""
+    bare = clause.lstrip('“"')
+    for subject in (f"The {zone}", zone) if english else (zone,):
+        if zone and bare.startswith(subject) and len(bare) > len(subject) + 2:
+            return bare[len(subject) :].lstrip()
+    return clause
+
+
 def _shorten(clause: str, keep: list[str], limit: int, size: Any) -> str:
-    """Return the longest run of 、-separated parts of `clause` that fits, holding its figures."""
-    parts = re.findall(r"[^、]+、?", clause)
+    """Return the longest run of the clause's parts that fits and holds its first figure.
+
+    Chinese parts end at 、; English parts start at a conjunction or a relative word.
+    """
+    if size is _size_en:
+        parts = re.split(r"(?=\s(?:and|while|but|which|as|after|before|with|to|by|for)\s)", clause)
+    else:
+        parts = re.findall(r"[^、]+、?", clause)
     want = [i for i, p in enumerate(parts) if any(k in p for k in keep)] or [0]
     start = want[0]
     best = ""
     for end in range(start + 1, len(parts) + 1):
         candidate = "".join(parts[start:end])
-        if size(candidate.rstrip("、，,；;：: ")) > limit:
+        if size(candidate.strip().rstrip("、，,；;：: ")) > limit:
             break
-        best = candidate
+        best = candidate.strip()
     return best
 
 
 def _tidy(line: str) -> str:
     """Return a line without trailing separators and with its quotation marks balanced."""
     line = line.strip().rstrip("，,；;：:、。.!！?？ ")
+    if line.count('"') % 2:
+        line = line.strip('"')
     for open_, close in (("“", "”"), ("‘", "’"), ("（", "）"), ("(", ")"), ("《", "》")):
         if line.count(open_) < line.count(close) and line.startswith(close):
             line = line[1:]

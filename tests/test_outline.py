@@ -1,0 +1,216 @@
+"""Outlines: faithful bullets, every figure kept, YAML round trip, edits honoured, bad files."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+
+from briefdeck.chars import display
+from briefdeck.cli import main
+from briefdeck.errors import OutlineError
+from briefdeck.outline import OutlineSettings, outline_zones
+from briefdeck.outline_yaml import dump_outline, load_outline
+from briefdeck.pipeline import read_articles
+from tests.conftest import SEED, fixture
+
+SOURCES = [SEED, *(fixture(n) for n in ("zh_bylines.txt", "zh_seams.txt", "zh_leads_quotes.txt",
+                                      "en_zone.txt", "en_two_articles.txt", "zh_heldout.txt"))]  # fmt: skip
+CLAUSE = re.compile(r"[，,；;：:、]\s*")
+
+
+def zone_outlines(path, **settings):
+    articles, _ = read_articles(str(path))
+    return articles, outline_zones(articles, OutlineSettings(**settings))
+
+
+def in_order(parts: list[str], text: str) -> bool:
+    """Return True when every part is found in `text`, each after the one before."""
+    at = 0
+    for part in parts:
+        found = text.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
+def test_bullets_are_source_clauses_within_the_limit(path):
+    _, outlines = zone_outlines(path)
+    for outline in outlines:
+        for section in outline.sections:
+            source = display(section.notes)
+            for bullet in section.bullets:
+                if bullet.head:
+                    assert bullet.head in source
+                parts = [p for p in CLAUSE.split(bullet.text) if p]
+                assert in_order(parts, source), bullet.text
+                if outline.language == "zh":
+                    assert len(bullet.text) <= 40, bullet.text
+                else:
+                    assert len(bullet.text.split()) <= 20, bullet.text
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
+def test_every_figure_of_parse_is_in_its_section(path):
+    articles, outlines = zone_outlines(path)
+    shown = {
+        o.zone: " ".join(
+            [b.head + b.text for s in o.sections for b in s.bullets]
+            + [f"{f.text} {f.label}" for s in o.sections for f in s.figures]
+        )
+        for o in outlines
+    }
+    for article in articles:
+        for metric in article.metrics:
+            assert display(metric.text) in shown[article.zone], metric.text
+
+
+def test_zone_name_dropped_as_subject():
+    _, (first, _) = zone_outlines(SEED)
+    bullets = [b.text for s in first.sections for b in s.bullets]
+    assert "以“党建+招商”模式实现签约落地亿元以上项目49个" in bullets
+    assert not any(b.startswith(first.zone) for b in bullets)
+
+
+def test_run_in_leads_become_heads_and_two_part_headings_split():
+    _, (first, second) = zone_outlines(SEED)
+    assert [(s.kicker, s.title) for s in first.sections[1:]] == [
+        ("党建+创新链", "筑实验室到车间“红色桥梁”"),
+        ("党建+产业链", "做产业链上下游“红色导航”"),
+        ("党建+人才链", "为生产线建“红色驿站”"),
+    ]
+    heads = [b.head for s in second.sections for b in s.bullets if b.head]
+    assert "全面从严治党，顺应党心民意" in heads
+    subtopics = [s.title for s in second.sections if s.subtopic]
+    assert subtopics == ["党的理论武装走深走实", "基层治理精准施策", "服务发展齐心协力"]
+
+
+def test_key_figures_three_to_six_no_fact_twice():
+    for path in SOURCES:
+        _, outlines = zone_outlines(path)
+        for outline in outlines:
+            figures = [(f.value, f.unit, f.label) for f in outline.key_figures]
+            assert len(figures) == len(set(figures)) and len(figures) <= 6
+            assert len({f[2] for f in figures}) == len(figures)
+
+
+def test_charts_from_groups_of_three():
+    _, (_, second) = zone_outlines(SEED)
+    charts = [c for s in second.sections for c in s.charts]
+    assert [(c.title, c.categories, c.values) for c in charts][-1] == (
+        "奖项",
+        ("国家级奖项", "湖北省级奖项", "随州市级奖项"),
+        (1.0, 11.0, 43.0),
+    )
+    _, (_, fewer) = zone_outlines(SEED, chart_min=4)
+    assert not any(s.charts for s in fewer.sections)
+
+
+def test_photos_quotes_and_closing():
+    _, (first, second) = zone_outlines(SEED)
+    assert first.photos[0].caption.endswith("工作人员走访企业。")
+    assert first.photos[1].caption.endswith("聘请外国专家，解决技术难题。")
+    assert all(p.after == 1 for p in first.photos)
+    assert first.quotes[0].speaker == "平顶山高新区尼龙新材料产业园区相关负责人"
+    assert [b.text for b in first.closing][:2] == [
+        "将聚焦‘四高四争先’",
+        "持续通过‘党建+’模式推动‘三链融合’",
+    ]
+    assert second.closing == ()
+
+
+def test_bullet_limit_is_a_setting():
+    _, outlines = zone_outlines(SEED, bullet_max=24)
+    assert all(len(b.text) <= 24 for o in outlines for s in o.sections for b in s.bullets)
+
+
+def test_english_words_follow_the_article_and_lang_overrides(tmp_path):
+    _, (outline,) = zone_outlines(fixture("en_zone.txt"))
+    assert outline.language == "en" and outline.sections[0].title == "Overview"
+    forced = zone_outlines(SEED, lang="en")[1][0]
+    assert forced.language == "en" and forced.sections[0].title == "Overview"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
+def test_yaml_round_trip_is_identity_and_deterministic(path):
+    _, outlines = zone_outlines(path)
+    _, again = zone_outlines(path)
+    for outline, twin in zip(outlines, again):
+        text = dump_outline(outline)
+        assert load_outline(text, "x.yaml") == outline
+        assert dump_outline(twin) == text
+
+
+def deck_texts(path):
+    prs = Presentation(str(path))
+    return [
+        (
+            slide.shapes.title.text_frame.text,
+            " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame),
+        )
+        for slide in prs.slides
+    ]
+
+
+def test_edited_outline_is_built_as_edited(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(main, ["outline", str(SEED), "-o", str(tmp_path)]).exit_code == 0
+    path = tmp_path / "随州高新区.yaml"
+    outline = load_outline(path.read_text("utf-8"), str(path))
+    first, second, *rest = outline.sections
+    dropped = second.bullets[0].text
+    edited_second = type(second)(**{**second.__dict__, "title": "改过的标题",
+                                    "bullets": second.bullets[1:]})  # fmt: skip
+    figure = outline.key_figures[0]
+    changed = type(figure)(**{**figure.__dict__, "value": "999"})
+    edited = type(outline)(**{**outline.__dict__, "sections": (edited_second, first, *rest),
+                              "key_figures": (changed, *outline.key_figures[1:]),
+                              "quotes": (), "photos": ()})  # fmt: skip
+    path.write_text(dump_outline(edited), "utf-8")
+    result = runner.invoke(main, ["build", str(path), "-o", str(tmp_path / "decks")])
+    assert result.exit_code == 0, result.output
+    slides = deck_texts(tmp_path / "decks" / "随州高新区.pptx")
+    titles = [t for t, _ in slides]
+    assert titles.index("改过的标题") < titles.index(first.title)  # reordered and retitled
+    assert second.title not in titles
+    everything = " ".join(text for _, text in slides)
+    assert dropped not in everything  # the deleted bullet is gone
+    assert "999" in slides[1][1] and figure.label in slides[1][1]  # the changed figure
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("format: briefdeck outline 1\nzone: 某区\ncolour: red\n", "x.yaml:3: colour: unknown key"),
+        (
+            "format: briefdeck outline 1\nzone: 某区\nsections:\n  - title: A\n    bullets: 5\n",
+            "x.yaml:5: sections[0].bullets: expected a list",
+        ),
+        (
+            "format: briefdeck outline 1\nzone: 某区\nsections:\n  - bullets: []\n",
+            "x.yaml:4: sections[0].title: missing",
+        ),
+        ("format: briefdeck outline 1\nzone: [a\n", "x.yaml:3: "),
+        (
+            "format: briefdeck outline 1\nzone: !!python/object:os.system ls\n",
+            "x.yaml:2: unsupported tag",
+        ),
+        ("zone: 某区\n", "x.yaml:1: format: missing"),
+    ],
+)
+def test_malformed_outline_names_file_line_and_key(text, message):
+    with pytest.raises(OutlineError) as caught:
+        load_outline(text, "x.yaml")
+    assert str(caught.value).startswith(message)
+
+
+def test_malformed_outline_on_the_command_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("format: briefdeck outline 1\nzone: 某区\nsections: {}\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {path}:3: sections: expected a list"
