@@ -214,3 +214,11 @@ def test_malformed_outline_on_the_command_line(tmp_path):
     result = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {path}:3: sections: expected a list"
+
+
+def test_targets_and_plans_are_not_key_figures():
+    _, (outline,) = zone_outlines(fixture("zh_leads_quotes.txt"))
+    keys = [f.text for f in outline.key_figures]
+    assert "180亿元" not in keys and "86.4亿元" in keys
+    _, (english,) = zone_outlines(fixture("en_zone.txt"))
+    assert "5,000" not in [f.value for f in english.key_figures]

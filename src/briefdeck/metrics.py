@@ -463,6 +463,12 @@ def group_caption(labels: list[str], sentence: str) -> str:
     return re.split(r"[，,。；;：:]", sentence)[0][:LABEL_MAX]
 
 
+def is_outlook(sentence: str, lang: str) -> bool:
+    """Return True for a forward-looking sentence (a plan or a target, not a result)."""
+    markers = vocabulary("genre")["outlook_zh" if lang == "zh" else "outlook_en"]
+    return any(m in sentence for m in markers)
+
+
 def _salience(metric: Metric, article: Article) -> float:
     """Return how strongly `metric` asks to be a headline figure."""
     v = _rules().v
@@ -485,4 +491,6 @@ def _salience(metric: Metric, article: Article) -> float:
         score -= 1.5
     if len(metric.label) < 2:
         score -= 2
+    if is_outlook(metric.sentence, article.language):
+        score -= 3  # a target or a plan, not a result
     return round(score, 2)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from briefdeck.chars import display, is_cjk, sentences
+from briefdeck.metrics import is_outlook
 from briefdeck.model import (
     Article,
     Bullet,
@@ -222,9 +223,9 @@ def figure_of(metric: Metric) -> Figure:
     unit = metric.unit or ""
     if unit and unit.isascii() and metric.label.endswith(unit):
         unit = ""  # an English counted noun is the label already (500 companies)
-    if unit and unit.startswith(("$", "£", "€", "¥", "US$", "RMB")):
-        value, unit = metric.text[len(qualifier) :].strip() if before else metric.text, ""
-        value = value.removeprefix(qualifier).strip() if before else value
+    currency = re.match(r"(US\$|RMB|[$£€¥])\s*", unit)
+    if currency:  # $ billion -> value $1.2, unit billion: the currency sign stays with the number
+        value, unit = currency.group(1) + value, unit[currency.end() :]
     return Figure(
         value=value,
         label=display(metric.label),
@@ -396,7 +397,12 @@ def _tidy(line: str) -> str:
 
 def _key_figures(articles: list[Article], settings: OutlineSettings) -> tuple[Figure, ...]:
     """Return the 3-6 most salient figures of the zone, no fact twice."""
-    metrics = [m for a in articles for m in a.metrics if m.same_as is None and m.label]
+    metrics = [
+        m
+        for a in articles
+        for m in a.metrics
+        if m.same_as is None and m.label and not is_outlook(m.sentence, a.language)
+    ]
     ranked = sorted(metrics, key=lambda m: -m.salience)
     chosen: list[Metric] = []
     for metric in ranked:
@@ -435,12 +441,11 @@ def _quotes(articles: list[Article], settings: OutlineSettings) -> tuple[QuoteIt
 def _outlook_sentences(article: Article) -> list[str]:
     """Return the forward-looking sentences of the article's last paragraph."""
     last = [p for s in article.sections for p in s.paragraphs][-1:]
-    markers = vocabulary("genre")["outlook_zh" if article.language == "zh" else "outlook_en"]
     found = []
     for paragraph in last:
         for sentence in sentences(paragraph.text):
             quoted = re.findall(r"[“\"]([^”\"]+)", sentence) or [sentence]
-            found.extend(q for q in quoted if any(m in q for m in markers))
+            found.extend(q for q in quoted if is_outlook(q, article.language))
     return found
 
 
