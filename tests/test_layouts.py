@@ -1,0 +1,83 @@
+"""Layout sets: the built-in sets load, differ, and bad files get one line naming key and problem."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from briefdeck.errors import LayoutError
+from briefdeck.layouts import KINDS, available, load_layout_set
+from tests.conftest import ROOT
+
+
+def test_builtin_sets_cover_every_kind_and_differ():
+    briefing, red = load_layout_set("briefing"), load_layout_set("party-red")
+    for layout_set in (briefing, red):
+        assert all(layout_set.for_kind(kind) for kind in KINDS)
+        assert layout_set.east_asian_font and layout_set.line_spacing >= 1.0
+    assert briefing.colors["accent"] != red.colors["accent"]
+    assert set(available()) == {"briefing", "party-red"}
+
+
+def test_card_grid_cells_stay_inside_the_grid():
+    grid = load_layout_set("briefing").for_kind("key_figures").cards
+    for count in range(1, 7):
+        cells = grid.cells(count)
+        assert len(cells) == count
+        for x, y, w, h in cells:
+            assert grid.x - 1e-9 <= x and x + w <= grid.x + grid.w + 1e-9
+            assert grid.y - 1e-9 <= y and y + h <= grid.y + grid.h + 1e-9
+
+
+def broken(tmp_path, change) -> str:
+    data = yaml.safe_load((ROOT / "layouts" / "briefing.yaml").read_text("utf-8"))
+    change(data)
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    with pytest.raises(LayoutError) as caught:
+        load_layout_set(str(path))
+    return str(caught.value).replace(str(path), "mine.yaml")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["layouts"][2]["placeholders"]["body"].update(sizes=[24]),
+            "mine.yaml: layouts[2].placeholders.body.sizes: expected [smallest, largest] in points",
+        ),
+        (
+            lambda d: d["colors"].update(accent="blue"),
+            "mine.yaml: colors.accent: expected a hex colour like 1F5FAE",
+        ),
+        (lambda d: d["layouts"].pop(5), "mine.yaml: layouts: no layout has kind 'photo'"),
+        (
+            lambda d: d["layouts"][0].update(colour="red"),
+            "mine.yaml: layouts[0].colour: unknown key",
+        ),
+        (
+            lambda d: d["layouts"][1]["placeholders"]["title"].update(x="left"),
+            "mine.yaml: layouts[1].placeholders.title.x: expected a number, got 'left'",
+        ),
+        (
+            lambda d: d["text"].update(line_spacing=0.8),
+            "mine.yaml: text.line_spacing: must be at least 1.0",
+        ),
+    ],
+)
+def test_bad_layout_file_is_one_line(tmp_path, change, message):
+    assert broken(tmp_path, change) == message
+
+
+def test_not_yaml(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("name: [unclosed\n", "utf-8")
+    with pytest.raises(LayoutError, match=r"bad\.yaml: line 2 not valid YAML"):
+        load_layout_set(str(path))
+
+
+def test_python_tags_are_refused(tmp_path):
+    path = tmp_path / "evil.yaml"
+    path.write_text("name: !!python/object/apply:os.system [echo hi]\n", "utf-8")
+    with pytest.raises(LayoutError, match="not valid YAML"):
+        load_layout_set(str(path))
