@@ -13,7 +13,7 @@ import yaml
 
 from briefdeck import __version__
 from briefdeck.errors import BriefdeckError
-from briefdeck.layouts import available, load_layout_set
+from briefdeck.layouts import LayoutSet, available, load_layout_set
 from briefdeck.model import Article, ZoneOutline
 from briefdeck.outline import OutlineSettings
 from briefdeck.pipeline import (
@@ -231,6 +231,11 @@ def outline(
     show_default=True,
     help="Layout set: a built-in name (see `briefdeck layouts`) or a YAML path.",
 )
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your own .pptx/.potx: its masters, theme and layouts (mapped by placeholders).",
+)
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the deck's own words.")
 @click.option(
     "--bullet-max",
@@ -248,6 +253,7 @@ def build(
     inputs: tuple[str, ...],
     out_dir: Path,
     layout_name: str,
+    template: Path | None,
     lang: str | None,
     bullet_max: int,
     force: bool,
@@ -263,7 +269,7 @@ def build(
       briefdeck build seeds/000_5ad35ad114782d3f.txt -o decks --layouts party-red
     """
     run = _Run(debug, quiet)
-    layout_set = run.attempt(lambda: load_layout_set(layout_name))
+    layout_set = run.attempt(lambda: _layout_set(layout_name, template, run))
     if layout_set is None:
         run.finish()
     articles, given = _read(run, inputs, _options(run, encoding, zone, zones_file))
@@ -277,6 +283,19 @@ def build(
     if not zones and not run.failed:
         run.error("no articles found in the inputs")
     run.finish()
+
+
+def _layout_set(name: str, template: Path | None, run: _Run) -> LayoutSet:
+    """Return the layout set to build with: a named set, or one on the user's template."""
+    layout_set = load_layout_set(name)
+    if template is None:
+        return layout_set
+    from briefdeck.render.template import template_layout_set  # needs pptx
+
+    on_template, warnings = template_layout_set(str(template), layout_set)
+    for warning in warnings:
+        run.warn(warning)
+    return on_template
 
 
 @main.command(name="layouts")

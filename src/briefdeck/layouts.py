@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -125,6 +125,10 @@ class Layout:
     """The card grid, or None."""
     max_items: int = 6
     """Most bullets on one slide."""
+    source: str | None = None
+    """Name of the template's layout this one uses (None: the layout is written as `name`)."""
+    indexes: dict[str, int] = field(default_factory=dict)
+    """Placeholder idx by role in the template's layout (empty: the built-in numbering)."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,10 @@ class LayoutSet:
     line_height: float
     """A line's height in ems at single spacing."""
     layouts: tuple[Layout, ...]
+    template: str | None = None
+    """Path of the user's template whose masters and layouts the deck is built on, or None."""
+    template_layouts: dict[str, str] = field(default_factory=dict)
+    """Slide kind -> template layout name, where the set names them explicitly."""
 
     def for_kind(self, kind: str) -> Layout:
         """Return the layout that slide kind `kind` uses."""
@@ -195,9 +203,17 @@ def load_layout_set(name_or_path: str = "briefing") -> LayoutSet:
 
 def _layout_set(data: Any, path: str) -> LayoutSet:
     """Return a validated layout set from parsed YAML."""
-    top = _mapping(
-        data, path, "", {"name", "description", "slide", "fonts", "colors", "text", "layouts"}
-    )
+    keys = {
+        "name",
+        "description",
+        "slide",
+        "fonts",
+        "colors",
+        "text",
+        "layouts",
+        "template_layouts",
+    }
+    top = _mapping(data, path, "", keys)
     slide = _mapping(top.get("slide", {}), path, "slide", {"width", "height"})
     fonts = _mapping(top.get("fonts", {}), path, "fonts", {"latin", "east_asian"})
     colors = _mapping(top.get("colors"), path, "colors", set(COLOR_NAMES))
@@ -229,11 +245,21 @@ def _layout_set(data: Any, path: str) -> LayoutSet:
         paragraph_space=_number(text.get("paragraph_space", 0.3), path, "text.paragraph_space"),
         line_height=_number(text.get("line_height", 1.4), path, "text.line_height"),
         layouts=layouts,
+        template_layouts=_template_layouts(top.get("template_layouts", {}), path),
     )
     for kind in KINDS:
         if not any(kind in layout.kinds for layout in layouts):
             raise LayoutError(f"{path}: layouts: no layout has kind {kind!r}")
     return result
+
+
+def _template_layouts(data: Any, path: str) -> dict[str, str]:
+    """Return the kind -> template layout names a set gives for `--template`."""
+    item = _mapping(data, path, "template_layouts", set(KINDS))
+    for kind, name in item.items():
+        if not isinstance(name, str) or not name:
+            raise LayoutError(f"{path}: template_layouts.{kind}: expected a layout name")
+    return dict(item)
 
 
 def _layout(data: Any, path: str, where: str, colors: dict[str, Any]) -> Layout:

@@ -20,7 +20,7 @@ from briefdeck.textfit import INSET_X, INSET_Y, SCRIPT_GAP, Metrics, fit_size, t
 
 UNIT_SCALE = 0.5
 """Size of a card's unit and qualifier relative to its figure."""
-SAFETY = 1.15
+SAFETY = 1.25
 """Widen measured figures by this much: renderers differ in digit widths and kerning."""
 PANEL_CARDS = 4
 """Most number cards beside bullets on one slide."""

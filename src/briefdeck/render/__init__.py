@@ -11,15 +11,23 @@ from pptx import Presentation
 from briefdeck.errors import OutputError
 from briefdeck.layouts import LayoutSet
 from briefdeck.model import Deck
-from briefdeck.render.masters import apply_theme, build_layouts
+from briefdeck.render.masters import apply_theme, build_layouts, drop_slides, fill_east_asian_font
 from briefdeck.render.slides import fill_slide
+from briefdeck.render.template import open_template
 
 
 def render_deck(deck: Deck, layout_set: LayoutSet, path: Path) -> Path:
     """Write `deck` to `path` atomically (temporary file, then rename); return the path."""
-    prs = Presentation()
-    apply_theme(prs, layout_set)
-    layouts = build_layouts(prs, layout_set, deck.language)
+    if layout_set.template:
+        prs = open_template(layout_set.template)
+        drop_slides(prs)
+        fill_east_asian_font(prs, layout_set)
+        by_name = {layout.name: layout for layout in prs.slide_layouts}
+        layouts = {spec.name: by_name[spec.source] for spec in layout_set.layouts if spec.source}
+    else:
+        prs = Presentation()
+        apply_theme(prs, layout_set)
+        layouts = build_layouts(prs, layout_set, deck.language)
     sep = "：" if deck.language == "zh" else ": "
     for spec in deck.slides:
         slide = prs.slides.add_slide(layouts[spec.layout])

@@ -7,7 +7,7 @@ from typing import Any
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.util import Pt
+from pptx.util import Inches, Pt
 
 from briefdeck.layouts import Box, LayoutSet
 from briefdeck.model import Chart
@@ -23,15 +23,23 @@ def number_format(chart: Chart) -> str:
     return f'General"{unit}"' if unit else "General"
 
 
-def insert_chart(placeholder: Any, chart: Chart, box: Box, layout_set: LayoutSet) -> Any:
-    """Fill a chart placeholder with a bar or column chart of `chart`; return the frame."""
+def insert_chart(
+    slide: Any, placeholder: Any, chart: Chart, box: Box, layout_set: LayoutSet
+) -> Any:
+    """Put a bar or column chart of `chart` in the chart placeholder, or in `box`; return it."""
     fmt = number_format(chart)
     data = CategoryChartData(number_format=fmt)
     data.categories = list(chart.categories)
     data.add_series(chart.title, list(chart.values))
     horizontal = max(len(c) for c in chart.categories) > BAR_LABEL
     kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
-    frame = placeholder.insert_chart(kind, data)
+    if placeholder is not None and hasattr(placeholder, "insert_chart"):
+        frame = placeholder.insert_chart(kind, data)
+    else:  # a template without a chart placeholder: the chart takes the content box
+        if placeholder is not None:
+            placeholder._element.getparent().remove(placeholder._element)
+        geometry = [Inches(v) for v in (box.x, box.y, box.w, box.h)]
+        frame = slide.shapes.add_chart(kind, *geometry, data)
     c = frame.chart
     c.has_legend = False
     c.has_title = False

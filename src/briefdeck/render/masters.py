@@ -10,7 +10,7 @@ from pptx.util import Inches
 
 from briefdeck.errors import LayoutError
 from briefdeck.layouts import Box, Layout, LayoutSet
-from briefdeck.render.oxml import placeholder_sp, rect_sp, set_theme
+from briefdeck.render.oxml import placeholder_sp, rect_sp, set_east_asian, set_theme
 
 ROLE_PLACEHOLDERS: dict[str, tuple[str | None, int | None, str]] = {
     "title": ("title", None, "Title"),
@@ -131,3 +131,18 @@ def _fit_master(master: Any, layout_set: LayoutSet) -> None:
         if box is not None:
             shape.left, shape.top = Inches(box.x), Inches(box.y)
             shape.width, shape.height = Inches(box.w), Inches(box.h)
+
+
+def drop_slides(prs: Any) -> None:
+    """Remove the slides a template came with (its layouts and masters stay)."""
+    ids = prs.slides._sldIdLst
+    for slide_id in list(ids):
+        prs.part.drop_rel(slide_id.rId)
+        ids.remove(slide_id)
+
+
+def fill_east_asian_font(prs: Any, layout_set: LayoutSet) -> None:
+    """Give a template's theme the set's East Asian typeface where the theme names none."""
+    master = prs.slide_masters[0]
+    theme = master.part.part_related_by(RT.THEME)
+    theme._blob = set_east_asian(theme.blob, layout_set.east_asian_font)

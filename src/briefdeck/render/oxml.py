@@ -175,6 +175,16 @@ def set_theme(theme_xml: bytes, fonts: tuple[str, str], colors: dict[str, str], 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def set_east_asian(theme_xml: bytes, east_asian: str) -> bytes:
+    """Return theme XML whose empty East Asian font slots name `east_asian`."""
+    root = etree.fromstring(theme_xml)
+    for font in root.iter(qn("a:majorFont"), qn("a:minorFont")):
+        ea = font.find(qn("a:ea"))
+        if ea is not None and not ea.get("typeface"):
+            ea.set("typeface", east_asian)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def set_run_language(rpr: Any, text: str) -> None:
     """Mark a run's language: zh-CN when it holds Chinese, otherwise leave it unset."""
     if any(

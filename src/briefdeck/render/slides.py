@@ -8,7 +8,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from briefdeck.layouts import LayoutSet
+from briefdeck.layouts import Box, LayoutSet
 from briefdeck.model import Figure, SlideSpec
 from briefdeck.plan import UNIT_SCALE
 from briefdeck.render.charts import insert_chart
@@ -24,29 +24,42 @@ def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> 
     layout = layout_set.for_kind(spec.kind)
     spacing = layout_set.line_spacing
     holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+    idx = {role: layout.indexes.get(role, IDX[role]) for role in IDX}
     title = slide.shapes.title
     write_lines(title.text_frame, [[(spec.title, spec.title_size, None, None)]], spacing)
     filled = {title.placeholder_format.idx}
-    if spec.kicker and IDX["kicker"] in holders:
+    if spec.kicker and idx["kicker"] in holders and "kicker" in layout.placeholders:
         box = layout.placeholders["kicker"]
-        write_lines(
-            holders[IDX["kicker"]].text_frame, [[(spec.kicker, box.sizes[0], None, None)]], spacing
-        )
-        filled.add(IDX["kicker"])
+        frame = holders[idx["kicker"]].text_frame
+        write_lines(frame, [[(spec.kicker, box.sizes[0], None, None)]], spacing)
+        filled.add(idx["kicker"])
     for role, text in (("subtitle", spec.subtitle), ("body", spec.body)):
-        if text is not None and IDX[role] in holders:
-            write_box(holders[IDX[role]].text_frame, text, sep, spacing)
-            filled.add(IDX[role])
-    if spec.chart is not None and IDX["chart"] in holders:
-        insert_chart(holders[IDX["chart"]], spec.chart, layout.placeholders["chart"], layout_set)
-        filled.add(IDX["chart"])
-    for idx, holder in holders.items():
-        if idx not in filled and idx != IDX["picture"]:
+        if text is not None and idx[role] in holders:
+            write_box(holders[idx[role]].text_frame, text, sep, spacing)
+            _place(holders[idx[role]], layout.placeholders.get(role))
+            filled.add(idx[role])
+    if spec.chart is not None:
+        holder = holders.get(idx["chart"])
+        insert_chart(slide, holder, spec.chart, layout.placeholders["chart"], layout_set)
+        if holder is not None:
+            filled.add(idx["chart"])
+    for key, holder in holders.items():
+        if key not in filled and key != idx["picture"]:
             holder._element.getparent().remove(holder._element)
     if spec.cards and layout.cards is not None:
         for n, (figure, cell) in enumerate(zip(spec.cards, layout.cards.cells(len(spec.cards))), 1):
             _card(slide, n, figure, cell, spec.card_sizes, layout.cards.fill, spacing)
     _notes(slide, spec.notes)
+
+
+def _place(holder: Any, box: Box | None) -> None:
+    """Give a placeholder the box the plan fitted its text to, where the layout's differs."""
+    if box is None:
+        return
+    wanted = [Inches(v) for v in (box.x, box.y, box.w, box.h)]
+    current = [holder.left, holder.top, holder.width, holder.height]
+    if any(c is None or abs(c - w) > Inches(0.01) for c, w in zip(current, wanted)):
+        holder.left, holder.top, holder.width, holder.height = wanted
 
 
 def _card(

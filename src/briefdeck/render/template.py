@@ -1,0 +1,164 @@
+"""Build on a user's template: open .pptx/.potx, map slide kinds to layouts by placeholder types."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from briefdeck.errors import LayoutError
+from briefdeck.layouts import KINDS, Box, Layout, LayoutSet
+
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_DECK_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+_ROLE_OF = {
+    PP_PLACEHOLDER.TITLE: "title",
+    PP_PLACEHOLDER.CENTER_TITLE: "title",
+    PP_PLACEHOLDER.SUBTITLE: "subtitle",
+    PP_PLACEHOLDER.BODY: "body",
+    PP_PLACEHOLDER.OBJECT: "body",
+    PP_PLACEHOLDER.PICTURE: "picture",
+    PP_PLACEHOLDER.CHART: "chart",
+}
+"""Template placeholder types -> the roles a slide kind fills."""
+_WANTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "cover": (("title", "subtitle"), ("title",)),
+    "key_figures": (("title",), ("title", "body")),
+    "contents": (("title", "body"),),
+    "section": (("title", "body"),),
+    "section_cards": (("title", "body"),),
+    "chart": (("title", "chart"), ("title", "body"), ("title",)),
+    "photo": (("title", "picture", "body"), ("title", "picture"), ("title", "body")),
+    "quote": (("title", "body"),),
+    "closing": (("title", "body"),),
+}
+"""Per kind, the sets of roles a template layout should have, best first."""
+EMU = 914400
+
+
+def open_template(path: str | Path) -> Any:
+    """Return the template at `path` as a presentation (.potx is read as a .pptx)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise LayoutError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise LayoutError(f"{path}: not a PowerPoint template (.pptx or .potx)")
+    try:
+        return Presentation(io.BytesIO(_as_presentation(data)))
+    except Exception as exc:  # python-pptx raises many kinds for packages it cannot read
+        raise LayoutError(f"{path}: not a PowerPoint template ({exc.__class__.__name__})") from None
+
+
+def _as_presentation(data: bytes) -> bytes:
+    """Return the package with a template's main part typed as a presentation."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    if _TEMPLATE_TYPE not in source.read("[Content_Types].xml"):
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(_TEMPLATE_TYPE, _DECK_TYPE)
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+def template_layout_set(path: str, base: LayoutSet) -> tuple[LayoutSet, tuple[str, ...]]:
+    """Return a layout set on the template's layouts (text styles from `base`), and warnings."""
+    prs = open_template(path)
+    found = {layout.name: _roles(layout) for layout in prs.slide_layouts}
+    if not any("title" in roles for roles in found.values()):
+        raise LayoutError(f"{path}: the template has no layout with a title placeholder")
+    width, height = prs.slide_width / EMU, prs.slide_height / EMU
+    warnings: list[str] = []
+    layouts = []
+    for kind in KINDS:
+        name = _choose(kind, found, base.template_layouts.get(kind), path)
+        if kind == "photo" and "picture" not in found[name]:
+            warnings.append(
+                f"{path}: no layout has a picture placeholder; photo slides use {name!r}"
+            )
+        layouts.append(_layout(kind, name, found[name], base, width, height))
+    scaled = dataclasses.replace(
+        base, width=width, height=height, layouts=tuple(layouts), template=str(path)
+    )
+    return scaled, tuple(warnings)
+
+
+def _roles(layout: Any) -> dict[str, tuple[int, tuple[float, float, float, float]]]:
+    """Return role -> (placeholder idx, box in inches) of a template layout's placeholders."""
+    roles: dict[str, tuple[int, tuple[float, float, float, float]]] = {}
+    for shape in layout.placeholders:
+        role = _ROLE_OF.get(shape.placeholder_format.type)
+        if role is None or role in roles or shape.width is None:
+            continue
+        box = (shape.left / EMU, shape.top / EMU, shape.width / EMU, shape.height / EMU)
+        roles[role] = (shape.placeholder_format.idx, box)
+    return roles
+
+
+def _choose(kind: str, found: dict[str, dict[str, Any]], named: str | None, path: str) -> str:
+    """Return the template layout for `kind`: named by the set, else the best by placeholders."""
+    if named:
+        if named not in found:
+            raise LayoutError(f"{path}: template_layouts.{kind}: no layout named {named!r}")
+        return named
+    for n, wanted in enumerate(_WANTS[kind]):
+        for name, roles in found.items():
+            exact = len(wanted) > 1 or len(roles) == 1  # a bare title wants a title-only layout
+            if set(wanted) <= set(roles) and (exact or n):
+                return name
+    return next(name for name, roles in found.items() if "title" in roles)
+
+
+def _layout(
+    kind: str, name: str, roles: dict[str, Any], base: LayoutSet, width: float, height: float
+) -> Layout:
+    """Return the set's layout for `kind` on template layout `name`."""
+    style = base.for_kind(kind)
+    boxes: dict[str, Box] = {}
+    indexes: dict[str, int] = {}
+    for role, (idx, (x, y, w, h)) in roles.items():
+        model = (
+            style.placeholders.get(role)
+            or style.placeholders.get("body")
+            or style.placeholders["title"]
+        )
+        boxes[role] = dataclasses.replace(model, x=x, y=y, w=w, h=h, color="")
+        indexes[role] = idx
+    if kind == "chart" and "chart" not in boxes:
+        boxes["chart"] = boxes.pop("body", None) or _below_title(boxes["title"], width, height)
+        indexes.pop("body", None)
+    cards = None
+    if style.cards is not None:
+        area = _below_title(boxes["title"], width, height)
+        if kind == "section_cards" and "body" in boxes:
+            body = boxes["body"]
+            boxes["body"] = dataclasses.replace(body, w=body.w * 0.62)
+            area = Box(body.x + body.w * 0.65, body.y, body.w * 0.35, body.h)
+        elif kind == "key_figures" and "body" in boxes:
+            area = boxes.pop("body")
+            indexes.pop("body", None)
+        cards = dataclasses.replace(style.cards, x=area.x, y=area.y, w=area.w, h=area.h)
+    return Layout(
+        name=f"{name} ({kind})",
+        kinds=(kind,),
+        placeholders=boxes,
+        cards=cards,
+        max_items=style.max_items,
+        source=name,
+        indexes=indexes,
+    )
+
+
+def _below_title(title: Box, width: float, height: float) -> Box:
+    """Return the free area under a title box, kept inside the slide's margins."""
+    top = title.y + title.h + 0.25
+    return Box(title.x, top, min(title.w, width - 2 * title.x), max(1.0, height - top - 0.5))
