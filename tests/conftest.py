@@ -25,17 +25,64 @@ def seed_articles():
     return articles
 
 
+CHINESE_NAMES = {
+    "Title Slide": "标题幻灯片", "Title and Content": "标题和内容", "Section Header": "节标题",
+    "Two Content": "两栏内容", "Comparison": "比较", "Title Only": "仅标题", "Blank": "空白",
+    "Content with Caption": "内容与标题", "Picture with Caption": "图片与标题",
+    "Title and Vertical Text": "标题和竖排文字", "Vertical Title and Text": "竖排标题与文本",
+}  # fmt: skip
+
+
+def _set_theme_fonts(prs, latin: str, east_asian: str) -> None:
+    """Name the theme's heading and body fonts, as an office template does."""
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    for font in root.findall(".//a:majorFont", ns) + root.findall(".//a:minorFont", ns):
+        font.find("a:latin", ns).set("typeface", latin)
+        font.find("a:ea", ns).set("typeface", east_asian)
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 @pytest.fixture(scope="session")
-def built_decks(tmp_path_factory):
-    """Build the seed and fixture decks in both layout sets once; return {(set, zone): path}."""
+def chinese_template(tmp_path_factory):
+    """A 16:9 template of our own: python-pptx's masters, every layout renamed in Chinese."""
+    from pptx import Presentation
+
+    prs = Presentation()
+    for layout in prs.slide_layouts:
+        layout.name = CHINESE_NAMES[layout.name]
+    prs.slide_width, prs.slide_height = 12192000, 6858000
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "模板自带的示例页"
+    _set_theme_fonts(prs, latin="Arial", east_asian="微软雅黑")
+    path = tmp_path_factory.mktemp("template") / "机关模板.pptx"
+    prs.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def built_decks(tmp_path_factory, chinese_template):
+    """Build seed and fixture decks in both layout sets, and the seed on the template, once.
+
+    Returns {(set name, zone): deck path}; the template decks are under the set name "template".
+    """
+    from briefdeck.render.template import template_layout_set
+
     out = tmp_path_factory.mktemp("decks")
-    sources = [SEED, fixture("zh_bylines.txt"), fixture("en_zone.txt"), fixture("zh_seams.txt")]
+    sources = [SEED, fixture("zh_bylines.txt"), fixture("en_zone.txt"), fixture("zh_seams.txt"),
+               fixture("en_two_articles.txt")]  # fmt: skip
     articles = [a for s in sources for a in read_articles(str(s))[0]]
     zones = outlines(articles)
+    on_template, _ = template_layout_set(str(chinese_template), load_layout_set("briefing"))
+    sets = {"briefing": load_layout_set("briefing"), "party-red": load_layout_set("party-red"),
+            "template": on_template}  # fmt: skip
     decks = {}
-    for name in ("briefing", "party-red"):
-        layout_set = load_layout_set(name)
-        for outline, path in zip(zones, deck_paths([z.zone for z in zones], out / name)):
+    for name, layout_set in sets.items():
+        chosen = zones if name != "template" else zones[:2]
+        for outline, path in zip(chosen, deck_paths([z.zone for z in chosen], out / name)):
             build_deck(outline, layout_set, path)
             decks[(name, outline.zone)] = path
     return decks

@@ -1,57 +1,109 @@
-"""Decks open in a real client: LibreOffice converts every built deck to PDF, page per slide."""
+"""Decks in a real client: LibreOffice renders every deck the suite builds.
+
+Checks: a page per slide; with normAutofit off every glyph inside the box of the shape that holds
+it; no two text lines overlapping; every figure's text present in the PDF.
+"""
 
 from __future__ import annotations
 
 import os
 import re
 import shutil
-import subprocess
 
 import pytest
 from pptx import Presentation
 
+from briefdeck.chars import display
+from briefdeck.pipeline import read_articles
+from briefdeck.preview import to_pdf, to_pngs
+from tests.conftest import SEED, fixture
+from tests.render_tools import coded_copy, line_boxes, overlapping_lines, pdf_text, stray_glyphs
+
 pytestmark = pytest.mark.render
 
 
-def soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
+@pytest.fixture(scope="session", autouse=True)
+def need_libreoffice():
+    missing = [t for t in ("soffice", "pdftoppm", "pdftotext") if shutil.which(t) is None]
+    if missing:
         if os.environ.get("CI") == "true":
-            pytest.fail("LibreOffice (soffice) is required for render tests under CI")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return found
+            pytest.fail(f"render tests need {', '.join(missing)} under CI")
+        pytest.skip(f"{', '.join(missing)} not installed")
 
 
 @pytest.fixture(scope="session")
-def pdfs(built_decks, tmp_path_factory):
-    """Convert every built deck to PDF in one LibreOffice run; return {deck: pdf}."""
-    binary = soffice()
-    out = tmp_path_factory.mktemp("pdf")
-    profile = tmp_path_factory.mktemp("lo-profile")
-    result = {}
-    for name in {key[0] for key in built_decks}:
-        decks = [str(p) for (set_name, _), p in built_decks.items() if set_name == name]
-        target = out / name
-        subprocess.run(
-            [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(target), *decks],
-            check=True, capture_output=True, timeout=600,
-        )  # fmt: skip
-        for (set_name, _), deck in built_decks.items():
-            if set_name == name:
-                result[deck] = target / (deck.stem + ".pdf")
-    return result
+def rendered(built_decks, tmp_path_factory):
+    """Return {deck: (pdf, coded pdf, coded shapes)} for every built deck."""
+    work = tmp_path_factory.mktemp("render")
+    decks = list(built_decks.values())
+    coded_paths, coded_shapes = [], []
+    for n, deck in enumerate(decks):
+        path = work / "coded" / f"{n:02d}.pptx"
+        path.parent.mkdir(exist_ok=True)
+        coded_shapes.append(coded_copy(deck, path))
+        coded_paths.append(path)
+    pdfs = (
+        to_pdf([*decks, *coded_paths], work / "pdf")
+        if len(set(d.stem for d in decks)) == len(decks)
+        else None
+    )
+    if pdfs is None:  # decks of the same name in different sets: convert set by set
+        pdfs = []
+        for n, deck in enumerate(decks):
+            pdfs += to_pdf([deck], work / "pdf" / str(n))
+        pdfs += to_pdf(coded_paths, work / "pdf" / "coded")
+    return {deck: (pdfs[n], pdfs[len(decks) + n], coded_shapes[n]) for n, deck in enumerate(decks)}
 
 
-def page_count(pdf) -> int:
-    """Return the number of pages of a PDF (pdfinfo when installed, else the page objects)."""
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+def test_a_page_per_slide(rendered):
+    for deck, (pdf, _, _) in rendered.items():
+        pages = len(line_boxes(pdf))
+        assert pages == len(Presentation(str(deck)).slides), deck
 
 
-def test_every_deck_converts_with_a_page_per_slide(pdfs):
-    for deck, pdf in pdfs.items():
-        assert pdf.exists(), f"LibreOffice did not convert {deck.name}"
-        assert page_count(pdf) == len(Presentation(str(deck)).slides), deck.name
+def test_every_glyph_inside_its_shape(rendered, tmp_path):
+    problems = []
+    for deck, (_, coded_pdf, shapes) in rendered.items():
+        width = Presentation(str(deck)).slide_width / 914400
+        for page, png in enumerate(
+            to_pngs(coded_pdf, tmp_path / deck.parent.name, dpi=50, antialias=False), 1
+        ):
+            problems += [f"{deck.parent.name}/{deck.name} {p}" for p in
+                         stray_glyphs(png, [s for s in shapes if s.slide == page], width)]  # fmt: skip
+    assert problems == []
+
+
+def test_no_two_text_lines_overlap(rendered):
+    for deck, (pdf, _, _) in rendered.items():
+        for page, boxes in enumerate(line_boxes(pdf), 1):
+            assert overlapping_lines(boxes) == 0, f"{deck.parent.name}/{deck.name} slide {page}"
+
+
+@pytest.mark.parametrize("source", [SEED, fixture("zh_bylines.txt"), fixture("en_zone.txt"),
+                                    fixture("zh_seams.txt")])  # fmt: skip
+def test_every_figure_is_visible(rendered, built_decks, source):
+    for article in read_articles(str(source))[0]:
+        for (set_name, zone), deck in built_decks.items():
+            if zone != article.zone:
+                continue
+            text = pdf_text(rendered[deck][0])
+            for metric in article.metrics:
+                assert re.sub(r"\s+", "", display(metric.text)) in text, (
+                    set_name,
+                    zone,
+                    metric.text,
+                )
+
+
+def test_a_shrunk_box_is_caught(built_decks, tmp_path):
+    deck = built_decks[("briefing", "随州高新区")]
+    body = next(
+        s for s in Presentation(str(deck)).slides[3].placeholders if s.placeholder_format.idx == 2
+    )
+    shapes = coded_copy(deck, tmp_path / "shrunk.pptx", shrink=body.name)
+    (pdf,) = to_pdf([tmp_path / "shrunk.pptx"], tmp_path)
+    width = Presentation(str(deck)).slide_width / 914400
+    problems = []
+    for page, png in enumerate(to_pngs(pdf, tmp_path, dpi=50, antialias=False), 1):
+        problems += stray_glyphs(png, [s for s in shapes if s.slide == page], width)
+    assert any(f"slide 4 {body.name}:" in p for p in problems), problems

@@ -10,27 +10,12 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from briefdeck.cli import main
-from tests.conftest import SEED
-
-CHINESE_NAMES = {
-    "Title Slide": "标题幻灯片", "Title and Content": "标题和内容", "Section Header": "节标题",
-    "Two Content": "两栏内容", "Comparison": "比较", "Title Only": "仅标题", "Blank": "空白",
-    "Content with Caption": "内容与标题", "Picture with Caption": "图片与标题",
-    "Title and Vertical Text": "标题和竖排文字", "Vertical Title and Text": "竖排标题与文本",
-}  # fmt: skip
+from tests.conftest import CHINESE_NAMES, SEED
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """A 16:9 template of our own: python-pptx's masters with every layout renamed in Chinese."""
-    prs = Presentation()
-    for layout in prs.slide_layouts:
-        layout.name = CHINESE_NAMES[layout.name]
-    prs.slide_width, prs.slide_height = 12192000, 6858000
-    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "模板自带的示例页"
-    path = tmp_path_factory.mktemp("template") / "机关模板.pptx"
-    prs.save(str(path))
-    return path
+def template(chinese_template):
+    return chinese_template
 
 
 def build(template, out, *extra):

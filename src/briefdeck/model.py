@@ -346,6 +346,8 @@ class SlideSpec:
     """Number cards."""
     card_sizes: tuple[float, float] = (40.0, 14.0)
     """Figure and label size in points for the cards."""
+    card_boxes: tuple[tuple[float, float, float, float], ...] = ()
+    """(x, y, w, h) in inches of each card."""
     chart: Chart | None = None
     """The chart, or None."""
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import Box, CardGrid, LayoutSet
 from briefdeck.metrics import figure_texts
@@ -48,7 +51,7 @@ class _Planner:
     def title_size(self, kind: str, title: str) -> float:
         box = self.box(kind, "title")
         assert box is not None  # layouts validate that every layout has a title
-        size = fit_size([title], (box.w, box.h), box.sizes, self.m)
+        size = fit_size([title], (box.w, box.h), box.sizes, self.m, box.bold)
         if size is None:
             self.warnings.append(f"title too long to fit: {title[:30]}")
             return box.sizes[0]
@@ -65,13 +68,17 @@ class _Planner:
         box = self.box(kind, role)
         if box is None or not any(b.text or b.head for b in lines):
             return None
-        size = fit_size(
-            self.strings(lines, numbered), (box.w - self.indent(box), box.h), box.sizes, self.m
-        )
+        size = self.fit(box, lines, numbered)
         if size is None:
             self.warnings.append(f"text too long for one {kind} slide: {lines[0].text[:30]}")
             size = box.sizes[0]
         return TextBox(tuple(lines), size, emphasis, numbered)
+
+    def fit(self, box: Box, lines: list[Bullet], numbered: bool = False) -> float | None:
+        """Return the largest size at which `lines` fit `box`, or None (bold where heads are)."""
+        bold = box.bold or any(b.head for b in lines)
+        width = box.w - self.indent(box)
+        return fit_size(self.strings(lines, numbered), (width, box.h), box.sizes, self.m, bold)
 
     def strings(self, lines: list[Bullet], numbered: bool = False) -> list[str]:
         prefix = "00. " if numbered else ""
@@ -114,13 +121,12 @@ class _Planner:
         if not figures:
             return
         grid = self.layouts.for_kind("key_figures").cards
-        self.add(
-            "key_figures",
-            self.w["key_figures"],
-            self.outline.key_notes,
-            cards=figures,
-            card_sizes=self.card_sizes(grid, figures),
-        )
+        sizes = self.card_sizes(grid, figures, warn=False)
+        while sizes is None and grid is not None and grid.max_columns > 1:
+            grid = dataclasses.replace(grid, max_columns=grid.max_columns - 1)  # wider cards
+            sizes = self.card_sizes(grid, figures, warn=grid.max_columns == 1)
+        slots = self.card_slots(grid, figures, sizes)
+        self.add("key_figures", self.w["key_figures"], self.outline.key_notes, **slots)
 
     def contents(self) -> None:
         names = [
@@ -144,22 +150,21 @@ class _Planner:
         bullets = list(section.bullets)
         n = 0
         while n == 0 or bullets or cards:
-            panel, cards = cards[:PANEL_CARDS], cards[PANEL_CARDS:]
-            kind = "section_cards" if panel else "section"
+            kind = "section_cards" if cards else "section"
+            panel, slots = self.panel(self.layouts.for_kind(kind).cards, cards)
+            cards = cards[len(panel) :]
             chunk = self.take(kind, bullets)
             bullets = bullets[len(chunk) :]
             if n and not chunk and not panel:
                 break
             title = section.title + (self.w["continued"] if n else "")
-            grid = self.layouts.for_kind(kind).cards if panel else None
             self.add(
                 kind,
                 title,
                 section.notes,
                 kicker=section.kicker,
                 body=self.text(kind, "body", chunk, emphasis),
-                cards=tuple(panel),
-                card_sizes=self.card_sizes(grid, panel),
+                **slots,
             )
             n += 1
         for chart in section.charts:
@@ -179,9 +184,14 @@ class _Planner:
         for photo in self.outline.photos:
             if photo.after != after:
                 continue
-            body = self.text("photo", "body", [Bullet(photo.credit)]) if photo.credit else None
             notes = "\n".join(x for x in (photo.caption, photo.credit) if x)
-            self.add("photo", photo.caption, notes, body=body)
+            lines = [Bullet(photo.credit)] if photo.credit else []
+            title = photo.caption
+            box = self.box("photo", "title")
+            if box is not None and self.fit(box, [Bullet(title)]) is None:
+                # a caption too long for the title goes into the text box under a short title
+                title, lines = self.w["photo"], [Bullet(photo.caption), *lines]
+            self.add("photo", title, notes, body=self.text("photo", "body", lines))
 
     def quotes(self) -> None:
         for quote in self.outline.quotes:
@@ -215,11 +225,7 @@ class _Planner:
             return []
         taken: list[Bullet] = []
         for bullet in bullets[: layout.max_items]:
-            trial = self.strings([*taken, bullet], numbered)
-            if (
-                taken
-                and fit_size(trial, (box.w - self.indent(box), box.h), box.sizes, self.m) is None
-            ):
+            if taken and self.fit(box, [*taken, bullet], numbered) is None:
                 break
             taken.append(bullet)
         if len(taken) < len(bullets) and len(taken) > 3:
@@ -239,35 +245,68 @@ class _Planner:
         return out
 
     def card_sizes(
-        self, grid: CardGrid | None, figures: list[Figure] | tuple[Figure, ...]
-    ) -> tuple[float, float]:
-        """Return one figure size and one label size that fit every card of the grid."""
+        self, grid: CardGrid | None, figures: list[Figure] | tuple[Figure, ...], warn: bool = True
+    ) -> tuple[float, float] | None:
+        """Return one figure size and one label size that fit every card of the grid.
+
+        None when some figure or label does not fit at the smallest size (warned when `warn`).
+        """
         if grid is None or not figures:
             return (40.0, 14.0)
-        cells = grid.cells(len(figures))
-        _, _, w, h = cells[0]
-        figure = grid.figure_sizes[1]
-        for f in figures:
-            size = _figure_line_size(f, w, grid.figure_sizes)
-            if size is None:
-                self.warnings.append(f"figure too wide for its card: {f.text}")
-                size = grid.figure_sizes[0]
-            figure = min(figure, size)
-        figure_height = figure * self.m.line_height * self.m.line_spacing / 72
-        label = grid.label_sizes[1]
-        for f in figures:
-            size = fit_size([f.label], (w, h - figure_height - INSET_Y), grid.label_sizes, self.m)
-            if size is None:
-                self.warnings.append(f"label too long for its card: {f.label[:20]}")
-                size = grid.label_sizes[0]
-            label = min(label, size)
-        return (figure, label)
+        _, _, w, h = grid.cells(len(figures))[0]
+        sizes = [_figure_line_size(f, w, grid.figure_sizes) for f in figures]
+        if None in sizes:
+            if warn:
+                self.warnings.append(
+                    f"figure too wide for its card: {figures[sizes.index(None)].text}"
+                )
+            return None
+        figure = min(s for s in sizes if s is not None)
+        while True:  # the largest figure that leaves room for every label
+            room = (w, h - figure * self.m.line_height * self.m.line_spacing / 72 - INSET_Y)
+            labels = [fit_size([f.label], room, grid.label_sizes, self.m) for f in figures]
+            if None not in labels:
+                return (figure, min(s for s in labels if s is not None))
+            if figure <= grid.figure_sizes[0]:
+                break
+            figure -= 2
+        if warn:
+            self.warnings.append(
+                f"label too long for its card: {figures[labels.index(None)].label}"
+            )
+        return None
+
+    def panel(
+        self, grid: CardGrid | None, cards: list[Figure]
+    ) -> tuple[list[Figure], dict[str, Any]]:
+        """Return the most cards (up to PANEL_CARDS) that fit the grid together, and their slots."""
+        for n in range(min(PANEL_CARDS, len(cards)), 0, -1):
+            sizes = self.card_sizes(grid, cards[:n], warn=n == 1)
+            if sizes is not None:
+                return cards[:n], self.card_slots(grid, cards[:n], sizes)
+        return cards[:1], self.card_slots(grid, cards[:1], None)
+
+    def card_slots(
+        self,
+        grid: CardGrid | None,
+        cards: list[Figure] | tuple[Figure, ...],
+        sizes: tuple[float, float] | None,
+    ) -> dict[str, Any]:
+        """Return the SlideSpec fields placing `cards` on `grid` at `sizes` (smallest if None)."""
+        if grid is None or not cards:
+            return {"cards": tuple(cards)}
+        sizes = sizes or (grid.figure_sizes[0], grid.label_sizes[0])
+        return {
+            "cards": tuple(cards),
+            "card_sizes": sizes,
+            "card_boxes": tuple(grid.cells(len(cards))),
+        }
 
 
 def _figure_line_size(figure: Figure, width: float, sizes: tuple[float, float]) -> float | None:
     """Return the largest figure size at which value, qualifier and unit fit on one line."""
     small = (text_width(figure.qualifier + figure.unit_text) + SCRIPT_GAP) * UNIT_SCALE
-    ems = (text_width(figure.value) + small) * SAFETY
+    ems = (text_width(figure.value, bold=True) + small) * SAFETY
     best = (width - 2 * INSET_X) * 72 / ems if ems else sizes[1]
     if best < sizes[0]:
         return None

@@ -21,10 +21,18 @@ _WIDE = set("mwMW@%")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s+|.", re.S)
 
 
-def char_width(char: str) -> float:
+BOLD_LATIN = 1.1
+"""Bold Latin letters and digits are this much wider than regular ones."""
+
+
+def char_width(char: str, bold: bool = False) -> float:
     """Return the advance width of `char` in ems (Arial-like Latin, full-width CJK)."""
     if is_cjk(char) or unicodedata.east_asian_width(char) in ("F", "W"):
         return 1.0
+    return _latin_width(char) * (BOLD_LATIN if bold else 1.0)
+
+
+def _latin_width(char: str) -> float:
     if char in _NARROW:
         return 0.28
     if char in _WIDE:
@@ -43,13 +51,13 @@ SCRIPT_GAP = 0.25
 _BOUNDARY = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
 
 
-def text_width(text: str) -> float:
+def text_width(text: str, bold: bool = False) -> float:
     """Return the width of `text` in ems, with the gaps renderers put between scripts."""
     gaps = len(_BOUNDARY.findall(text)) * SCRIPT_GAP
-    return sum(char_width(c) for c in text) + gaps
+    return sum(char_width(c, bold) for c in text) + gaps
 
 
-def wrap(text: str, width: float) -> list[str]:
+def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     """Return `text` broken into lines no wider than `width` ems.
 
     Chinese breaks between any two characters, Latin words only at spaces, and the
@@ -60,12 +68,12 @@ def wrap(text: str, width: float) -> list[str]:
     lines: list[str] = []
     line = ""
     for token in tokens:
-        if line and text_width(line + token) > width and not token.isspace():
+        if line and text_width(line + token, bold) > width and not token.isspace():
             line, token = _break(line, token)
             lines.append(line.rstrip())
             line = token.lstrip()
-            while text_width(line) > width and len(line) > 1:
-                cut = _longest_prefix(line, width)
+            while text_width(line, bold) > width and len(line) > 1:
+                cut = _longest_prefix(line, width, bold)
                 lines.append(line[:cut])
                 line = line[cut:]
         else:
@@ -87,10 +95,10 @@ def _break(line: str, token: str) -> tuple[str, str]:
     return line, carried
 
 
-def _longest_prefix(text: str, width: float) -> int:
+def _longest_prefix(text: str, width: float, bold: bool) -> int:
     total = 0.0
     for i, char in enumerate(text):
-        total += char_width(char)
+        total += char_width(char, bold)
         if total > width:
             return max(1, i)
     return len(text)
@@ -108,39 +116,36 @@ class Metrics:
     """Space before each paragraph after the first, in lines."""
 
 
-def text_height(paragraphs: list[str], size: float, width_in: float, m: Metrics) -> float:
+def text_height(
+    paragraphs: list[str], size: float, width_in: float, m: Metrics, bold: bool = False
+) -> float:
     """Return the height (inches) of `paragraphs` at `size` points in a box `width_in` wide."""
     width_em = (width_in - 2 * INSET_X) * 72 / size
     line = size * m.line_height * m.line_spacing / 72
-    lines = sum(len(wrap(p, width_em)) for p in paragraphs)
+    lines = sum(len(wrap(p, width_em, bold)) for p in paragraphs)
     gaps = max(0, len(paragraphs) - 1) * m.paragraph_space * line
     return lines * line + gaps + 2 * INSET_Y
 
 
-def fits(paragraphs: list[str], size: float, box: tuple[float, float], m: Metrics) -> bool:
+def fits(
+    paragraphs: list[str], size: float, box: tuple[float, float], m: Metrics, bold: bool = False
+) -> bool:
     """Return True when `paragraphs` fit a (width, height) box in inches at `size` points."""
-    return text_height(paragraphs, size, box[0], m) <= box[1]
+    return text_height(paragraphs, size, box[0], m, bold) <= box[1]
 
 
 def fit_size(
-    paragraphs: list[str], box: tuple[float, float], sizes: tuple[float, float], m: Metrics
+    paragraphs: list[str],
+    box: tuple[float, float],
+    sizes: tuple[float, float],
+    m: Metrics,
+    bold: bool = False,
 ) -> float | None:
     """Return the largest size in `sizes` (whole points) at which the text fits, or None."""
     low, high = sizes
     size = high
     while size >= low:
-        if fits(paragraphs, size, box, m):
+        if fits(paragraphs, size, box, m, bold):
             return size
         size -= 1
     return None
-
-
-def single_line_size(text: str, width_in: float, sizes: tuple[float, float]) -> float | None:
-    """Return the largest size in `sizes` at which `text` fits on one line, or None."""
-    width = text_width(text)
-    if width == 0:
-        return sizes[1]
-    best = (width_in - 2 * INSET_X) * 72 / width
-    if best < sizes[0]:
-        return None
-    return float(min(sizes[1], int(best)))

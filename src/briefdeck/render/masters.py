@@ -6,7 +6,7 @@ from typing import Any
 
 from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.util import Inches
+from pptx.util import Emu, Inches
 
 from briefdeck.errors import LayoutError
 from briefdeck.layouts import Box, Layout, LayoutSet
@@ -43,8 +43,8 @@ PROMPTS = {
 
 def apply_theme(prs: Any, layout_set: LayoutSet) -> None:
     """Write the set's slide size, fonts and colours into the presentation's theme."""
-    prs.slide_width = Inches(layout_set.width)
-    prs.slide_height = Inches(layout_set.height)
+    prs.slide_width = Emu(round(layout_set.width * 914400))
+    prs.slide_height = Emu(round(layout_set.height * 914400))
     master = prs.slide_masters[0]
     theme = master.part.part_related_by(RT.THEME)
     theme._blob = set_theme(

@@ -47,7 +47,7 @@ def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> 
         if key not in filled and key != idx["picture"]:
             holder._element.getparent().remove(holder._element)
     if spec.cards and layout.cards is not None:
-        for n, (figure, cell) in enumerate(zip(spec.cards, layout.cards.cells(len(spec.cards))), 1):
+        for n, (figure, cell) in enumerate(zip(spec.cards, spec.card_boxes), 1):
             _card(slide, n, figure, cell, spec.card_sizes, layout.cards.fill, spacing)
     _notes(slide, spec.notes)
 
