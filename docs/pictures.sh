@@ -6,11 +6,18 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for set in briefing party-red; do
-  briefdeck build seeds/000_5ad35ad114782d3f.txt -o "$work/$set" --layouts "$set" --quiet
-  soffice --headless --convert-to pdf --outdir "$work/$set" "$work/$set"/*.pptx >/dev/null
+  briefdeck build seeds/000_5ad35ad114782d3f.txt -o "$work/$set" --layouts "$set" --quiet >/dev/null
+  briefdeck preview "$work/$set"/*.pptx -o "$work/png-$set" --dpi 40 >/dev/null
+  for sheet in "$work/png-$set"/*-sheet.png; do
+    zone=$(basename "$sheet" -sheet.png)
+    cp "$sheet" "docs/contact-$set-$zone.png"
+  done
 done
-# One key-figures slide and one section slide of the default set, one slide of party-red.
-pdftoppm -r 60 -png -f 2 -l 2 -singlefile "$work/briefing/平顶山高新区.pdf" docs/slide-key-figures
-pdftoppm -r 60 -png -f 8 -l 8 -singlefile "$work/briefing/随州高新区.pdf" docs/slide-section
-pdftoppm -r 60 -png -f 5 -l 5 -singlefile "$work/party-red/平顶山高新区.pdf" docs/slide-party-red
+# Single slides for the README, at a size a page shows well.
+briefdeck preview "$work/briefing/随州高新区.pptx" -o "$work/big" --dpi 60 >/dev/null
+cp "$work/big/随州高新区-08.png" docs/slide-section.png
+briefdeck preview "$work/briefing/平顶山高新区.pptx" -o "$work/big" --dpi 60 >/dev/null
+cp "$work/big/平顶山高新区-02.png" docs/slide-key-figures.png
+briefdeck preview "$work/party-red/平顶山高新区.pptx" -o "$work/big-red" --dpi 60 >/dev/null
+cp "$work/big-red/平顶山高新区-05.png" docs/slide-party-red.png
 ls -1 docs/*.png

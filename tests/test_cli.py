@@ -115,3 +115,14 @@ def test_outline_then_build_from_outline(tmp_path):
     built = run("build", str(files[0]), "-o", str(tmp_path / "decks"))
     assert built.exit_code == 0, built.output
     assert (tmp_path / "decks" / "平顶山高新区.pptx").exists()
+
+
+def test_preview_without_libreoffice_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    deck = tmp_path / "d.pptx"
+    deck.write_bytes(b"x")
+    result = run("preview", str(deck), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "Error: LibreOffice is not installed (Debian/Ubuntu: apt-get install libreoffice-impress fonts-noto-cjk)"
+    )

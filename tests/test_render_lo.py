@@ -107,3 +107,16 @@ def test_a_shrunk_box_is_caught(built_decks, tmp_path):
     for page, png in enumerate(to_pngs(pdf, tmp_path, dpi=50, antialias=False), 1):
         problems += stray_glyphs(png, [s for s in shapes if s.slide == page], width)
     assert any(f"slide 4 {body.name}:" in p for p in problems), problems
+
+
+def test_preview_writes_a_png_per_slide_and_a_sheet(built_decks, tmp_path):
+    from click.testing import CliRunner
+
+    from briefdeck.cli import main
+
+    deck = built_decks[("briefing", "平顶山高新区")]
+    result = CliRunner().invoke(main, ["preview", str(deck), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    slides = len(Presentation(str(deck)).slides)
+    assert len(list(tmp_path.glob("平顶山高新区-*.png"))) == slides + 1  # + the contact sheet
+    assert (tmp_path / "平顶山高新区-sheet.png").exists()

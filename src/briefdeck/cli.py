@@ -298,6 +298,41 @@ def _layout_set(name: str, template: Path | None, run: _Run) -> LayoutSet:
     return on_template
 
 
+@main.command(name="preview")
+@click.argument("decks", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for the pictures.",
+)
+@click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True)
+@click.pass_obj
+def preview_command(debug: bool, decks: tuple[Path, ...], out_dir: Path, dpi: int) -> None:
+    """Render decks to one PNG per slide and a contact sheet, through LibreOffice.
+
+    \b
+    Example:
+      briefdeck preview decks/*.pptx -o previews
+    """
+    from briefdeck.preview import pdftoppm, preview, soffice
+
+    run = _Run(debug)
+    if run.attempt(lambda: (soffice(), pdftoppm())) is None:
+        run.finish()
+    for deck in decks:
+        if not deck.is_file():
+            run.error(f"{deck}: no such file")
+            continue
+        result = run.attempt(lambda d=deck: preview(d, out_dir, dpi))
+        if result is not None:
+            pngs, sheet = result
+            click.echo(f"{sheet} ({len(pngs)} slides)")
+    run.finish()
+
+
 @main.command(name="layouts")
 def layouts_command() -> None:
     """List the built-in layout sets.
