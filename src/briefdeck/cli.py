@@ -333,6 +333,41 @@ def preview_command(debug: bool, decks: tuple[Path, ...], out_dir: Path, dpi: in
     run.finish()
 
 
+@main.command(name="check")
+@click.argument("decks", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_obj
+def check_command(debug: bool, decks: tuple[Path, ...], fmt: str) -> None:
+    """Lint decks (ours or any): titles, empty placeholders, overflow, fonts, alt text, links.
+
+    One line per finding; exit status 1 when any finding is an error.
+
+    \b
+    Example:
+      briefdeck check decks/*.pptx --format json
+    """
+    from briefdeck.render.check import check_deck
+
+    run = _Run(debug)
+    findings = []
+    for deck in decks:
+        if not deck.is_file():
+            run.error(f"{deck}: no such file")
+            continue
+        found = run.attempt(lambda d=deck: check_deck(d))
+        findings.extend(found or [])
+    if fmt == "json":
+        click.echo(json.dumps([f.__dict__ for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(finding.line())
+    if any(f.severity == "error" for f in findings):
+        sys.exit(1)
+    run.finish()
+
+
 @main.command(name="layouts")
 def layouts_command() -> None:
     """List the built-in layout sets.

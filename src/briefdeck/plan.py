@@ -181,7 +181,7 @@ class _Planner:
         )
 
     def photos(self, after: int) -> None:
-        for photo in self.outline.photos:
+        for n, photo in enumerate(self.outline.photos, start=1):
             if photo.after != after:
                 continue
             notes = "\n".join(x for x in (photo.caption, photo.credit) if x)
@@ -190,7 +190,7 @@ class _Planner:
             box = self.box("photo", "title")
             if box is not None and self.fit(box, [Bullet(title)]) is None:
                 # a caption too long for the title goes into the text box under a short title
-                title, lines = self.w["photo"], [Bullet(photo.caption), *lines]
+                title, lines = f"{self.w['photo']} {n}", [Bullet(photo.caption), *lines]
             self.add("photo", title, notes, body=self.text("photo", "body", lines))
 
     def quotes(self) -> None:

@@ -116,15 +116,26 @@ class Metrics:
     """Space before each paragraph after the first, in lines."""
 
 
+def paragraph_height(
+    text: str, size: float, inner_width: float, m: Metrics, bold: bool = False
+) -> float:
+    """Return the height (inches) of one paragraph at `size` points, `inner_width` inches wide."""
+    lines = len(wrap(text, inner_width * 72 / size, bold))
+    return lines * size * m.line_height * m.line_spacing / 72
+
+
+def paragraph_gap(size: float, m: Metrics) -> float:
+    """Return the space (inches) before a paragraph that follows another."""
+    return m.paragraph_space * size * m.line_height * m.line_spacing / 72
+
+
 def text_height(
     paragraphs: list[str], size: float, width_in: float, m: Metrics, bold: bool = False
 ) -> float:
     """Return the height (inches) of `paragraphs` at `size` points in a box `width_in` wide."""
-    width_em = (width_in - 2 * INSET_X) * 72 / size
-    line = size * m.line_height * m.line_spacing / 72
-    lines = sum(len(wrap(p, width_em, bold)) for p in paragraphs)
-    gaps = max(0, len(paragraphs) - 1) * m.paragraph_space * line
-    return lines * line + gaps + 2 * INSET_Y
+    inner = width_in - 2 * INSET_X
+    body = sum(paragraph_height(p, size, inner, m, bold) for p in paragraphs)
+    return body + max(0, len(paragraphs) - 1) * paragraph_gap(size, m) + 2 * INSET_Y
 
 
 def fits(

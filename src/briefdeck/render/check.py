@@ -1,0 +1,242 @@
+"""Lint any deck: titles, empty placeholders, overflow, CJK fonts, alt text, relationships."""
+
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from briefdeck.chars import is_cjk
+from briefdeck.errors import BriefdeckError
+from briefdeck.render.oxml import qn
+from briefdeck.textfit import (
+    INSET_X,
+    INSET_Y,
+    Metrics,
+    paragraph_gap,
+    paragraph_height,
+    text_width,
+)
+
+EMU = 914400
+DEFAULT_SIZE = 18.0
+"""Font size assumed for text whose size is set nowhere the check can see."""
+SLACK = 0.02
+"""Inches of estimated overflow tolerated (rounding)."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a deck."""
+
+    deck: str
+    slide: int
+    """1-based slide number, 0 for the package as a whole."""
+    shape: str
+    """Shape name, or empty."""
+    severity: str
+    """`error` or `warning`."""
+    problem: str
+
+    def line(self) -> str:
+        """Return the finding as one line of text."""
+        where = f"slide {self.slide}" if self.slide else "package"
+        shape = f": {self.shape}" if self.shape else ""
+        return f"{self.deck}: {where}{shape}: {self.severity}: {self.problem}"
+
+
+def check_deck(path: Path, metrics: Metrics | None = None) -> list[Finding]:
+    """Return the findings of the deck at `path`."""
+    m = metrics or Metrics()
+    deck = str(path)
+    broken = _broken_relationships(path)
+    if broken:
+        return [Finding(deck, 0, "", "error", f"broken relationship: {b}") for b in broken]
+    try:
+        prs = Presentation(str(path))
+    except Exception as exc:  # python-pptx raises many kinds for a bad package
+        raise BriefdeckError(
+            f"{path}: not a readable presentation ({exc.__class__.__name__})"
+        ) from None
+    theme_ea = _theme_east_asian(prs)
+    findings: list[Finding] = []
+    titles: dict[str, int] = {}
+    for number, slide in enumerate(prs.slides, start=1):
+
+        def add(shape: str, severity: str, problem: str, n: int = number) -> None:
+            findings.append(Finding(deck, n, shape, severity, problem))
+
+        title = slide.shapes.title
+        text = title.text_frame.text.strip() if title is not None else ""
+        if not text:
+            add("", "error", "no title (or an empty title placeholder)")
+        elif text in titles:
+            add(title.name, "warning", f"same title as slide {titles[text]}: {text[:30]}")
+        else:
+            titles[text] = number
+        for shape in slide.shapes:
+            _check_shape(shape, add, theme_ea, m)
+    return findings
+
+
+def _check_shape(shape: Any, add: Any, theme_ea: bool, m: Metrics) -> None:
+    """Report the problems of one shape through `add`."""
+    picture = shape.is_placeholder and shape.placeholder_format.type == PP_PLACEHOLDER.PICTURE
+    if picture and not _has_picture(shape):
+        return  # an empty picture placeholder waits for the user's photo
+    if shape.is_placeholder and shape.has_text_frame and not shape.text_frame.text.strip():
+        add(shape.name, "warning", "empty placeholder")
+    described = _alt_text(shape)
+    if getattr(shape, "has_chart", False) and not described:
+        add(shape.name, "warning", "chart without alt text")
+    if shape.shape_type == MSO_SHAPE_TYPE.PICTURE and not described:
+        add(shape.name, "warning", "picture without alt text")
+    if not shape.has_text_frame or not shape.text_frame.text.strip():
+        return
+    for run in (r for p in shape.text_frame.paragraphs for r in p.runs):
+        if any(is_cjk(c) for c in run.text):
+            rpr = run._r.rPr
+            lang = rpr.get("lang", "") if rpr is not None else ""
+            ea = rpr is not None and rpr.find(qn("a:ea")) is not None
+            if not lang.startswith("zh"):
+                add(shape.name, "error", f"Chinese text without lang zh-*: {run.text[:20]}")
+            if not (ea or theme_ea):
+                add(
+                    shape.name, "error", f"Chinese text without an East Asian font: {run.text[:20]}"
+                )
+    overflow = _overflow(shape, m)
+    if overflow:
+        add(shape.name, "error", overflow)
+
+
+def _alt_text(shape: Any) -> bool:
+    """Return True when a shape has alt text (a bare file name does not count)."""
+    descr = "".join(shape._element.xpath("./*[1]/p:cNvPr/@descr")).strip()
+    return bool(descr) and not re.fullmatch(
+        r"[\w.-]+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf)", descr, re.I
+    )
+
+
+def _has_picture(shape: Any) -> bool:
+    return shape._element.tag == qn("p:pic")
+
+
+def _overflow(shape: Any, m: Metrics) -> str | None:
+    """Return a description of the text's estimated overflow at its written sizes, or None."""
+    if shape.width is None or shape.height is None:
+        return None
+    frame = shape.text_frame
+    left, right, top, bottom = (
+        v / EMU if v is not None else default
+        for v, default in ((frame.margin_left, INSET_X), (frame.margin_right, INSET_X),
+                           (frame.margin_top, INSET_Y), (frame.margin_bottom, INSET_Y))
+    )  # fmt: skip
+    inner = shape.width / EMU - left - right
+    bold_default = _layout_style(shape, "a:lvl1pPr/a:defRPr[@b='1']")
+    needed = top + bottom
+    first = True
+    for paragraph in frame.paragraphs:
+        runs = [r for r in paragraph.runs if r.text]
+        if not runs:
+            continue
+        size = max(_size(r, shape) for r in runs)
+        bold = bold_default or any(r.font.bold for r in runs)
+        width = inner - (0.3 if _has_bullet(shape, paragraph) else 0.0)
+        if len({_size(r, shape) for r in runs}) == 1:
+            needed += paragraph_height("".join(r.text for r in runs), size, width, m, bold)
+        else:  # mixed sizes (a card's figure and unit): lines from the summed run widths
+            points = sum(text_width(r.text, bold) * _size(r, shape) for r in runs)
+            lines = max(1, math.ceil(points / (width * 72)))
+            needed += lines * size * m.line_height * m.line_spacing / 72
+        if not first:
+            before = paragraph.space_before
+            needed += before.pt / 72 if before is not None else paragraph_gap(size, m)
+        first = False
+    height = shape.height / EMU
+    if needed > height + SLACK:
+        return f"text overflows its box (needs {needed:.2f} in, has {height:.2f} in)"
+    return None
+
+
+def _size(run: Any, shape: Any) -> float:
+    """Return a run's font size in points (its own, else its placeholder's default)."""
+    return run.font.size.pt if run.font.size is not None else _default_size(shape)
+
+
+def _layout_style(shape: Any, path: str) -> bool:
+    """Return True when the placeholder's layout list style has an element at `path`."""
+    layout_shape = _layout_placeholder(shape)
+    return layout_shape is not None and bool(layout_shape._element.xpath(f".//a:lstStyle/{path}"))
+
+
+def _layout_placeholder(shape: Any) -> Any:
+    if not shape.is_placeholder:
+        return None
+    try:
+        return shape.part.slide_layout.placeholders.get(idx=shape.placeholder_format.idx)
+    except (AttributeError, KeyError):
+        return None
+
+
+def _default_size(shape: Any) -> float:
+    """Return the size the layout's list style gives a placeholder's text, else DEFAULT_SIZE."""
+    layout_shape = _layout_placeholder(shape)
+    if layout_shape is not None:
+        found = layout_shape._element.xpath(".//a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
+        if found:
+            return int(found[0]) / 100
+    return DEFAULT_SIZE
+
+
+def _has_bullet(shape: Any, paragraph: Any) -> bool:
+    """Return True when a paragraph carries a bullet or a number (and so an indent)."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.find(qn("a:buNone")) is not None:
+        return False
+    if ppr is not None and ppr.find(qn("a:buAutoNum")) is not None:
+        return True
+    return _layout_style(shape, "a:lvl1pPr/a:buChar")
+
+
+def _theme_east_asian(prs: Any) -> bool:
+    """Return True when the theme names an East Asian typeface for body and heading text."""
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    faces = [ea.get("typeface") for ea in root.iter(qn("a:ea"))]
+    return bool(faces) and all(faces)
+
+
+def _broken_relationships(path: Path) -> list[str]:
+    """Return the internal relationship targets that are missing from the package."""
+    try:
+        package = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise BriefdeckError(f"{path}: not a presentation (not a zip package)") from None
+    names = set(package.namelist())
+    broken = []
+    for rels in (n for n in names if n.endswith(".rels")):
+        base = posixpath.dirname(posixpath.dirname(rels))
+        root = etree.fromstring(package.read(rels))
+        for rel in root:
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(base, target))  # fmt: skip
+            if resolved not in names:
+                broken.append(f"{rels} -> {target}")
+    return sorted(broken)
+
+
+def summary(findings: list[Finding]) -> dict[str, int]:
+    """Return counts of findings by severity."""
+    return {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning")}
