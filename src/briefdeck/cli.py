@@ -35,14 +35,17 @@ SEED = "seeds/000_5ad35ad114782d3f.txt"
 class _Run:
     """What one command met: errors are reported as they come, and decide the exit code."""
 
-    def __init__(self, debug: bool, quiet: bool = False) -> None:
+    def __init__(self, debug: bool, quiet: bool = False, fail_fast: bool = False) -> None:
         self.debug = debug
         self.quiet = quiet
+        self.fail_fast = fail_fast
         self.failed = 0
 
     def error(self, message: str) -> None:
         self.failed += 1
         click.echo(f"Error: {message}", err=True)
+        if self.fail_fast:
+            sys.exit(1)
 
     def warn(self, message: str) -> None:
         if not self.quiet:
@@ -80,19 +83,31 @@ def _reading_options(command: F) -> F:
             type=click.Path(dir_okay=False, path_type=Path),
             help="YAML file of zone kinds and words to add (keys as in data/zones.yaml).",
         ),
+        click.option(
+            "--max-input-mb",
+            type=click.FloatRange(0.001, 2048),
+            default=20,
+            show_default=True,
+            help="Largest input file accepted, in MB.",
+        ),
+        click.option(
+            "--keep-going/--fail-fast",
+            default=True,
+            help="After a bad input, go on with the others (default) or stop at once.",
+        ),
     ):
         command = option(command)
     return command
 
 
-def _options(
-    run: _Run, encoding: str | None, zone: str | None, zones_file: Path | None
-) -> ReadOptions:
-    """Return the reading options, with the user's zone words loaded."""
+def _options(run: _Run, reading: dict[str, Any]) -> ReadOptions:
+    """Return the reading options of the command's reading flags, with zone words loaded."""
+    zones_file = reading["zones_file"]
     words = run.attempt(lambda: load_zone_words(zones_file)) if zones_file else ()
     if words is None:
         run.finish()
-    return ReadOptions(encoding, zone, words or ())
+    max_bytes = int(reading["max_input_mb"] * 1024 * 1024)
+    return ReadOptions(reading["encoding"], reading["zone"], words or (), max_bytes)
 
 
 def _read(
@@ -141,9 +156,7 @@ def parse(
     debug: bool,
     inputs: tuple[str, ...],
     fmt: str,
-    encoding: str | None,
-    zone: str | None,
-    zones_file: Path | None,
+    **reading: Any,
 ) -> None:
     """Print the articles recovered from INPUTS, with their figures.
 
@@ -153,8 +166,8 @@ def parse(
     """
     from briefdeck.export import parse_data
 
-    run = _Run(debug)
-    options = _options(run, encoding, zone, zones_file)
+    run = _Run(debug, fail_fast=not reading["keep_going"])
+    options = _options(run, reading)
     articles, _ = _read(run, tuple(i for i in inputs if not is_outline(i)), options)
     data = parse_data(tuple(articles))
     if fmt == "json":
@@ -192,9 +205,7 @@ def outline(
     lang: str | None,
     bullet_max: int,
     force: bool,
-    encoding: str | None,
-    zone: str | None,
-    zones_file: Path | None,
+    **reading: Any,
 ) -> None:
     """Write one editable YAML outline per zone of INPUTS.
 
@@ -203,8 +214,8 @@ def outline(
       briefdeck outline seeds/000_5ad35ad114782d3f.txt -o out
       (edit out/<zone>.yaml, then: briefdeck build out/<zone>.yaml -o decks)
     """
-    run = _Run(debug)
-    articles, given = _read(run, inputs, _options(run, encoding, zone, zones_file))
+    run = _Run(debug, fail_fast=not reading["keep_going"])
+    articles, given = _read(run, inputs, _options(run, reading))
     zones = [*given, *outlines(articles, OutlineSettings(bullet_max=bullet_max, lang=lang))]
     for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
         target = path.with_suffix(".yaml")
@@ -246,6 +257,13 @@ def outline(
 )
 @click.option("--force", is_flag=True, help="Replace decks that exist.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
+@click.option(
+    "--max-slides",
+    type=click.IntRange(5, 1000),
+    default=60,
+    show_default=True,
+    help="Most slides in one deck.",
+)
 @_reading_options
 @click.pass_obj
 def build(
@@ -258,9 +276,8 @@ def build(
     bullet_max: int,
     force: bool,
     quiet: bool,
-    encoding: str | None,
-    zone: str | None,
-    zones_file: Path | None,
+    max_slides: int,
+    **reading: Any,
 ) -> None:
     """Write one .pptx deck per zone of INPUTS (documents or outline YAML files).
 
@@ -268,14 +285,14 @@ def build(
     Example:
       briefdeck build seeds/000_5ad35ad114782d3f.txt -o decks --layouts party-red
     """
-    run = _Run(debug, quiet)
+    run = _Run(debug, quiet, fail_fast=not reading["keep_going"])
     layout_set = run.attempt(lambda: _layout_set(layout_name, template, run))
     if layout_set is None:
         run.finish()
-    articles, given = _read(run, inputs, _options(run, encoding, zone, zones_file))
+    articles, given = _read(run, inputs, _options(run, reading))
     zones = [*given, *outlines(articles, OutlineSettings(bullet_max=bullet_max, lang=lang))]
     for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
-        deck = run.attempt(lambda o=item, p=path: build_deck(o, layout_set, p, force))
+        deck = run.attempt(lambda o=item, p=path: build_deck(o, layout_set, p, force, max_slides))
         if deck is not None:
             for warning in deck.warnings:
                 run.warn(f"{path.name}: {warning}")

@@ -15,8 +15,8 @@ from briefdeck.metrics import find_metrics
 from briefdeck.model import Article, Deck, ZoneOutline
 from briefdeck.outline import OutlineSettings, outline_zones
 from briefdeck.outline_yaml import dump_outline, load_outline
-from briefdeck.plan import plan_deck
-from briefdeck.read import read_document
+from briefdeck.plan import MAX_SLIDES, plan_deck
+from briefdeck.read import MAX_BYTES, read_document
 from briefdeck.structure import structure
 from briefdeck.zones import ZoneWords
 
@@ -45,6 +45,8 @@ class ReadOptions:
     """Force every article into this zone."""
     zone_words: ZoneWords = ()
     """Words added to the zone vocabulary (`zones.load_zone_words`)."""
+    max_bytes: int = MAX_BYTES
+    """Largest input accepted, in bytes."""
 
 
 def read_articles(
@@ -52,7 +54,7 @@ def read_articles(
 ) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Return the articles of one document with their metrics, and the warnings met."""
     options = options or ReadOptions()
-    document = read_document(source, options.encoding)
+    document = read_document(source, options.encoding, options.max_bytes)
     articles, warnings = structure(document, options.zone_words)
     if options.zone:
         articles = tuple(dataclasses.replace(a, zone=options.zone) for a in articles)
@@ -115,12 +117,18 @@ def write_outline(outline: ZoneOutline, path: Path, force: bool = True) -> Path:
     return path
 
 
-def build_deck(outline: ZoneOutline, layout_set: LayoutSet, path: Path, force: bool = True) -> Deck:
+def build_deck(
+    outline: ZoneOutline,
+    layout_set: LayoutSet,
+    path: Path,
+    force: bool = True,
+    max_slides: int = MAX_SLIDES,
+) -> Deck:
     """Plan and write one deck; return the plan (its warnings included)."""
     from briefdeck.render import render_deck  # pptx is imported only when a deck is built
 
     _check_target(path, force)
-    deck = plan_deck(outline, layout_set)
+    deck = plan_deck(outline, layout_set, max_slides)
     render_deck(deck, layout_set, path)
     return deck
 

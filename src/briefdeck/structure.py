@@ -9,6 +9,7 @@ from statistics import median
 from typing import Any
 
 from briefdeck.chars import ends_sentence, is_cjk, language
+from briefdeck.errors import InputError
 from briefdeck.model import Article, Block, Caption, Document, Paragraph, Quote, Section
 from briefdeck.vocab import vocabulary
 from briefdeck.zones import ZoneWords, attribute_zone
@@ -217,9 +218,12 @@ def structure(
             # `By Jane Doe | Daily | Updated: …`: the outlet and date after the names are meta
             draft.meta.append(blocks[body_start - 1].text.split("|", 1)[1].strip())
         _body(draft, blocks[body_start:end], typical_gap)
-        articles.append(_finish(draft, document.source, n, zone_words))
-        if not any(s[1] for s in draft.sections):
+        if not any(paragraphs for _, paragraphs in draft.sections):
             warnings.append(f"{document.source}: article {n + 1} ({title[:20]}) has no body text")
+            continue
+        articles.append(_finish(draft, document.source, len(articles), zone_words))
+    if not articles:
+        raise InputError(f"{document.source}: no article text (only titles, bylines or meta lines)")
     return tuple(articles), tuple(warnings)
 
 

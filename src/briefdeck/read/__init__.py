@@ -9,7 +9,7 @@ from briefdeck.errors import InputError
 from briefdeck.model import Document
 from briefdeck.read.docx import read_docx
 from briefdeck.read.markdown import markdown_blocks
-from briefdeck.read.text import decode, text_blocks
+from briefdeck.read.text import check_line_lengths, decode, text_blocks
 
 MAX_BYTES = 20 * 1024 * 1024
 """Default input size limit per file."""
@@ -26,6 +26,7 @@ def read_document(source: str, encoding: str | None = None, max_bytes: int = MAX
         return Document(source, read_docx(data, source))
     text = decode(data, source, encoding)
     markdown = suffix in (".md", ".markdown")
+    check_line_lengths(text, source)
     blocks = markdown_blocks(text) if markdown else text_blocks(text)
     if not blocks:
         raise InputError(f"{source}: no text found")
@@ -41,13 +42,17 @@ def _read_bytes(source: str, max_bytes: int) -> bytes:
         if not path.is_file():
             raise InputError(f"{source}: no such file")
         if path.stat().st_size > max_bytes:
-            raise InputError(f"{source}: larger than the {max_bytes // (1024 * 1024)} MB limit")
+            raise InputError(f"{source}: larger than the {_mb(max_bytes)} MB limit")
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
     if len(data) > max_bytes:
-        raise InputError(f"{source}: larger than the {max_bytes // (1024 * 1024)} MB limit")
+        raise InputError(f"{source}: larger than the {_mb(max_bytes)} MB limit")
     if not data.strip():
         raise InputError(f"{source}: the file is empty")
     return data
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):g}"

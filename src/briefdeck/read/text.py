@@ -27,15 +27,15 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            try:
-                return clean(data.decode(codec))
+            try:  # lone surrogates pass here and are removed by clean()
+                return clean(data.decode(codec, errors="surrogatepass"))
             except UnicodeDecodeError:
                 raise InputError(f"{source}: cannot be decoded as {codec}") from None
     if b"\x00" in data[:4096]:
         raise InputError(f"{source}: looks like a binary file, not text")
-    for codec in ("utf-8", "gb18030"):
+    for codec, errors in (("utf-8", "surrogatepass"), ("gb18030", "strict")):
         try:
-            return clean(data.decode(codec))
+            return clean(data.decode(codec, errors=errors))
         except UnicodeDecodeError:
             continue
     raise InputError(f"{source}: not UTF-8, UTF-16 or GB18030 text (try --encoding)")
@@ -45,6 +45,19 @@ def clean(text: str) -> str:
     """Return `text` with unified line ends and without XML-illegal characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _ILLEGAL.sub("", text)
+
+
+LINE_MAX = 100_000
+"""Longest line accepted, in characters: longer is not article text (a data dump, a binary)."""
+
+
+def check_line_lengths(text: str, source: str) -> None:
+    """Refuse text with a line longer than LINE_MAX characters."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > LINE_MAX:
+            raise InputError(
+                f"{source}: line {number} is longer than {LINE_MAX:,} characters (not article text)"
+            )
 
 
 def text_blocks(text: str) -> tuple[Block, ...]:
