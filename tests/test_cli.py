@@ -25,6 +25,11 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
+def errors(result) -> list[str]:
+    """Return the `Error:` lines of a run's standard error."""
+    return [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+
+
 def test_version():
     result = run("--version")
     assert result.exit_code == 0 and __version__ in result.output
@@ -79,7 +84,8 @@ def test_build_refuses_to_replace_without_force(tmp_path):
 def test_missing_input_is_one_error_line(tmp_path):
     result = run("build", "nope.txt", "-o", str(tmp_path))
     assert result.exit_code == 1
-    assert result.stderr.strip() == "Error: nope.txt: no such file"
+    assert errors(result) == ["Error: nope.txt: no such file"]
+    assert result.stderr.splitlines()[-1] == "0 decks written, 0 warnings, 1 error"
     assert "Traceback" not in result.output
 
 

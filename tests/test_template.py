@@ -75,4 +75,7 @@ def test_a_template_that_is_not_a_presentation(tmp_path):
         main, ["build", str(SEED), "-o", str(tmp_path), "--template", str(fake)]
     )
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: {fake}: not a PowerPoint template (.pptx or .potx)"
+    assert (
+        result.stderr.splitlines()[0]
+        == f"Error: {fake}: not a PowerPoint template (.pptx or .potx)"
+    )

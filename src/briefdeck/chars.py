@@ -8,12 +8,6 @@ FINAL = "。！？!?；;…"
 """Punctuation that ends a sentence or a paragraph."""
 CLOSERS = "”’」』》）)\"'"
 """Closing marks that may follow final punctuation."""
-CJK_RANGES = (
-    ("\u3400", "\u4dbf"),
-    ("\u4e00", "\u9fff"),
-    ("\uf900", "\ufaff"),
-    ("\U00020000", "\U0003134f"),
-)
 
 _SENTENCE = re.compile(r"[^。！？!?；;…]*(?:[。！？!?；;]|…+)[”’」』）)\"']*|[^。！？!?；;…]+$")
 _EN_SENTENCE = re.compile(r".+?(?:[.!?]+[\"'”’)]*(?=\s+[A-Z\"“‘(]|\s*$)|$)", re.S)
@@ -21,7 +15,12 @@ _EN_SENTENCE = re.compile(r".+?(?:[.!?]+[\"'”’)]*(?=\s+[A-Z\"“‘(]|\s*$)|
 
 def is_cjk(char: str) -> bool:
     """Return True for a CJK ideograph."""
-    return any(lo <= char <= hi for lo, hi in CJK_RANGES)
+    return (
+        "\u4e00" <= char <= "\u9fff"
+        or "\u3400" <= char <= "\u4dbf"
+        or "\uf900" <= char <= "\ufaff"
+        or "\U00020000" <= char <= "\U0003134f"
+    )
 
 
 def cjk_share(text: str) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,8 +19,9 @@ from briefdeck.model import Article, ZoneOutline
 from briefdeck.outline import OutlineSettings
 from briefdeck.pipeline import (
     ReadOptions,
-    build_deck,
+    build_decks,
     deck_paths,
+    expand_inputs,
     is_outline,
     outlines,
     read_articles,
@@ -40,6 +42,7 @@ class _Run:
         self.quiet = quiet
         self.fail_fast = fail_fast
         self.failed = 0
+        self.warned = 0
 
     def error(self, message: str) -> None:
         self.failed += 1
@@ -48,6 +51,7 @@ class _Run:
             sys.exit(1)
 
     def warn(self, message: str) -> None:
+        self.warned += 1
         if not self.quiet:
             click.echo(f"Warning: {message}", err=True)
 
@@ -116,7 +120,7 @@ def _read(
     """Return the articles of the document inputs and the outlines of the outline inputs."""
     articles: list[Article] = []
     given: list[ZoneOutline] = []
-    for source in inputs:
+    for source in expand_inputs(inputs):
         if is_outline(source):
             outline = run.attempt(lambda s=source: read_outline(s))
             if outline is not None:
@@ -256,7 +260,14 @@ def outline(
     help="Longest bullet in CJK characters (English: half as many words).",
 )
 @click.option("--force", is_flag=True, help="Replace decks that exist.")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Decks built at once, in worker processes (default: the number of cores).",
+)
 @click.option(
     "--max-slides",
     type=click.IntRange(5, 1000),
@@ -276,6 +287,7 @@ def build(
     bullet_max: int,
     force: bool,
     quiet: bool,
+    jobs: int | None,
     max_slides: int,
     **reading: Any,
 ) -> None:
@@ -291,15 +303,55 @@ def build(
         run.finish()
     articles, given = _read(run, inputs, _options(run, reading))
     zones = [*given, *outlines(articles, OutlineSettings(bullet_max=bullet_max, lang=lang))]
-    for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
-        deck = run.attempt(lambda o=item, p=path: build_deck(o, layout_set, p, force, max_slides))
-        if deck is not None:
-            for warning in deck.warnings:
-                run.warn(f"{path.name}: {warning}")
-            click.echo(str(path))
+    progress = _Progress(len(zones), enabled=not quiet and len(zones) > 1 and _is_terminal())
+    written = 0
+    results = build_decks(
+        zones, layout_set, out_dir, force, max_slides, jobs or os.cpu_count() or 1
+    )
+    for path, result in results:
+        progress.step()
+        if isinstance(result, BriefdeckError):
+            progress.clear()
+            run.error(str(result))
+            continue
+        written += 1
+        for warning in result.warnings:
+            progress.clear()
+            run.warn(f"{path.name}: {warning}")
+        click.echo(str(path))
+    progress.clear()
     if not zones and not run.failed:
         run.error("no articles found in the inputs")
+    if not quiet:
+        click.echo(f"{_count(written, 'deck')} written, {_count(run.warned, 'warning')}, "
+                   f"{_count(run.failed, 'error')}", err=True)  # fmt: skip
     run.finish()
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+class _Progress:
+    """A one-line progress bar on standard error, redrawn in place."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.done, self.enabled = total, 0, enabled
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled:
+            filled = round(30 * self.done / self.total)
+            bar = "#" * filled + "-" * (30 - filled)
+            click.echo(f"\r[{bar}] {self.done}/{self.total} decks", err=True, nl=False)
+
+    def clear(self) -> None:
+        if self.enabled:
+            click.echo("\r" + " " * 50 + "\r", err=True, nl=False)
 
 
 def _layout_set(name: str, template: Path | None, run: _Run) -> LayoutSet:

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from briefdeck.errors import LayoutError
+from briefdeck.vocab import load_yaml
 
 KINDS = (
     "cover",
@@ -191,7 +192,7 @@ def load_layout_set(name_or_path: str = "briefing") -> LayoutSet:
         names = ", ".join(sets)
         raise LayoutError(f"{name_or_path}: no such layout set (built in: {names})")
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = load_yaml(path.read_text("utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

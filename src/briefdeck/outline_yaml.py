@@ -9,6 +9,7 @@ import yaml
 
 from briefdeck.errors import OutlineError
 from briefdeck.model import Bullet, Chart, Figure, Photo, QuoteItem, SectionOutline, ZoneOutline
+from briefdeck.vocab import LOADER
 
 T = TypeVar("T")
 FORMAT = "briefdeck outline 1"
@@ -246,7 +247,7 @@ class _Reader:
 def load_outline(text: str, path: str) -> ZoneOutline:
     """Return the outline in YAML `text` read from `path`; OutlineError names line and key."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefdeck.chars import is_cjk
 
@@ -25,6 +26,7 @@ BOLD_LATIN = 1.1
 """Bold Latin letters and digits are this much wider than regular ones."""
 
 
+@lru_cache(maxsize=8192)
 def char_width(char: str, bold: bool = False) -> float:
     """Return the advance width of `char` in ems (Arial-like Latin, full-width CJK)."""
     if is_cjk(char) or unicodedata.east_asian_width(char) in ("F", "W"):
@@ -66,9 +68,10 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     """
     tokens = _TOKEN.findall(text)
     lines: list[str] = []
-    line = ""
+    line, used = "", 0.0  # the line so far and its width, kept as tokens are added
     for token in tokens:
-        if line and text_width(line + token, bold) > width and not token.isspace():
+        added = used + text_width(token, bold) + _gap(line[-1:], token[:1])
+        if line and added > width and not token.isspace():
             line, token = _break(line, token)
             lines.append(line.rstrip())
             line = token.lstrip()
@@ -76,11 +79,17 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
                 cut = _longest_prefix(line, width, bold)
                 lines.append(line[:cut])
                 line = line[cut:]
+            used = text_width(line, bold)
         else:
-            line += token
+            line, used = line + token, added
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
+
+
+def _gap(left: str, right: str) -> float:
+    """Return the script gap between two neighbouring characters (none if either is empty)."""
+    return SCRIPT_GAP if left and right and _BOUNDARY.search(left + right) else 0.0
 
 
 def _break(line: str, token: str) -> tuple[str, str]:

@@ -1,0 +1,73 @@
+"""Many documents: folders and globs, parallel jobs identical to one, light start-up."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+
+from click.testing import CliRunner
+
+from briefdeck.cli import main
+from tests.conftest import FIXTURES, SEED
+
+
+def parts(deck) -> dict[str, bytes]:
+    """Return a deck's parts; embedded workbooks are opened too, less their creation time."""
+    with zipfile.ZipFile(deck) as package:
+        out = {name: package.read(name) for name in package.namelist()}
+    for name in [n for n in out if n.endswith(".xlsx")]:
+        with zipfile.ZipFile(io.BytesIO(out.pop(name))) as workbook:
+            for inner in workbook.namelist():
+                if inner != "docProps/core.xml":  # XlsxWriter stamps the time it ran
+                    out[f"{name}/{inner}"] = workbook.read(inner)
+    return out
+
+
+def test_parallel_jobs_write_the_same_decks_as_one(tmp_path):
+    runner = CliRunner()
+    args = ["build", str(SEED), str(FIXTURES), "--quiet"]
+    one = runner.invoke(main, [*args, "-o", str(tmp_path / "one"), "--jobs", "1"])
+    two = runner.invoke(main, [*args, "-o", str(tmp_path / "two"), "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0, one.output + two.output
+    assert one.output.replace("/one/", "/") == two.output.replace("/two/", "/")  # same order
+    names = sorted(p.name for p in (tmp_path / "one").glob("*.pptx"))
+    assert len(names) >= 10 and names == sorted(p.name for p in (tmp_path / "two").glob("*.pptx"))
+    for name in names:
+        assert parts(tmp_path / "one" / name) == parts(tmp_path / "two" / name), name
+
+
+def test_folders_and_globs(tmp_path):
+    result = CliRunner().invoke(main, ["outline", str(FIXTURES / "zh_*.txt"), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "石门科技园.yaml" in {p.name for p in tmp_path.iterdir()}
+    folder = CliRunner().invoke(main, ["parse", str(FIXTURES)])
+    assert folder.exit_code == 0
+    files = [p for p in FIXTURES.glob("*") if p.suffix in (".txt", ".md")]
+    assert folder.output.count('"source": ') == sum(len(read_articles(str(p))[0]) for p in files)
+
+
+def test_summary_line(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(SEED), "-o", str(tmp_path)])
+    assert result.stderr.splitlines()[-1] == "2 decks written, 0 warnings, 0 errors"
+    quiet = CliRunner().invoke(main, ["build", str(SEED), "-o", str(tmp_path), "--force", "-q"])
+    assert quiet.stderr == ""
+
+
+def test_help_and_parse_do_not_import_pptx():
+    code = (
+        "import sys, io, contextlib\n"
+        "from briefdeck.cli import main\n"
+        "for args in (['--help'], ['parse', sys.argv[1]]):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        try:\n"
+        "            main(args)\n"
+        "        except SystemExit:\n"
+        "            pass\n"
+        "print(sorted(m for m in ('pptx', 'docx', 'PIL') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
