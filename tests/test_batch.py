@@ -10,6 +10,7 @@ import zipfile
 from click.testing import CliRunner
 
 from briefdeck.cli import main
+from briefdeck.pipeline import read_articles
 from tests.conftest import FIXTURES, SEED
 
 
