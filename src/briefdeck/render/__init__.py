@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -12,25 +13,41 @@ from briefdeck.errors import OutputError
 from briefdeck.layouts import LayoutSet
 from briefdeck.model import Deck
 from briefdeck.render.masters import apply_theme, build_layouts, drop_slides, fill_east_asian_font
-from briefdeck.render.slides import fill_slide
+from briefdeck.render.slides import fill_slide, new_slide
 from briefdeck.render.template import open_template
+
+_BASES: dict[tuple[str, str], bytes] = {}
+"""Prepared empty presentations (theme and layouts written), per layout set and language."""
+
+
+def _base(layout_set: LayoutSet, language: str) -> bytes:
+    """Return the empty presentation a deck starts from, prepared once per process."""
+    key = (repr(layout_set), language)
+    if key not in _BASES:
+        if layout_set.template:
+            prs = open_template(layout_set.template)
+            drop_slides(prs)
+            fill_east_asian_font(prs, layout_set)
+        else:
+            prs = Presentation()
+            apply_theme(prs, layout_set)
+            build_layouts(prs, layout_set, language)
+        buffer = io.BytesIO()
+        prs.save(buffer)
+        _BASES[key] = buffer.getvalue()
+    return _BASES[key]
 
 
 def render_deck(deck: Deck, layout_set: LayoutSet, path: Path) -> Path:
     """Write `deck` to `path` atomically (temporary file, then rename); return the path."""
-    if layout_set.template:
-        prs = open_template(layout_set.template)
-        drop_slides(prs)
-        fill_east_asian_font(prs, layout_set)
-        by_name = {layout.name: layout for layout in prs.slide_layouts}
-        layouts = {spec.name: by_name[spec.source] for spec in layout_set.layouts if spec.source}
-    else:
-        prs = Presentation()
-        apply_theme(prs, layout_set)
-        layouts = build_layouts(prs, layout_set, deck.language)
+    base = _base(layout_set, deck.language)
+    prs = Presentation(io.BytesIO(base))
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    layouts = {spec.name: by_name[spec.source or spec.name] for spec in layout_set.layouts}
     sep = "：" if deck.language == "zh" else ": "
+    base_key = f"{id(base)}"  # the cached base's bytes live as long as the process
     for spec in deck.slides:
-        slide = prs.slides.add_slide(layouts[spec.layout])
+        slide = new_slide(prs, layouts[spec.layout], base_key)
         fill_slide(slide, spec, layout_set, sep)
     prs.core_properties.title = deck.zone
     prs.core_properties.language = "zh-CN" if deck.language == "zh" else "en-US"

@@ -194,3 +194,62 @@ def set_run_language(rpr: Any, text: str) -> None:
         rpr.set("altLang", "en-US")
     else:
         rpr.set("lang", "en-US")
+
+
+def card_sp(
+    shape_id: int,
+    name: str,
+    geometry: tuple[float, float, float, float],
+    fill: str,
+    paragraphs: list[Any],
+) -> Any:
+    """Return a number card: a rounded rectangle filled in a theme colour, holding `paragraphs`."""
+    sp = etree.Element(qn("p:sp"), nsmap={"a": NS["a"], "p": NS["p"]})
+    nv = sub(sp, "p:nvSpPr")
+    sub(nv, "p:cNvPr", id=str(shape_id), name=name)
+    sub(nv, "p:cNvSpPr")
+    sub(nv, "p:nvPr")
+    sppr = sub(sp, "p:spPr")
+    xfrm(sppr, *geometry)
+    geom = sub(sppr, "a:prstGeom", prst="roundRect")
+    guides = sub(geom, "a:avLst")
+    sub(guides, "a:gd", name="adj", fmla="val 6000")
+    color_fill(sppr, fill)
+    line = sub(sppr, "a:ln")
+    sub(line, "a:noFill")
+    body = sub(sp, "p:txBody")
+    bodypr = sub(body, "a:bodyPr", wrap="square", lIns=emu(0.1), rIns=emu(0.1), tIns=emu(0.05),
+                 bIns=emu(0.05), anchor="ctr", rtlCol="0")  # fmt: skip
+    sub(bodypr, "a:noAutofit")
+    sub(body, "a:lstStyle")
+    for p in paragraphs:
+        body.append(p)
+    return sp
+
+
+NOTES_XML = (
+    '<p:notes xmlns:a="{a}" xmlns:p="{p}" xmlns:r="{r}"><p:cSld><p:spTree><p:nvGrpSpPr>'
+    '<p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
+    '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr>'
+    '<a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr>'
+    '<p:ph type="sldImg" idx="2"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>'
+    '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes Placeholder 2"/><p:cNvSpPr>'
+    '<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="3" sz="quarter"/></p:nvPr>'
+    "</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/></p:txBody></p:sp>"
+    "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
+).format(**NS)
+"""A notes slide with the notes master's slide image and body placeholders, text to be added."""
+
+
+def notes_element(text: str) -> Any:
+    """Return a `p:notes` element whose body holds `text`, a paragraph per line."""
+    root = etree.fromstring(NOTES_XML)
+    body = root.find(f".//{qn('p:txBody')}")
+    for line in text.split("\n"):
+        p = sub(body, "a:p")
+        if line:
+            r = sub(p, "a:r")
+            rpr = sub(r, "a:rPr")
+            set_run_language(rpr, line)
+            sub(r, "a:t").text = line
+    return root

@@ -2,60 +2,119 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Inches, Pt
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.oxml.shapes.autoshape import CT_Shape
+from pptx.parts.slide import NotesSlidePart
+from pptx.util import Inches
 
 from briefdeck.layouts import Box, LayoutSet
 from briefdeck.model import Figure, SlideSpec
 from briefdeck.plan import UNIT_SCALE
 from briefdeck.render.charts import insert_chart
 from briefdeck.render.masters import ROLE_PLACEHOLDERS
-from briefdeck.render.oxml import set_run_language
-from briefdeck.render.text import THEME, write_box, write_lines
+from briefdeck.render.oxml import card_sp, notes_element, qn
+from briefdeck.render.text import box_paragraphs, paragraph, replace_paragraphs
 
 IDX = {role: spec[1] for role, spec in ROLE_PLACEHOLDERS.items()}
+
+
+_MODELS: dict[tuple[str, str], list[Any]] = {}
+"""Placeholder elements of a layout, made once per process: (base key, layout name) -> elements."""
+
+
+def new_slide(prs: Any, layout: Any, base: str) -> Any:
+    """Add a slide on `layout` with its placeholders; return it.
+
+    Does what python-pptx's `add_slide` does, with each layout's placeholder elements made once
+    per process and copied: cloning them one by one is most of a slide's cost. `base` names the
+    prepared presentation the layout belongs to.
+    """
+    rid, slide = prs.part.add_slide(layout)
+    prs.slides._sldIdLst.add_sldId(rid)
+    key = (base, layout.name)
+    if key not in _MODELS:
+        models = []
+        for sp in (ph.element for ph in layout.iter_cloneable_placeholders()):
+            model = CT_Shape.new_placeholder_sp(
+                0, "", sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx
+            )
+            model.nvSpPr.cNvPr.set("name", slide.shapes.ph_basename(sp.ph_type))
+            models.append(model)
+        _MODELS[key] = models
+    tree = slide.shapes._spTree
+    for shape_id, model in enumerate(_MODELS[key], start=2):
+        sp = copy.deepcopy(model)
+        c_nv_pr = sp[0][0]  # p:nvSpPr/p:cNvPr
+        c_nv_pr.set("id", str(shape_id))
+        c_nv_pr.set("name", f"{c_nv_pr.get('name')} {shape_id - 1}")
+        tree.append(sp)
+    return slide
+
+
+def _placeholders(tree: Any) -> dict[int, Any]:
+    """Return the slide's placeholder `p:sp` elements by idx (a title's idx is 0)."""
+    out = {}
+    for sp in tree.iterchildren(qn("p:sp")):
+        ph = sp.find(_PH)
+        if ph is not None:
+            out[int(ph.get("idx", "0"))] = sp
+    return out
+
+
+_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> None:
     """Write the spec's title, text, cards, chart and notes onto a new slide."""
     layout = layout_set.for_kind(spec.kind)
     spacing = layout_set.line_spacing
-    holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+    tree = slide.shapes._spTree
+    holders = _placeholders(tree)
     idx = {role: layout.indexes.get(role, IDX[role]) for role in IDX}
-    title = slide.shapes.title
-    write_lines(title.text_frame, [[(spec.title, spec.title_size, None, None)]], spacing)
-    filled = {title.placeholder_format.idx}
+    title = next(
+        n for n, sp in holders.items() if sp.find(_PH).get("type") in ("title", "ctrTitle")
+    )
+    text_of = {title: [[(spec.title, spec.title_size, None, None)]]}
     if spec.kicker and idx["kicker"] in holders and "kicker" in layout.placeholders:
-        box = layout.placeholders["kicker"]
-        frame = holders[idx["kicker"]].text_frame
-        write_lines(frame, [[(spec.kicker, box.sizes[0], None, None)]], spacing)
-        filled.add(idx["kicker"])
+        text_of[idx["kicker"]] = [
+            [(spec.kicker, layout.placeholders["kicker"].sizes[0], None, None)]
+        ]
+    for number, lines in text_of.items():
+        replace_paragraphs(
+            holders[number].find(qn("p:txBody")), [paragraph(r, spacing) for r in lines]
+        )
+    filled = set(text_of)
     for role, text in (("subtitle", spec.subtitle), ("body", spec.body)):
         if text is not None and idx[role] in holders:
-            write_box(holders[idx[role]].text_frame, text, sep, spacing)
-            _place(holders[idx[role]], layout.placeholders.get(role))
+            replace_paragraphs(
+                holders[idx[role]].find(qn("p:txBody")), box_paragraphs(text, sep, spacing)
+            )
+            if layout.source:  # on a template the plan may have narrowed the layout's box
+                _place(slide, idx[role], layout.placeholders.get(role))
             filled.add(idx[role])
     if spec.chart is not None:
-        holder = holders.get(idx["chart"])
+        holder = slide.placeholders[idx["chart"]] if idx["chart"] in holders else None
         insert_chart(slide, holder, spec.chart, layout.placeholders["chart"], layout_set)
-        if holder is not None:
-            filled.add(idx["chart"])
-    for key, holder in holders.items():
-        if key not in filled and key != idx["picture"]:
-            holder._element.getparent().remove(holder._element)
+        filled.add(idx["chart"])
+    for number, sp in holders.items():
+        if number not in filled and number != idx["picture"]:
+            tree.remove(sp)
     if spec.cards and layout.cards is not None:
         for n, (figure, cell) in enumerate(zip(spec.cards, spec.card_boxes), 1):
             _card(slide, n, figure, cell, spec.card_sizes, layout.cards.fill, spacing)
     _notes(slide, spec.notes)
 
 
-def _place(holder: Any, box: Box | None) -> None:
+def _place(slide: Any, idx: int, box: Box | None) -> None:
     """Give a placeholder the box the plan fitted its text to, where the layout's differs."""
     if box is None:
         return
+    holder = slide.placeholders[idx]
     wanted = [Inches(v) for v in (box.x, box.y, box.w, box.h)]
     current = [holder.left, holder.top, holder.width, holder.height]
     if any(c is None or abs(c - w) > Inches(0.01) for c, w in zip(current, wanted)):
@@ -72,44 +131,36 @@ def _card(
     spacing: float,
 ) -> None:
     """Draw a number card: the figure large in the accent colour, its label below."""
-    x, y, w, h = cell
-    shape = slide.shapes.add_shape(
-        MSO_SHAPE.ROUNDED_RECTANGLE, Inches(x), Inches(y), Inches(w), Inches(h)
-    )
-    shape.name = f"Card {n}: {figure.label}"[:60]
-    shape.adjustments[0] = 0.06
-    shape.fill.solid()
-    shape.fill.fore_color.theme_color = THEME[fill]
-    shape.line.fill.background()
-    shape.shadow.inherit = False
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    frame.margin_left = frame.margin_right = Inches(0.1)
-    frame.margin_top = frame.margin_bottom = Inches(0.05)
     figure_size, label_size = sizes
     small = round(figure_size * UNIT_SCALE)
     before = figure.qualifier if figure.qualifier_before else ""
     after = "" if figure.qualifier_before else figure.qualifier
     gap = " " if before and before[-1].isalpha() and before.isascii() else ""
     lines = [
-        [
-            (before + gap, small, True, "accent"),
-            (figure.value, figure_size, True, "accent"),
-            (after + figure.unit_text, small, True, "accent"),
-        ],
-        [(figure.label, label_size, False, "dark")],
-    ]
-    write_lines(frame, lines, spacing)
-    for paragraph in frame.paragraphs:
-        paragraph.alignment = PP_ALIGN.CENTER
-    frame.paragraphs[1].space_before = Pt(label_size * 0.3)
+        paragraph(
+            [(before + gap, small, True, "accent"), (figure.value, figure_size, True, "accent"),
+             (after + figure.unit_text, small, True, "accent")],
+            spacing,
+            align="center",
+        ),
+        paragraph([(figure.label, label_size, False, "dark")], spacing, "center", label_size * 0.3),
+    ]  # fmt: skip
+    tree = slide.shapes._spTree
+    shape_id = max((int(i) for i in tree.xpath(".//p:cNvPr/@id")), default=1) + 1
+    tree.append(card_sp(shape_id, f"Card {n}: {figure.label}"[:60], cell, fill, lines))
 
 
 def _notes(slide: Any, notes: str) -> None:
-    frame = slide.notes_slide.notes_text_frame
-    frame.text = notes
-    for paragraph in frame.paragraphs:
-        for run in paragraph.runs:
-            set_run_language(run._r.get_or_add_rPr(), run.text)
+    """Give the slide a notes page holding `notes` (built directly: python-pptx's clone is slow)."""
+    part = slide.part
+    package = part.package
+    number = part.partname.idx  # slide N gets notesSlideN: no search of the package for a name
+    notes_part = NotesSlidePart(
+        PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"),
+        CT.PML_NOTES_SLIDE,
+        package,
+        notes_element(notes),
+    )
+    notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+    notes_part.relate_to(part, RT.SLIDE)
+    part.relate_to(notes_part, RT.NOTES_SLIDE)

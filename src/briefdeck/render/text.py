@@ -1,72 +1,70 @@
-"""Write fitted text into text frames: runs with sizes, emphasis, bullets and languages."""
+"""Write fitted text as DrawingML paragraphs: runs with sizes, emphasis, bullets and languages."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.util import Pt
+from lxml import etree
 
 from briefdeck.model import Bullet, TextBox
-from briefdeck.render.oxml import qn, set_run_language, sub
+from briefdeck.render.oxml import ALIGN, SCHEME, qn, set_run_language, sub
 
-THEME = {
-    "dark": MSO_THEME_COLOR.TEXT_1,
-    "light": MSO_THEME_COLOR.BACKGROUND_1,
-    "dark2": MSO_THEME_COLOR.TEXT_2,
-    "light2": MSO_THEME_COLOR.BACKGROUND_2,
-    "accent": MSO_THEME_COLOR.ACCENT_1,
-    "accent2": MSO_THEME_COLOR.ACCENT_2,
-    "muted": MSO_THEME_COLOR.ACCENT_3,
-}
-"""Layout-set colour names -> theme colours."""
+Run = tuple[str, float, "bool | None", "str | None"]
+"""A run to write: text, size in points, bold (None: inherit), colour name (None: inherit)."""
 
 
-def add_run(
-    paragraph: Any, text: str, size: float, bold: bool | None = None, color: str | None = None
+def paragraph(
+    runs: list[Run],
+    line_spacing: float,
+    align: str | None = None,
+    space_before: float | None = None,
+    numbered: bool = False,
 ) -> Any:
-    """Append a run with its size, weight, theme colour and language; return it."""
-    run = paragraph.add_run()
-    run.text = text
-    run.font.size = Pt(size)
-    if bold is not None:
-        run.font.bold = bold
-    if color:
-        run.font.color.theme_color = THEME[color]
-    set_run_language(run._r.get_or_add_rPr(), text)
-    return run
+    """Return an `a:p` element holding `runs` (empty runs are left out)."""
+    p = etree.Element(qn("a:p"))
+    ppr = sub(p, "a:pPr")
+    if align:
+        ppr.set("algn", ALIGN[align])
+    spacing = sub(ppr, "a:lnSpc")
+    sub(spacing, "a:spcPct", val=str(round(line_spacing * 100000)))
+    if space_before is not None:
+        before = sub(ppr, "a:spcBef")
+        sub(before, "a:spcPts", val=str(round(space_before * 100)))
+    if numbered:
+        sub(ppr, "a:buFont", typeface="+mj-lt")
+        sub(ppr, "a:buAutoNum", type="arabicPeriod")
+    for text, size, bold, color in runs:
+        if not text:
+            continue
+        r = sub(p, "a:r")
+        rpr = sub(r, "a:rPr", sz=str(round(size * 100)))
+        if bold is not None:
+            rpr.set("b", "1" if bold else "0")
+        set_run_language(rpr, text)
+        if color:
+            fill = sub(rpr, "a:solidFill")
+            sub(fill, "a:schemeClr", val=SCHEME[color])
+        sub(r, "a:t").text = text
+    return p
 
 
-def write_lines(
-    frame: Any, lines: list[list[tuple[str, float, bool | None, str | None]]], line_spacing: float
-) -> None:
-    """Replace the frame's text with paragraphs of (text, size, bold, colour) runs."""
-    frame.text = ""
-    for n, runs in enumerate(lines):
-        paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        paragraph.line_spacing = line_spacing
-        for text, size, bold, color in runs:
-            if text:
-                add_run(paragraph, text, size, bold, color)
+def replace_paragraphs(tx_body: Any, paragraphs: list[Any]) -> None:
+    """Replace the paragraphs of a `p:txBody` (or `a:txBody`) with `paragraphs`."""
+    for old in tx_body.findall(qn("a:p")):
+        tx_body.remove(old)
+    for p in paragraphs:
+        tx_body.append(p)
 
 
-def write_box(frame: Any, box: TextBox, sep: str, line_spacing: float) -> None:
-    """Write a fitted text box: bold heads, figures emphasised, numbering when asked."""
-    lines = [_runs(b, box, sep) for b in box.paragraphs]
-    write_lines(frame, lines, line_spacing)
-    if box.numbered:
-        for paragraph in frame.paragraphs:
-            ppr = paragraph._p.get_or_add_pPr()
-            for old in ppr.findall(qn("a:buNone")) + ppr.findall(qn("a:buChar")):
-                ppr.remove(old)
-            sub(ppr, "a:buFont", typeface="+mj-lt")
-            sub(ppr, "a:buAutoNum", type="arabicPeriod")
+def box_paragraphs(box: TextBox, sep: str, line_spacing: float) -> list[Any]:
+    """Return the paragraphs of a fitted text box: bold heads, figures emphasised, numbers."""
+    return [
+        paragraph(_runs(b, box, sep), line_spacing, numbered=box.numbered) for b in box.paragraphs
+    ]
 
 
-def _runs(
-    bullet: Bullet, box: TextBox, sep: str
-) -> list[tuple[str, float, bool | None, str | None]]:
-    runs: list[tuple[str, float, bool | None, str | None]] = []
+def _runs(bullet: Bullet, box: TextBox, sep: str) -> list[Run]:
+    runs: list[Run] = []
     if bullet.head:
         runs.append((bullet.head + (sep if bullet.text else ""), box.size, True, None))
     for part, emphasised in split_emphasis(bullet.text, box.emphasis):
