@@ -19,6 +19,7 @@ import itertools
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -82,22 +83,17 @@ def generate(count: int, folder: Path) -> tuple[Path, Path]:
 
 def tree_rss(pid: int) -> int:
     """Return the summed resident memory (bytes) of process `pid` and its descendants."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            children.setdefault(int(stat[1]), []).append(int(entry))
-            rss[int(entry)] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            continue
     total, todo = 0, [pid]
+    page = os.sysconf("SC_PAGE_SIZE")
     while todo:
         current = todo.pop()
-        total += rss.get(current, 0)
-        todo += children.get(current, [])
+        try:
+            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * page
+            for task in os.listdir(f"/proc/{current}/task"):
+                children = Path(f"/proc/{current}/task/{task}/children").read_text().split()
+                todo += [int(c) for c in children]
+        except (OSError, ValueError):
+            continue  # the process ended while it was being read
     return total
 
 
@@ -111,7 +107,7 @@ def timed(command: list[str]) -> tuple[float, int]:
         nonlocal peak
         while process.poll() is None:
             peak = max(peak, tree_rss(process.pid))
-            time.sleep(0.02)
+            time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
@@ -150,9 +146,12 @@ def main() -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     seed = ROOT / "seeds" / "000_5ad35ad114782d3f.txt"
     with tempfile.TemporaryDirectory(prefix="briefdeck-bench-") as work:
-        wall, peak = timed([briefdeck, "build", str(seed), "-o", f"{work}/seed", "--quiet"])
-        print(f"| seed (2 decks) | {cores} | {wall:.2f} | {2 / wall:.1f} | {wall / 2:.3f} | "
-              f"{peak / 2**20:.0f} | | |")  # fmt: skip
+        runs = [timed([briefdeck, "build", str(seed), "-o", f"{work}/seed", "--quiet", "--force"])
+                for _ in range(5)]  # fmt: skip
+        wall = statistics.median(r[0] for r in runs)
+        peak = max(r[1] for r in runs)
+        print(f"| seed: 2 decks, median of 5 | {cores} | {wall:.2f} | {2 / wall:.1f} | "
+              f"{wall / 2:.3f} | {peak / 2**20:.0f} | | |")  # fmt: skip
         for size in args.sizes:
             texts, marks = generate(size, Path(work) / f"n{size}")
             per_file = (

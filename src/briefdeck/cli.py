@@ -13,13 +13,13 @@ import click
 import yaml
 
 from briefdeck import __version__
+from briefdeck.batch import BuildSettings, build_all
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import LayoutSet, available, load_layout_set
 from briefdeck.model import Article, ZoneOutline
 from briefdeck.outline import OutlineSettings
 from briefdeck.pipeline import (
     ReadOptions,
-    build_decks,
     deck_paths,
     expand_inputs,
     is_outline,
@@ -301,26 +301,31 @@ def build(
     layout_set = run.attempt(lambda: _layout_set(layout_name, template, run))
     if layout_set is None:
         run.finish()
-    articles, given = _read(run, inputs, _options(run, reading))
-    zones = [*given, *outlines(articles, OutlineSettings(bullet_max=bullet_max, lang=lang))]
-    progress = _Progress(len(zones), enabled=not quiet and len(zones) > 1 and _is_terminal())
-    written = 0
-    results = build_decks(
-        zones, layout_set, out_dir, force, max_slides, jobs or os.cpu_count() or 1
+    settings = BuildSettings(
+        layout_set=layout_set,
+        out_dir=out_dir,
+        read=_options(run, reading),
+        outline=OutlineSettings(bullet_max=bullet_max, lang=lang),
+        force=force,
+        max_slides=max_slides,
     )
-    for path, result in results:
-        progress.step()
-        if isinstance(result, BriefdeckError):
-            progress.clear()
-            run.error(str(result))
-            continue
-        written += 1
-        for warning in result.warnings:
-            progress.clear()
-            run.warn(f"{path.name}: {warning}")
-        click.echo(str(path))
+    sources = expand_inputs(inputs)
+    progress = _Progress(enabled=not quiet and _is_terminal())
+    written = 0
+    for event in build_all(sources, settings, jobs or os.cpu_count() or 1):
+        progress.clear()
+        if event.kind == "planned":
+            progress.total = int(event.message)
+        elif event.kind == "error":
+            run.error(event.message)
+        elif event.kind == "warning":
+            run.warn(event.message)
+        else:
+            written += 1
+            progress.step()
+            click.echo(str(event.path))
     progress.clear()
-    if not zones and not run.failed:
+    if not written and not run.failed:
         run.error("no articles found in the inputs")
     if not quiet:
         click.echo(f"{_count(written, 'deck')} written, {_count(run.warned, 'warning')}, "
@@ -339,18 +344,18 @@ def _is_terminal() -> bool:
 class _Progress:
     """A one-line progress bar on standard error, redrawn in place."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total, self.done, self.enabled = total, 0, enabled
+    def __init__(self, enabled: bool) -> None:
+        self.total, self.done, self.enabled = 0, 0, enabled
 
     def step(self) -> None:
         self.done += 1
-        if self.enabled:
+        if self.enabled and self.total > 1:
             filled = round(30 * self.done / self.total)
             bar = "#" * filled + "-" * (30 - filled)
             click.echo(f"\r[{bar}] {self.done}/{self.total} decks", err=True, nl=False)
 
     def clear(self) -> None:
-        if self.enabled:
+        if self.enabled and self.total > 1:
             click.echo("\r" + " " * 50 + "\r", err=True, nl=False)
 
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import glob
-import multiprocessing
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefdeck.errors import BriefdeckError, InputError, OutputError
+from briefdeck.errors import InputError, OutputError
 from briefdeck.layouts import LayoutSet
 from briefdeck.metrics import find_metrics
 from briefdeck.model import Article, Deck, ZoneOutline
@@ -134,42 +132,6 @@ def build_deck(
     deck = plan_deck(outline, layout_set, max_slides)
     render_deck(deck, layout_set, path)
     return deck
-
-
-def build_decks(
-    zones: list[ZoneOutline],
-    layout_set: LayoutSet,
-    out_dir: Path,
-    force: bool = True,
-    max_slides: int = MAX_SLIDES,
-    jobs: int = 1,
-) -> Iterator[tuple[Path, Deck | BriefdeckError]]:
-    """Build one deck per outline, `jobs` at a time in worker processes.
-
-    Yields (path, deck) or (path, error) in the order of `zones`, each as soon as it and the
-    ones before it are done; every deck is on disk before it is yielded, none is held in memory.
-    """
-    paths = deck_paths([z.zone for z in zones], out_dir)
-    tasks = [(z, layout_set, p, force, max_slides) for z, p in zip(zones, paths)]
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            yield task[2], _build_one(task)
-        return
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
-        for task, result in zip(tasks, pool.map(_build_one, tasks, chunksize=1)):
-            yield task[2], result
-
-
-def _build_one(task: tuple[ZoneOutline, LayoutSet, Path, bool, int]) -> Deck | BriefdeckError:
-    """Build one deck; a library error comes back as a value (it crosses process lines)."""
-    outline, layout_set, path, force, max_slides = task
-    try:
-        return build_deck(outline, layout_set, path, force, max_slides)
-    except BriefdeckError as exc:
-        return exc
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:

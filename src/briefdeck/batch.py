@@ -1,0 +1,170 @@
+"""Build many decks in bounded memory: find the zones first, then build one zone at a time.
+
+Pass one reads every document's structure only, to learn which zone each article is about
+(in parallel when jobs > 1). Pass two builds each zone's deck from its articles alone, read
+again by the worker that builds it. The parent never holds more than the zone index, so
+memory stays flat however many documents there are; decks are written as they are done.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from briefdeck.errors import BriefdeckError
+from briefdeck.layouts import LayoutSet
+from briefdeck.model import Deck, ZoneOutline
+from briefdeck.outline import OutlineSettings, zone_outline
+from briefdeck.pipeline import (
+    ReadOptions,
+    build_deck,
+    deck_paths,
+    is_outline,
+    read_articles,
+    read_outline,
+)
+from briefdeck.plan import MAX_SLIDES
+from briefdeck.read import read_document
+from briefdeck.structure import structure
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """Everything a worker needs to build a zone's deck."""
+
+    layout_set: LayoutSet
+    out_dir: Path
+    read: ReadOptions = field(default_factory=ReadOptions)
+    outline: OutlineSettings = field(default_factory=OutlineSettings)
+    force: bool = False
+    max_slides: int = MAX_SLIDES
+
+
+@dataclass(frozen=True)
+class ZoneJob:
+    """One deck to build: a zone's articles (by source and index), or a given outline."""
+
+    zone: str
+    parts: tuple[tuple[str, int], ...] = ()
+    """(source, article index) of each article about the zone, in input order."""
+    outline: ZoneOutline | None = None
+    """An outline read from YAML, built as it is."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """What happened, in input order: an error, a warning, or a deck written."""
+
+    kind: str
+    """`error`, `warning`, `planned` (message: how many decks) or `deck`."""
+    message: str = ""
+    path: Path | None = None
+    deck: Deck | None = None
+
+
+_READ: dict[tuple[str, ReadOptions], tuple[Any, ...]] = {}
+"""Articles read in this process, kept for the few documents a zone's build reads again."""
+READ_CACHE = 16
+
+
+def _articles(source: str, options: ReadOptions) -> tuple[Any, ...]:
+    """Return the articles of `source`, from this process's small cache when it has them."""
+    key = (source, options)
+    if key not in _READ:
+        if len(_READ) >= READ_CACHE:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = read_articles(source, options)[0]
+    return _READ[key]
+
+
+def _scan(task: tuple[str, ReadOptions, bool]) -> tuple[str, Any, tuple[str, ...]]:
+    """Return (source, zones of its articles or an outline or an error, warnings).
+
+    `full` reads the articles whole (kept in the cache for the build); otherwise only their
+    structure is read, which is all a worker scanning many documents needs.
+    """
+    source, options, full = task
+    try:
+        if is_outline(source):
+            return source, read_outline(source), ()
+        if full:
+            articles, warnings = read_articles(source, options)
+            _READ[(source, options)] = articles
+        else:
+            document = read_document(source, options.encoding, options.max_bytes)
+            articles, warnings = structure(document, options.zone_words)
+        return source, tuple(options.zone or a.zone for a in articles), warnings
+    except BriefdeckError as exc:
+        return source, exc, ()
+
+
+def _build(task: tuple[ZoneJob, Path, BuildSettings]) -> Deck | BriefdeckError:
+    """Build one zone's deck; errors come back as values (they cross process lines)."""
+    job, path, settings = task
+    try:
+        outline = job.outline
+        if outline is None:
+            articles = [_articles(source, settings.read)[index] for source, index in job.parts]
+            if settings.read.zone:
+                articles = [replace(a, zone=settings.read.zone) for a in articles]
+            outline = zone_outline(job.zone, articles, settings.outline)
+        return build_deck(outline, settings.layout_set, path, settings.force, settings.max_slides)
+    except BriefdeckError as exc:
+        return exc
+
+
+def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Iterator[Event]:
+    """Build one deck per zone of `sources`; yield events in input order as work completes."""
+    pool = _executor(jobs)
+    try:
+        # a few documents are quicker to scan here, whole, than to send to workers
+        here = pool is None or len(sources) < 2 * jobs
+        run = map if here else pool.map
+        scans = [(s, settings.read, here and len(sources) <= READ_CACHE) for s in sources]
+        zones: dict[str, list[tuple[str, int]]] = {}
+        given: list[ZoneJob] = []
+        for source, found, warnings in run(_scan, scans):
+            for warning in warnings:
+                yield Event("warning", warning)
+            if isinstance(found, BriefdeckError):
+                yield Event("error", str(found))
+            elif isinstance(found, ZoneOutline):
+                given.append(ZoneJob(found.zone, outline=found))
+            else:
+                for index, zone in enumerate(found):
+                    zones.setdefault(zone, []).append((source, index))
+        work = [*given, *(ZoneJob(zone, tuple(parts)) for zone, parts in zones.items())]
+        yield Event("planned", str(len(work)))
+        paths = deck_paths([job.zone for job in work], settings.out_dir)
+        tasks = [(job, path, settings) for job, path in zip(work, paths)]
+        for (_, path, _), result in zip(tasks, _map(pool, _build, tasks)):
+            if isinstance(result, BriefdeckError):
+                yield Event("error", str(result))
+            else:
+                for warning in result.warnings:
+                    yield Event("warning", f"{path.name}: {warning}")
+                yield Event("deck", path=path, deck=result)
+    finally:
+        if pool is not None:  # a caller that stops early (--fail-fast) cancels what is left
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _map(pool: Executor | None, function: Callable[[Any], Any], tasks: list[Any]) -> Iterator[Any]:
+    if pool is None or len(tasks) <= 1:
+        return map(function, tasks)
+    return pool.map(function, tasks, chunksize=1)
+
+
+def _executor(jobs: int) -> ProcessPoolExecutor | None:
+    """Return a process pool for `jobs` > 1, else None (work runs in this process)."""
+    if jobs <= 1:
+        return None
+    import briefdeck.render  # noqa: F401 - imported once here, the forked workers inherit it
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
