@@ -132,3 +132,22 @@ def test_preview_without_libreoffice_says_what_to_install(tmp_path, monkeypatch)
     assert result.stderr.strip() == (
         "Error: LibreOffice is not installed (Debian/Ubuntu: apt-get install libreoffice-impress fonts-noto-cjk)"
     )
+
+
+def test_console_entry_point_exit_codes(tmp_path):
+    import subprocess
+    import sys
+
+    def console(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "briefdeck", *args], capture_output=True, text=True
+        )
+
+    ok = console("build", str(SEED), "-o", str(tmp_path))
+    assert ok.returncode == 0 and ok.stdout.count(".pptx") == 2
+    missing = console("build", "nope.txt", "-o", str(tmp_path))
+    assert (
+        missing.returncode == 1
+        and missing.stderr.splitlines()[0] == "Error: nope.txt: no such file"
+    )
+    assert console("build").returncode == 2

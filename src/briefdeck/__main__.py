@@ -1,5 +1,5 @@
 """Run the CLI as `python -m briefdeck`."""
 
-from briefdeck.cli import main
+from briefdeck.cli import run
 
-main()
+run()

@@ -453,3 +453,18 @@ def layouts_command() -> None:
     for name in available():
         layout_set = load_layout_set(name)
         click.echo(f"{name}\t{layout_set.description}")
+
+
+def run() -> None:
+    """Console entry point: run the CLI, then leave at once (skipping the heap's slow teardown)."""
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):
+        sys.stderr.write(code + "\n")
+        code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code if isinstance(code, int) else 0)
