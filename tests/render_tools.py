@@ -111,23 +111,22 @@ def _paint(shape: etree._Element, color: tuple[int, int, int]) -> None:
     for autofit in shape.iter(_q(A, "normAutofit")):
         autofit.getparent().remove(autofit)
     for paragraph in shape.iter(_q(A, "p")):
-        p_pr = paragraph.find(_q(A, "pPr"))
-        if p_pr is None:
-            p_pr = etree.Element(_q(A, "pPr"))
-            paragraph.insert(0, p_pr)
-        for old in p_pr.findall(_q(A, "buClr")):
-            p_pr.remove(old)
-        p_pr.insert(0, etree.Element(_q(A, "buClrTx")))
+        _first(paragraph, "pPr", drop="buClr").insert(0, etree.Element(_q(A, "buClrTx")))
         for run in paragraph.findall(_q(A, "r")):
-            r_pr = run.find(_q(A, "rPr"))
-            if r_pr is None:
-                r_pr = etree.Element(_q(A, "rPr"))
-                run.insert(0, r_pr)
-            for old in r_pr.findall(_q(A, "solidFill")):
-                r_pr.remove(old)
             fill = etree.Element(_q(A, "solidFill"))
             etree.SubElement(fill, _q(A, "srgbClr"), val=hex_)
-            r_pr.insert(0, fill)
+            _first(run, "rPr", drop="solidFill").insert(0, fill)
+
+
+def _first(parent: etree._Element, tag: str, drop: str) -> etree._Element:
+    """Return the properties child `tag` of `parent` (made first if missing), `drop` children gone."""
+    child = parent.find(_q(A, tag))
+    if child is None:
+        child = etree.Element(_q(A, tag))
+        parent.insert(0, child)
+    for old in child.findall(_q(A, drop)):
+        child.remove(old)
+    return child
 
 
 def stray_glyphs(page: Path, shapes: list[Coded], slide_width: float) -> list[str]:

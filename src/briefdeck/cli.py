@@ -76,6 +76,32 @@ class _Run:
             sys.exit(1)
 
 
+def _output(help_: str) -> Callable[[F], F]:
+    """Return the `-o/--output DIR` option with its help text."""
+    return click.option(
+        "-o",
+        "--output",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        required=True,
+        help=help_,
+    )
+
+
+def _outline_options(command: F) -> F:
+    """Add the options that shape the outline: the deck's language and the bullet length."""
+    command = click.option(
+        "--bullet-max",
+        type=click.IntRange(10, 200),
+        default=40,
+        show_default=True,
+        help="Longest bullet in CJK characters (English: half as many words).",
+    )(command)
+    return click.option(
+        "--lang", type=click.Choice(["zh", "en"]), help="Language of the deck's own words."
+    )(command)
+
+
 def _reading_options(command: F) -> F:
     """Add the options that say how documents are read."""
     for option in (
@@ -183,22 +209,8 @@ def parse(
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Folder for the outline files.",
-)
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the deck's own words.")
-@click.option(
-    "--bullet-max",
-    type=click.IntRange(10, 200),
-    default=40,
-    show_default=True,
-    help="Longest bullet in CJK characters (English: half as many words).",
-)
+@_output("Folder for the outline files.")
+@_outline_options
 @click.option("--force", is_flag=True, help="Replace outline files that exist.")
 @_reading_options
 @click.pass_obj
@@ -231,14 +243,7 @@ def outline(
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Folder for the decks.",
-)
+@_output("Folder for the decks.")
 @click.option(
     "--layouts",
     "layout_name",
@@ -251,14 +256,7 @@ def outline(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Your own .pptx/.potx: its masters, theme and layouts (mapped by placeholders).",
 )
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the deck's own words.")
-@click.option(
-    "--bullet-max",
-    type=click.IntRange(10, 200),
-    default=40,
-    show_default=True,
-    help="Longest bullet in CJK characters (English: half as many words).",
-)
+@_outline_options
 @click.option("--force", is_flag=True, help="Replace decks that exist.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary.")
 @click.option(
@@ -374,14 +372,7 @@ def _layout_set(name: str, template: Path | None, run: _Run) -> LayoutSet:
 
 @main.command(name="preview")
 @click.argument("decks", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Folder for the pictures.",
-)
+@_output("Folder for the pictures.")
 @click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True)
 @click.pass_obj
 def preview_command(debug: bool, decks: tuple[Path, ...], out_dir: Path, dpi: int) -> None:

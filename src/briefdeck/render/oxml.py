@@ -135,10 +135,15 @@ def placeholder_sp(
     return sp
 
 
-def rect_sp(
-    shape_id: int, name: str, geometry: tuple[float, float, float, float], color: str
-) -> Any:
-    """Return a filled rectangle `p:sp` without outline (a layout decoration)."""
+def _shape_sp(
+    shape_id: int,
+    name: str,
+    geometry: tuple[float, float, float, float],
+    preset: str,
+    fill: str,
+    adjust: str | None = None,
+) -> tuple[Any, Any]:
+    """Return a filled preset shape `p:sp` without outline, and its `p:spPr`."""
     sp = etree.Element(qn("p:sp"), nsmap={"a": NS["a"], "p": NS["p"]})
     nv = sub(sp, "p:nvSpPr")
     sub(nv, "p:cNvPr", id=str(shape_id), name=name)
@@ -146,12 +151,21 @@ def rect_sp(
     sub(nv, "p:nvPr")
     sppr = sub(sp, "p:spPr")
     xfrm(sppr, *geometry)
-    geom = sub(sppr, "a:prstGeom", prst="rect")
-    sub(geom, "a:avLst")
-    color_fill(sppr, color)
+    geom = sub(sppr, "a:prstGeom", prst=preset)
+    guides = sub(geom, "a:avLst")
+    if adjust:
+        sub(guides, "a:gd", name="adj", fmla=adjust)
+    color_fill(sppr, fill)
     line = sub(sppr, "a:ln")
     sub(line, "a:noFill")
-    return sp
+    return sp, sppr
+
+
+def rect_sp(
+    shape_id: int, name: str, geometry: tuple[float, float, float, float], color: str
+) -> Any:
+    """Return a filled rectangle `p:sp` without outline (a layout decoration)."""
+    return _shape_sp(shape_id, name, geometry, "rect", color)[0]
 
 
 def set_theme(theme_xml: bytes, fonts: tuple[str, str], colors: dict[str, str], name: str) -> bytes:
@@ -204,19 +218,7 @@ def card_sp(
     paragraphs: list[Any],
 ) -> Any:
     """Return a number card: a rounded rectangle filled in a theme colour, holding `paragraphs`."""
-    sp = etree.Element(qn("p:sp"), nsmap={"a": NS["a"], "p": NS["p"]})
-    nv = sub(sp, "p:nvSpPr")
-    sub(nv, "p:cNvPr", id=str(shape_id), name=name)
-    sub(nv, "p:cNvSpPr")
-    sub(nv, "p:nvPr")
-    sppr = sub(sp, "p:spPr")
-    xfrm(sppr, *geometry)
-    geom = sub(sppr, "a:prstGeom", prst="roundRect")
-    guides = sub(geom, "a:avLst")
-    sub(guides, "a:gd", name="adj", fmla="val 6000")
-    color_fill(sppr, fill)
-    line = sub(sppr, "a:ln")
-    sub(line, "a:noFill")
+    sp, _ = _shape_sp(shape_id, name, geometry, "roundRect", fill, adjust="val 6000")
     body = sub(sp, "p:txBody")
     bodypr = sub(body, "a:bodyPr", wrap="square", lIns=emu(0.1), rIns=emu(0.1), tIns=emu(0.05),
                  bIns=emu(0.05), anchor="ctr", rtlCol="0")  # fmt: skip
