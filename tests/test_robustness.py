@@ -181,3 +181,26 @@ def test_colliding_safe_names_get_distinct_files(tmp_path):
     paths = deck_paths(["A/B高新区", "A:B高新区", "a_b高新区"], tmp_path)
     assert [p.name for p in paths] == ["A_B高新区.pptx", "A_B高新区-2.pptx", "a_b高新区-3.pptx"]
     assert all(p.parent == tmp_path for p in paths)
+
+
+def test_a_failed_write_leaves_the_old_deck_and_no_partial_file(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert (
+        CliRunner().invoke(main, ["build", str(SEED), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    )
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken_save(self, file):
+        Path(file).write_bytes(b"half a deck")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("pptx.presentation.Presentation.save", broken_save)
+    result = CliRunner().invoke(
+        main, ["build", str(SEED), "-o", str(out), "--force", "--jobs", "1"]
+    )
+    assert result.exit_code == 1
+    assert (
+        f"Error: {out / '平顶山高新区.pptx'}: cannot be written (No space left on device)"
+        in result.stderr
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # old decks intact, no .part
