@@ -120,3 +120,6 @@ def test_preview_writes_a_png_per_slide_and_a_sheet(built_decks, tmp_path):
     slides = len(Presentation(str(deck)).slides)
     assert len(list(tmp_path.glob("平顶山高新区-*.png"))) == slides + 1  # + the contact sheet
     assert (tmp_path / "平顶山高新区-sheet.png").exists()
+    again = CliRunner().invoke(main, ["preview", str(deck), "-o", str(tmp_path)])  # same folder
+    assert again.exit_code == 0, again.output
+    assert len(list(tmp_path.glob("平顶山高新区-*.png"))) == slides + 1

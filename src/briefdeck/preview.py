@@ -75,8 +75,16 @@ def to_pngs(pdf: Path, out_dir: Path, dpi: int = 60, antialias: bool = True) -> 
     command = [pdftoppm(), "-r", str(dpi), "-png"]
     if not antialias:
         command += ["-aa", "no", "-aaVector", "no"]
+    for old in _pages(out_dir, pdf.stem):
+        old.unlink()  # pages of an earlier, longer deck of the same name
     subprocess.run([*command, str(pdf), str(out_dir / pdf.stem)], check=True, capture_output=True)
-    return sorted(out_dir.glob(f"{pdf.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    return _pages(out_dir, pdf.stem)
+
+
+def _pages(folder: Path, stem: str) -> list[Path]:
+    """Return the page pictures `<stem>-N.png` in `folder`, in page order."""
+    pages = [p for p in folder.glob(f"{stem}-*.png") if p.stem.rsplit("-", 1)[1].isdigit()]
+    return sorted(pages, key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
 def contact_sheet(pngs: list[Path], out: Path, columns: int = 4, gap: int = 12) -> Path:
