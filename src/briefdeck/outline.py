@@ -310,7 +310,15 @@ def condense(sentence: str, keep: list[str], zone: str, limit: int) -> list[str]
             current = ""
     if current:
         lines.append(current)
-    return [display(_tidy(line)) for line in lines if _tidy(line)]
+    return [_sentence_case(display(_tidy(line)), english) for line in lines if _tidy(line)]
+
+
+def _sentence_case(line: str, english: bool) -> str:
+    """Return an English line without a leading conjunction, starting with a capital."""
+    if not english:
+        return line
+    line = re.sub(r"^(?:and|but|while|so)\s+", "", line)
+    return line[:1].upper() + line[1:]
 
 
 def _glue(current: str, piece: str, english: bool) -> str:
@@ -353,8 +361,21 @@ def _drop_subject(clause: str, zone: str, english: bool) -> str:
     bare = clause.lstrip('“"')
     for subject in (f"The {zone}", zone) if english else (zone,):
         if zone and bare.startswith(subject) and len(bare) > len(subject) + 2:
-            return bare[len(subject) :].lstrip()
+            rest = bare[len(subject) :].lstrip()
+            if english and not _verb_first(rest):
+                return clause  # the name qualifies a noun (`… Zone firms created`): keep it
+            return rest
     return clause
+
+
+_AUXILIARIES = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "plans",
+                "aims", "expects", "says", "said", "now", "also", "recorded", "saw"}  # fmt: skip
+
+
+def _verb_first(text: str) -> bool:
+    """Return True when English `text` starts with a verb form (what follows a dropped subject)."""
+    word = text.split(" ", 1)[0].lower()
+    return word in _AUXILIARIES or word.endswith("ed")
 
 
 def _shorten(clause: str, keep: list[str], limit: int, size: Any) -> str:
