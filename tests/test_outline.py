@@ -225,3 +225,9 @@ def test_targets_and_plans_are_not_key_figures():
     assert "180亿元" not in keys and "86.4亿元" in keys
     _, (english,) = zone_outlines(fixture("en_zone.txt"))
     assert "5,000" not in [f.value for f in english.key_figures]
+
+
+def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_path):
+    text = "format: briefdeck outline 1\nzone: 某区\nsections:\n- title: \"标题\\x01\"\n  bullets: [\"要点\\x0b一\"]\n"
+    outline = load_outline(text, "x.yaml")
+    assert outline.sections[0].title == "标题" and outline.sections[0].bullets[0].text == "要点一"

@@ -9,6 +9,7 @@ import yaml
 
 from briefdeck.errors import OutlineError
 from briefdeck.model import Bullet, Chart, Figure, Photo, QuoteItem, SectionOutline, ZoneOutline
+from briefdeck.read.text import clean
 from briefdeck.vocab import LOADER
 
 T = TypeVar("T")
@@ -135,7 +136,7 @@ class _Reader:
             return ""
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, key, "expected text")
-        return str(node.value)
+        return clean(str(node.value))  # a hand edit may bring characters a .pptx cannot hold
 
     def number(self, node: yaml.Node, key: str) -> float:
         if not isinstance(node, yaml.ScalarNode) or node.tag.split(":")[-1] not in ("int", "float"):
