@@ -228,6 +228,6 @@ def test_targets_and_plans_are_not_key_figures():
 
 
 def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_path):
-    text = "format: briefdeck outline 1\nzone: 某区\nsections:\n- title: \"标题\\x01\"\n  bullets: [\"要点\\x0b一\"]\n"
+    text = 'format: briefdeck outline 1\nzone: 某区\nsections:\n- title: "标题\\x01"\n  bullets: ["要点\\x0b一"]\n'
     outline = load_outline(text, "x.yaml")
     assert outline.sections[0].title == "标题" and outline.sections[0].bullets[0].text == "要点一"

@@ -211,8 +211,12 @@ def _en_figures(text: str) -> list[_Match]:
         num = m.group("num")
         word = num.lower() in r.v["number_words_en"]
         noun = m.group("noun")
+        end, adjective = m.end(), m.group("adj") or ""
         if not (m.group("unit") or noun or m.group("cur") or m.group("plus") or m.group("mag")):
-            continue
+            plural = _plural_after(text, m.end("num"), num)
+            if plural is None:
+                continue
+            end, adjective, noun = plural
         if _not_a_figure_en(text, m) or (word and not (noun or m.group("unit"))):
             continue
         value = float(r.v["number_words_en"][num.lower()]) if word else float(num.replace(",", ""))
@@ -220,9 +224,30 @@ def _en_figures(text: str) -> list[_Match]:
         unit = " ".join(x for x in (m.group("mag"), m.group("unit") or noun) if x) or None
         if m.group("cur"):
             unit = m.group("cur") + (f" {unit}" if unit else "")
-        label = f"{m.group('adj') or ''}{noun}".strip() if noun else ""
-        out.append(_Match(m.start(), m.end(), num, value, unit, qualifier, bool(noun), label))
+        label = f"{adjective}{noun}".strip() if noun else ""
+        out.append(_Match(m.start(), end, num, value, unit, qualifier, bool(noun), label))
     return out
+
+
+_PLURAL = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]{2,}s)\b")
+_NOT_PLURAL = {
+    "was", "has", "does", "is", "its", "this", "thus", "plus", "less", "across",
+    "perhaps", "always", "unless", "versus", "whereas", "series", "news", "business",
+}  # fmt: skip
+
+
+def _plural_after(text: str, at: int, number: str) -> tuple[int, str, str] | None:
+    """Return (end, adjectives, noun) of a plural noun counted by `number` (14 battery makers)."""
+    if re.fullmatch(r"(?:19|20)\d\d", number):
+        return None  # a year, not a count
+    found = _PLURAL.match(text, at)
+    if found is None or found.group(2) in _NOT_PLURAL:
+        return None
+    if any(
+        w in _NOT_PLURAL or w in ("and", "or", "to", "of", "in") for w in found.group(1).split()
+    ):
+        return None
+    return found.end(), found.group(1), found.group(2)
 
 
 def _not_a_figure_en(text: str, m: re.Match[str]) -> bool:
@@ -380,6 +405,9 @@ def _label_en(match: _Match, text: str, article: Article) -> str:
 def _noun_phrase(words: str, v: dict[str, Any]) -> str:
     """Return the leading noun phrase of `words`: up to a verb, preposition or conjunction."""
     stop = set(v["label_cut_before_en"]) | {
+        "left",
+        "remaining",
+        "available",
         "and",
         "or",
         "but",

@@ -11,6 +11,8 @@ from pathlib import Path
 from briefdeck.chars import is_cjk
 from briefdeck.vocab import extend, vocabulary
 
+LEAD_CHARS = 300
+"""A zone named once within this many characters of the body's start is the article's zone."""
 NAME_MAX = 8
 """Longest proper name before a Chinese zone kind, in characters."""
 
@@ -67,6 +69,9 @@ def attribute_zone(
     names = _zones_zh(text, rules) if lang == "zh" else _zones_en(text, rules)
     counts = Counter(names)
     kept = [n for n in counts if counts[n] >= 2 or n in title]
+    if not kept:
+        # one mention is enough for a zone named early in the body (its lead)
+        kept = [n for n in counts if 0 <= body.find(n) < LEAD_CHARS][:1]
     if not kept:
         return title, ()
 
