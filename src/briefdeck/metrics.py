@@ -11,7 +11,7 @@ from typing import Any
 
 from briefdeck.chars import is_cjk, sentences
 from briefdeck.model import Article, Metric, MetricGroup
-from briefdeck.vocab import vocabulary
+from briefdeck.vocab import alternation, vocabulary
 
 LABEL_MAX = 14
 """Longest label, in characters (Chinese) or words x 3 (English)."""
@@ -34,10 +34,6 @@ _CN_DIGITS = {
 _CN_POWERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _Rules:
     zh: re.Pattern[str]
@@ -50,23 +46,23 @@ class _Rules:
 def _rules() -> _Rules:
     v = vocabulary("figures")
     zh = re.compile(
-        rf"(?P<qb>{_alt(v['qualifiers_before_zh'])})?"
+        rf"(?P<qb>{alternation(v['qualifiers_before_zh'])})?"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        rf"(?P<qa>多|余)?(?P<mag>{_alt(v['magnitudes_zh'])})?(?P<qa2>多|余)?"
-        rf"(?P<unit>{_alt(v['units_zh'])})?(?P<qc>以上|左右)?"
+        rf"(?P<qa>多|余)?(?P<mag>{alternation(v['magnitudes_zh'])})?(?P<qa2>多|余)?"
+        rf"(?P<unit>{alternation(v['units_zh'])})?(?P<qc>以上|左右)?"
     )
     cn = re.compile(
-        rf"(?P<qb>{_alt(v['qualifiers_before_zh'])})?"
+        rf"(?P<qb>{alternation(v['qualifiers_before_zh'])})?"
         r"(?P<num>[一二两三四五六七八九十百千万]+)(?P<qa>余|多)?"
-        rf"(?P<unit>{_alt(v['numeral_classifiers_zh'])})"
+        rf"(?P<unit>{alternation(v['numeral_classifiers_zh'])})"
     )
-    words = _alt(list(v["number_words_en"]))
+    words = alternation(list(v["number_words_en"]))
     en = re.compile(
-        rf"(?P<qb>\b(?:{_alt(v['qualifiers_before_en'])})\s+)?(?P<cur>{_alt(v['currency_en'])})?"
+        rf"(?P<qb>\b(?:{alternation(v['qualifiers_before_en'])})\s+)?(?P<cur>{alternation(v['currency_en'])})?"
         rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{words})\b)(?P<plus>\+(?!\w))?"
-        rf"(?:\s*(?P<mag>(?:{_alt(v['magnitudes_en'])})\b))?"
-        rf"(?:\s*(?P<unit>(?:{_alt(v['units_en'])})(?![\w]))"
-        rf"|\s+(?P<adj>(?:[A-Za-z][\w-]*\s+){{0,2}}?)(?P<noun>(?:{_alt(v['count_nouns_en'])})\b))?",
+        rf"(?:\s*(?P<mag>(?:{alternation(v['magnitudes_en'])})\b))?"
+        rf"(?:\s*(?P<unit>(?:{alternation(v['units_en'])})(?![\w]))"
+        rf"|\s+(?P<adj>(?:[A-Za-z][\w-]*\s+){{0,2}}?)(?P<noun>(?:{alternation(v['count_nouns_en'])})\b))?",
         re.IGNORECASE,
     )
     return _Rules(zh, cn, en, v)
@@ -339,7 +335,7 @@ def _clean_left(left: str, article: Article) -> str:
     for name in (article.zone, *article.zones_mentioned):
         left = left.replace(name, "")
     left = re.sub(r"^.*\d+[年月日号]?", "", left)  # dates and other figures before the label
-    link = re.compile(rf"(?:{_alt(v['label_link_zh'])})+$")
+    link = re.compile(rf"(?:{alternation(v['label_link_zh'])})+$")
     left = link.sub("", left) if len(link.sub("", left)) >= 2 else left
     cuts = sorted(
         {left.rfind(w) + len(w) for w in v["label_cut_before_zh"] if w in left}, reverse=True

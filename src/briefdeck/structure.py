@@ -11,7 +11,7 @@ from typing import Any
 from briefdeck.chars import ends_sentence, is_cjk, language
 from briefdeck.errors import InputError
 from briefdeck.model import Article, Block, Caption, Document, Paragraph, Quote, Section
-from briefdeck.vocab import vocabulary
+from briefdeck.vocab import alternation, vocabulary
 from briefdeck.zones import ZoneWords, attribute_zone
 
 TITLE_MAX = 48
@@ -46,20 +46,16 @@ class _Rules:
     quote_before_en: re.Pattern[str]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def rules() -> _Rules:
     """Return the structure patterns, compiled once per process."""
     g: dict[str, Any] = vocabulary("genre")
-    roles = _alt(g["byline_roles_zh"])
-    prefixes = _alt(g["byline_prefixes_zh"])
-    credit_zh = _alt(g["credit_words_zh"])
-    credit_en = _alt(g["credit_words_en"])
-    verbs = _alt(g["speech_verbs_zh"])
-    verbs_en = _alt(g["speech_verbs_en"])
+    roles = alternation(g["byline_roles_zh"])
+    prefixes = alternation(g["byline_prefixes_zh"])
+    credit_zh = alternation(g["credit_words_zh"])
+    credit_en = alternation(g["credit_words_en"])
+    verbs = alternation(g["speech_verbs_zh"])
+    verbs_en = alternation(g["speech_verbs_en"])
     name = r"[^\s“”\"。，,：:！？!?；;（）()]"
     return _Rules(
         byline_mark=re.compile(rf"^[{re.escape(g['byline_marks'])}]\s*(.+)$"),
@@ -74,9 +70,9 @@ def rules() -> _Rules:
             rf"^(.+?[。.!！])\s*((?:{credit_en})\b.{{0,60}}|[（(][^（）()]{{1,24}}(?:{credit_zh})[）)]"
             rf"|[A-Z][A-Z .'-]{{2,40}}/[A-Z .'-]{{3,40}})$"
         ),
-        caption_opener=re.compile(rf"^(?:{_alt(g['caption_openers'])})"),
+        caption_opener=re.compile(rf"^(?:{alternation(g['caption_openers'])})"),
         meta=re.compile(
-            rf"^[（(]?\s*(?:{_alt(g['meta_openers'])})\s*[:：]"
+            rf"^[（(]?\s*(?:{alternation(g['meta_openers'])})\s*[:：]"
             r"|^《[^》]{1,30}》.{0,24}第\s*\d+\s*版"
             r"|^[（(]\s*(?:完|end)\s*[）)]$"
             r"|^\S*@[\w-]+\.[\w.]+\S*$|^.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+\b.{0,20}$",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,11 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_yaml(text: str) -> Any:
     """Return the data of YAML `text`, read with the safe loader (no program objects)."""
     return yaml.load(text, Loader=LOADER)
+
+
+def alternation(words: list[str]) -> str:
+    """Return a regex alternation of `words`, longest first (so 高新区 wins over 新区)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache

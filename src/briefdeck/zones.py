@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefdeck.chars import is_cjk
-from briefdeck.vocab import extend, vocabulary
+from briefdeck.vocab import alternation, extend, vocabulary
 
 LEAD_CHARS = 300
 """A zone named once within this many characters of the body's start is the article's zone."""
@@ -29,10 +29,6 @@ class _ZoneRules:
     lead_in: tuple[str, ...]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def load_zone_words(path: Path) -> ZoneWords:
     """Return the zone words of a user's YAML file (same keys as data/zones.yaml)."""
     merged = extend(vocabulary("zones"), path)
@@ -50,9 +46,10 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
     for key, words in extra:
         v[key] = [*words, *v[key]]
     return _ZoneRules(
-        kinds_zh=re.compile(_alt(v["kinds_zh"])),
+        kinds_zh=re.compile(alternation(v["kinds_zh"])),
         kinds_en=re.compile(
-            rf"((?:[A-Z][\w'’-]*\s+)(?:(?:of|and|the)\s+|[A-Z][\w'’-]*\s+)*?)({_alt(v['kinds_en'])})\b"
+            r"((?:[A-Z][\w'’-]*\s+)(?:(?:of|and|the)\s+|[A-Z][\w'’-]*\s+)*?)"
+            rf"({alternation(v['kinds_en'])})\b"
         ),
         generic_zh=frozenset(v["generic_zh"]),
         generic_en=frozenset(v["generic_en"]),

@@ -6,6 +6,8 @@ from typing import Any
 
 from lxml import etree
 
+from briefdeck.chars import is_cjk
+
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -200,10 +202,8 @@ def set_east_asian(theme_xml: bytes, east_asian: str) -> bytes:
 
 
 def set_run_language(rpr: Any, text: str) -> None:
-    """Mark a run's language: zh-CN when it holds Chinese, otherwise leave it unset."""
-    if any(
-        0x3400 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFAFF or ord(c) >= 0x20000 for c in text
-    ):
+    """Mark a run's language: zh-CN when it holds Chinese, otherwise en-US."""
+    if any(is_cjk(c) for c in text):
         rpr.set("lang", "zh-CN")
         rpr.set("altLang", "en-US")
     else:
