@@ -151,16 +151,16 @@ def test_stdin():
     assert article["source"] == "-" and article["zone"] == "石门科技园"
 
 
-def test_zone_falls_back_to_the_title_and_can_be_forced():
+def test_an_article_about_no_zone_has_none_and_can_be_forced():
     (article,) = parsed(fixture("zh_nozone.txt"))
-    assert article["zone"] == article["title"] == "以数字化改革提升基层治理效能"
+    assert article["zone"] is None and article["title"] == "以数字化改革提升基层治理效能"
     (forced,) = parsed(fixture("zh_nozone.txt"), zone="东城街道")
     assert forced["zone"] == "东城街道"
 
 
 def test_users_extend_the_zone_vocabulary(tmp_path):
     (plain,) = parsed(fixture("zh_custom_kind.txt"))
-    assert plain["zone"] == plain["title"]
+    assert plain["zone"] is None
     words = tmp_path / "zones.yaml"
     words.write_text("kinds_zh: [创新港]\n", "utf-8")
     (extended,) = parsed(fixture("zh_custom_kind.txt"), zone_words=load_zone_words(words))

@@ -60,7 +60,8 @@ class Event:
     """What happened, in input order: an error, a warning, or a deck written."""
 
     kind: str
-    """`error`, `warning`, `planned` (message: how many decks) or `deck`."""
+    """`error`, `warning`, `skipped` (message: the titles of articles about no zone),
+    `planned` (message: how many decks) or `deck`."""
     message: str = ""
     path: Path | None = None
     deck: Deck | None = None
@@ -82,7 +83,7 @@ def _articles(source: str, options: ReadOptions) -> tuple[Any, ...]:
 
 
 def _scan(task: tuple[str, ReadOptions, bool]) -> tuple[str, Any, tuple[str, ...]]:
-    """Return (source, zones of its articles or an outline or an error, warnings).
+    """Return (source, (zone, title) of its articles or an outline or an error, warnings).
 
     `full` reads the articles whole (kept in the cache for the build); otherwise only their
     structure is read, which is all a worker scanning many documents needs.
@@ -97,7 +98,7 @@ def _scan(task: tuple[str, ReadOptions, bool]) -> tuple[str, Any, tuple[str, ...
         else:
             document = read_document(source, options.encoding, options.max_bytes)
             articles, warnings = structure(document, options.zone_words)
-        return source, tuple(options.zone or a.zone for a in articles), warnings
+        return source, tuple((options.zone or a.zone, a.title) for a in articles), warnings
     except BriefdeckError as exc:
         return source, exc, ()
 
@@ -127,6 +128,7 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
         scans = [(s, settings.read, here and len(sources) <= READ_CACHE) for s in sources]
         zones: dict[str, list[tuple[str, int]]] = {}
         given: list[ZoneJob] = []
+        skipped: list[str] = []
         for source, found, warnings in run(_scan, scans):
             for warning in warnings:
                 yield Event("warning", warning)
@@ -135,8 +137,13 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
             elif isinstance(found, ZoneOutline):
                 given.append(ZoneJob(found.zone, outline=found))
             else:
-                for index, zone in enumerate(found):
-                    zones.setdefault(zone, []).append((source, index))
+                for index, (zone, title) in enumerate(found):
+                    if zone is None:
+                        skipped.append(title)
+                    else:
+                        zones.setdefault(zone, []).append((source, index))
+        if skipped:
+            yield Event("skipped", "; ".join(skipped))
         work = [*given, *(ZoneJob(zone, tuple(parts)) for zone, parts in zones.items())]
         yield Event("planned", str(len(work)))
         paths = deck_paths([job.zone for job in work], settings.out_dir)

@@ -232,6 +232,9 @@ def outline(
     """
     run = _Run(debug, fail_fast=not reading["keep_going"])
     articles, given = _read(run, inputs, _options(run, reading))
+    skipped = [a.title for a in articles if a.zone is None]
+    if skipped:
+        click.echo(_skipped_line("; ".join(skipped), len(skipped)), err=True)
     zones = [*given, *outlines(articles, OutlineSettings(bullet_max=bullet_max, lang=lang))]
     for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
         target = path.with_suffix(".yaml")
@@ -309,10 +312,14 @@ def build(
     )
     sources = expand_inputs(inputs)
     progress = _Progress(enabled=not quiet and _is_terminal())
-    written = 0
+    written = skipped = 0
     for event in build_all(sources, settings, jobs or os.cpu_count() or 1):
         progress.clear()
-        if event.kind == "planned":
+        if event.kind == "skipped":
+            skipped = event.message.count("; ") + 1
+            if not quiet:
+                click.echo(_skipped_line(event.message, skipped), err=True)
+        elif event.kind == "planned":
             progress.total = int(event.message)
         elif event.kind == "error":
             run.error(event.message)
@@ -324,11 +331,20 @@ def build(
             click.echo(str(event.path))
     progress.clear()
     if not written and not run.failed:
-        run.error("no articles found in the inputs")
+        run.error(
+            "no article is about a zone (use --zone NAME to build them)"
+            if skipped
+            else "no articles found in the inputs"
+        )
     if not quiet:
         click.echo(f"{_count(written, 'deck')} written, {_count(run.warned, 'warning')}, "
                    f"{_count(run.failed, 'error')}", err=True)  # fmt: skip
     run.finish()
+
+
+def _skipped_line(titles: str, n: int) -> str:
+    """Return the line that lists the articles about no zone, which get no deck."""
+    return f"Skipped {_count(n, 'article')} about no zone (use --zone NAME to build them): {titles}"
 
 
 def _count(n: int, word: str) -> str:

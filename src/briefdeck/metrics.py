@@ -321,7 +321,7 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     if right:
         return right
     whole = text[left_bound : match.start]
-    for name in (article.zone, *article.zones_mentioned):
+    for name in article.zone_names:
         whole = whole.replace(name, "")
     return _trim(whole[-LABEL_MAX:], _rules().v["label_trim_zh"])
 
@@ -332,7 +332,7 @@ def _clean_left(left: str, article: Article) -> str:
     Empty when a verb stands right before the figure (设立15分钟…): the label then follows it.
     """
     v = _rules().v
-    for name in (article.zone, *article.zones_mentioned):
+    for name in article.zone_names:
         left = left.replace(name, "")
     left = re.sub(r"^.*\d+[年月日号]?", "", left)  # dates and other figures before the label
     link = re.compile(rf"(?:{alternation(v['label_link_zh'])})+$")
@@ -344,7 +344,7 @@ def _clean_left(left: str, article: Article) -> str:
         return ""  # a verb right before the figure: what it counts follows the figure
     left = left[next((c for c in cuts if len(left) - c >= 2), 0) :]
     for kind in vocabulary("zones")["kinds_zh"]:
-        if article.zone.endswith(kind) and left.startswith(kind):
+        if (article.zone or "").endswith(kind) and left.startswith(kind):
             left = left[len(kind) :]
     return _trim(left[-LABEL_MAX:], v["label_trim_zh"])
 
@@ -387,7 +387,7 @@ def _label_en(match: _Match, text: str, article: Article) -> str:
             return phrase
     start = max(text.rfind(c, 0, match.start) for c in ',;:.("“') + 1
     left = text[start : match.start]
-    for name in (article.zone, *article.zones_mentioned):
+    for name in article.zone_names:
         left = left.replace(name, "")
     words = left.split()
     cut = set(v["label_cut_before_en"])

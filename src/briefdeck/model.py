@@ -140,10 +140,10 @@ class Article:
     """`zh` or `en`."""
     title: str
     """The title line."""
-    zone: str
-    """The zone the article is about (falls back to the title)."""
+    zone: str | None
+    """The zone (or district) the article is about, as the article names it; None for none."""
     zones_mentioned: tuple[str, ...] = ()
-    """Every proper-named zone found, most central first."""
+    """Every zone name found, as written (variants included), most central first."""
     kicker: str | None = None
     """引题 or subtitle line, or None."""
     authors: tuple[str, ...] = ()
@@ -162,6 +162,11 @@ class Article:
     """Figures in body order."""
     groups: tuple[MetricGroup, ...] = ()
     """Groups of figures that belong together."""
+
+    @property
+    def zone_names(self) -> tuple[str, ...]:
+        """The article's zone and every zone name it uses, each once."""
+        return tuple(dict.fromkeys(n for n in (self.zone, *self.zones_mentioned) if n))
 
     @property
     def seams(self) -> int:

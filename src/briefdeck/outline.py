@@ -59,11 +59,12 @@ def words(lang: str) -> dict[str, str]:
 def outline_zones(
     articles: tuple[Article, ...], settings: OutlineSettings | None = None
 ) -> tuple[ZoneOutline, ...]:
-    """Return one outline per zone, articles merged in input order."""
+    """Return one outline per zone, articles merged in input order; articles about no zone skipped."""
     settings = settings or OutlineSettings()
     zones: dict[str, list[Article]] = {}
     for article in articles:
-        zones.setdefault(article.zone, []).append(article)
+        if article.zone is not None:
+            zones.setdefault(article.zone, []).append(article)
     return tuple(zone_outline(zone, group, settings) for zone, group in zones.items())
 
 
@@ -187,7 +188,7 @@ def _outline(
         b
         for p in paragraphs
         for b in paragraph_bullets(
-            section.paragraphs[p], [m for m in mine if m.paragraph == p], article.zone, limit
+            section.paragraphs[p], [m for m in mine if m.paragraph == p], article.zone or "", limit
         )
     ]
     cards = sorted(mine, key=lambda m: -m.salience)[: settings.section_cards]
@@ -476,8 +477,8 @@ def _closing(articles: list[Article], settings: OutlineSettings) -> tuple[Bullet
     for article in articles:
         limit = _limit(article.language, settings)
         for sentence in _outlook_sentences(article):
-            for clause in _clauses(sentence, article.zone, article.language == "en"):
-                for line in condense(clause, [], article.zone, limit):
+            for clause in _clauses(sentence, article.zone or "", article.language == "en"):
+                for line in condense(clause, [], article.zone or "", limit):
                     out.append(Bullet(line))
     return tuple(out)
 

@@ -12,7 +12,7 @@ from briefdeck.chars import ends_sentence, is_cjk, language
 from briefdeck.errors import InputError
 from briefdeck.model import Article, Block, Caption, Document, Paragraph, Quote, Section
 from briefdeck.vocab import alternation, vocabulary
-from briefdeck.zones import ZoneWords, attribute_zone
+from briefdeck.zones import ArticleText, ZoneWords, attribute_zone
 
 TITLE_MAX = 48
 """Longest title, in CJK characters (an English word counts as two)."""
@@ -426,9 +426,11 @@ def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Ar
         if heading is not None or paras
     )
     title = draft.title or _fallback_title(sections)
-    body = "\n".join(p.text for s in sections for p in s.paragraphs)
+    paragraphs = [p.text for s in sections for p in s.paragraphs]
+    body = "\n".join(paragraphs)
     lang = language(title + body)
-    zone, mentioned = attribute_zone(title, body, lang, zone_words)
+    text = ArticleText(title, draft.kicker or "", paragraphs[0] if paragraphs else "", body)
+    zone, mentioned = attribute_zone(text, lang, zone_words)
     return Article(
         source=source,
         index=index,

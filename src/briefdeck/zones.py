@@ -9,12 +9,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefdeck.chars import is_cjk
+from briefdeck.segment import tokens
 from briefdeck.vocab import alternation, extend, vocabulary
 
-LEAD_CHARS = 300
-"""A zone named once within this many characters of the body's start is the article's zone."""
 NAME_MAX = 8
 """Longest proper name before a Chinese zone kind, in characters."""
+BUSY = 3
+"""A zone named this often is the article's zone even when the title and lead do not name it."""
 
 ZoneWords = tuple[tuple[str, tuple[str, ...]], ...]
 """Words a user adds to the zone vocabulary: (key, words) pairs, hashable for caching."""
@@ -27,16 +28,47 @@ class _ZoneRules:
     generic_zh: frozenset[str]
     generic_en: frozenset[str]
     lead_in: tuple[str, ...]
+    short_kinds: dict[str, str]
+    rank_words: tuple[str, ...]
+    provinces: tuple[str, ...]
+    stop_tags: frozenset[str]
+    stop_tags_any: frozenset[str]
+    district: re.Pattern[str]
+    generic_districts: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One zone named in a text."""
+
+    name: str
+    """The name as written (`某某国家高新区`)."""
+    key: str
+    """The zone it names, variants folded (`某某高新区`)."""
+    start: int
+    """Offset of the name in the text."""
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """The parts of an article that say what it is about."""
+
+    title: str
+    kicker: str = ""
+    lead: str = ""
+    """The first body paragraph."""
+    body: str = ""
+    """All body paragraphs."""
 
 
 def load_zone_words(path: Path) -> ZoneWords:
     """Return the zone words of a user's YAML file (same keys as data/zones.yaml)."""
-    merged = extend(vocabulary("zones"), path)
     base = vocabulary("zones")
+    merged = extend(base, path)
     return tuple(
         (key, tuple(words[: len(words) - len(base[key])]))
         for key, words in merged.items()
-        if len(words) > len(base[key])
+        if isinstance(words, list) and len(words) > len(base[key])
     )
 
 
@@ -54,83 +86,212 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
         generic_zh=frozenset(v["generic_zh"]),
         generic_en=frozenset(v["generic_en"]),
         lead_in=tuple(sorted(v["lead_in_zh"], key=len, reverse=True)),
+        short_kinds=dict(v["short_kinds_zh"]),
+        rank_words=tuple(sorted(v["rank_words_zh"], key=len, reverse=True)),
+        provinces=tuple(v["provinces_zh"]),
+        stop_tags=frozenset(v["name_stop_tags"]),
+        stop_tags_any=frozenset(v["name_stop_tags_any"]),
+        district=re.compile(
+            rf"^[\u4e00-\u9fff]{{1,6}}?(?:{alternation(v['district_kinds_zh'])})(?=[：:\s，,]|$)"
+        ),
+        generic_districts=frozenset(v["generic_districts_zh"]),
     )
 
 
+# ------------------------------------------------------------------ attribution
+
+
 def attribute_zone(
-    title: str, body: str, lang: str, extra: ZoneWords = ()
-) -> tuple[str, tuple[str, ...]]:
-    """Return the zone an article is about (falling back to its title) and all zones it names."""
+    text: ArticleText, lang: str, extra: ZoneWords = ()
+) -> tuple[str | None, tuple[str, ...]]:
+    """Return the zone an article is about (None for none) and every zone name it uses.
+
+    The zone named in the title wins (the one its opening names, before a colon, first),
+    then a district or county that opens the title, then a zone of the kicker, then one of the
+    lead paragraph; a zone named only in passing in the body is the article's zone only when it
+    is named at least BUSY times. Variants of one name count as one zone.
+    """
     rules = _rules(extra)
-    text = f"{title}\n{body}"
-    names = _zones_zh(text, rules) if lang == "zh" else _zones_en(text, rules)
-    counts = Counter(names)
-    kept = [n for n in counts if counts[n] >= 2 or n in title]
-    if not kept:
-        # one mention is enough for a zone named early in the body (its lead)
-        kept = [n for n in counts if 0 <= body.find(n) < LEAD_CHARS][:1]
-    if not kept:
-        return title, ()
+    whole = "\n".join((text.title, text.kicker, text.body))
+    mentions = mentions_of(whole, lang, extra)
+    if not mentions and lang == "zh" and not _district(text, rules):
+        return None, ()
+    counts = Counter(m.key for m in mentions)
+    names = _display_names(mentions, text.title)
+    ranked = sorted(counts, key=lambda key: _rank(key, text, names, counts, lang, extra))
+    surface = tuple(dict.fromkeys(m.name for k in ranked for m in mentions if m.key == k))
+    best = ranked[0] if ranked else None
+    where = _placement(best, text, lang, extra) if best else 9
+    district = _district(text, rules) if lang == "zh" else None
+    if district and where > 0:
+        return district, (district, *surface)
+    if best is None or (where > 2 and counts[best] < BUSY):
+        return None, surface
+    return names[best], surface
 
-    def centrality(name: str) -> tuple[int, int, int]:
-        in_title = title.find(name)
-        return (1 if in_title >= 0 else 0, -in_title if in_title >= 0 else 0, counts[name])
 
-    ranked = sorted(kept, key=centrality, reverse=True)
-    return ranked[0], tuple(ranked)
+def _placement(key: str, text: ArticleText, lang: str, extra: ZoneWords) -> int:
+    """Return where a zone is named: 0 title, 1 kicker, 2 lead paragraph, 3 elsewhere."""
+    for n, part in enumerate((text.title, text.kicker, text.lead)):
+        if any(m.key == key for m in mentions_of(part, lang, extra)):
+            return n
+    return 3
 
 
-def _zones_zh(text: str, rules: _ZoneRules) -> list[str]:
-    """Return every Chinese zone name found in `text` (with repeats)."""
-    contexts: list[tuple[str, str]] = []
+def _rank(
+    key: str,
+    text: ArticleText,
+    names: dict[str, str],
+    counts: Counter[str],
+    lang: str,
+    extra: ZoneWords,
+) -> tuple[int, int, int]:
+    """Return a sort key: named earlier in title, kicker, lead; then named more often."""
+    where = _placement(key, text, lang, extra)
+    part = (text.title, text.kicker, text.lead, text.body)[where]
+    found = [m.start for m in mentions_of(part, lang, extra) if m.key == key]
+    opening = re.split(r"[：:]", text.title, maxsplit=1)[0] if where == 0 else ""
+    in_opening = 0 if opening and names[key] in opening or key in opening else 1
+    return (where, in_opening if where == 0 else 0, -counts[key] * 1000 + min(found, default=0))
+
+
+def _display_names(mentions: list[Mention], title: str) -> dict[str, str]:
+    """Return, per zone, the name to show: the title's form, else the form used most."""
+    forms: dict[str, Counter[str]] = {}
+    for m in mentions:
+        forms.setdefault(m.key, Counter())[m.name] += 1
+    out = {}
+    for key, counter in forms.items():
+        in_title = [n for n in counter if n in title]
+        out[key] = max(in_title or counter, key=lambda n: (counter[n], n == key, -len(n)))
+    return out
+
+
+def _district(text: ArticleText, rules: _ZoneRules) -> str | None:
+    """Return the district or county that opens the title or kicker (`某某区：…`), or None."""
+    for line in (text.title, text.kicker):
+        match = rules.district.match(line.strip())
+        if not match:
+            continue
+        name = match.group(0)
+        generic = name in rules.generic_districts or any(
+            name.endswith(g) for g in rules.generic_districts if len(g) >= 3
+        )
+        if not generic and len(name) >= 3:
+            return name
+    return None
+
+
+def zone_key(name: str, extra: ZoneWords = ()) -> str:
+    """Return the zone a name stands for, variants folded (`某某国家高新技术产业开发区` -> `某某高新区`)."""
+    rules = _rules(extra)
+    match = None
+    for match in rules.kinds_zh.finditer(name):
+        pass
+    if match is None or match.end() != len(name):
+        return name
+    stem, kind = name[: match.start()], rules.short_kinds.get(match.group(0), match.group(0))
+    for word in rules.rank_words:
+        if stem.endswith(word) and len(stem) > len(word):
+            stem = stem[: -len(word)]
+            break
+    for province in rules.provinces:
+        rest = stem[len(province) :].lstrip("省市")
+        if stem.startswith(province) and len(rest) >= 2:
+            stem = rest
+            break
+    return stem + kind
+
+
+# ------------------------------------------------------------------ mentions
+
+
+@lru_cache(maxsize=1024)
+def _mentions_cached(text: str, lang: str, extra: ZoneWords) -> tuple[Mention, ...]:
+    rules = _rules(extra)
+    return tuple(_mentions_zh(text, rules, extra) if lang == "zh" else _mentions_en(text, rules))
+
+
+def mentions_of(text: str, lang: str, extra: ZoneWords = ()) -> list[Mention]:
+    """Return every proper-named zone in `text`, in order (with repeats)."""
+    return list(_mentions_cached(text, lang, extra)) if text else []
+
+
+def _mentions_zh(text: str, rules: _ZoneRules, extra: ZoneWords) -> list[Mention]:
+    """Return the Chinese zone names of `text`: a name of words on the kind's left, then the kind.
+
+    A name stops at a verb, preposition, particle or punctuation (`长三角的某某产业园` names
+    某某产业园); a zone named right before another qualifies it (`某某科学城某某高新区`).
+    """
+    out: list[Mention] = []
     previous_end = 0
     for match in rules.kinds_zh.finditer(text):
-        left = _left_run(text, match.start(), max(previous_end, match.start() - NAME_MAX))
+        floor = max(previous_end, match.start() - NAME_MAX)
+        left = _name_left(text, floor, match.start(), rules)
+        if out and out[-1].start + len(out[-1].name) == match.start() - len(left):
+            out.pop()  # the zone just before qualifies this one
         previous_end = match.end()
-        contexts.append((left, match.group(0)))
-    suffixes = Counter(left[-k:] + kind for left, kind in contexts for k in range(1, len(left) + 1))
-    names = []
-    for left, kind in contexts:
-        name = _best_name(left, kind, suffixes, rules)
-        if name:
-            names.append(name)
-    return names
+        if len(left) < 2 or _generic(left, rules):
+            continue
+        name = left + match.group(0)
+        out.append(Mention(name, zone_key(name, extra), match.start() - len(left)))
+    return out
 
 
-def _left_run(text: str, end: int, floor: int) -> str:
-    """Return the run of CJK characters that ends at `end` and starts no earlier than `floor`."""
+def _name_left(text: str, floor: int, end: int, rules: _ZoneRules) -> str:
+    """Return the proper name that ends at `end`: the words on its left up to a stop word."""
     start = end
     while start > floor and is_cjk(text[start - 1]):
         start -= 1
-    return text[start:end]
-
-
-def _best_name(left: str, kind: str, suffixes: Counter[str], rules: _ZoneRules) -> str | None:
-    """Return the proper name (with kind) in `left` + `kind`, or None for a generic mention."""
-    if len(left) < 2:
-        return None
-    # Grow the name leftwards while most of its occurrences share the longer form.
-    best = left[-2:]
-    for k in range(3, len(left) + 1):
-        if suffixes[left[-k:] + kind] * 2 < suffixes[best + kind]:
+    window = text[start:end]
+    if not window:
+        return ""
+    # segment with the kind attached, so a name the dictionary knows whole stays whole
+    words = tokens(text[start : min(len(text), end + 6)])
+    begin = len(window)
+    for word, tag, offset in reversed([w for w in words if w[2] < len(window)]):
+        if _stops_name(word, tag, rules):
             break
-        best = left[-k:]
+        begin = offset
+    name = window[begin:]
     for word in rules.lead_in:
-        if best.startswith(word) and len(best) - len(word) >= 2:
-            best = best[len(word) :]
+        if name.startswith(word) and len(name) - len(word) >= 2:
+            name = name[len(word) :]
             break
-    if best in rules.generic_zh:
-        return None
-    return best + kind
+    return name
 
 
-def _zones_en(text: str, rules: _ZoneRules) -> list[str]:
-    """Return every English zone name found in `text` (with repeats)."""
-    names = []
+def _stops_name(word: str, tag: str, rules: _ZoneRules) -> bool:
+    """Return True when a word cannot be part of a zone's name (a verb, a particle, 各类)."""
+    if tag in rules.stop_tags_any or (tag in rules.stop_tags and len(word) >= 2):
+        return True
+    generic = word in rules.generic_zh and word not in rules.rank_words
+    return generic or word in rules.lead_in
+
+
+def _generic(left: str, rules: _ZoneRules) -> bool:
+    """Return True when a name is made only of generic words (国家, 省级, 各类)."""
+    rest = left
+    changed = True
+    while rest and changed:
+        changed = False
+        for word in sorted(rules.generic_zh, key=len, reverse=True):
+            if rest.startswith(word):
+                rest, changed = rest[len(word) :], True
+                break
+    return not rest
+
+
+def _mentions_en(text: str, rules: _ZoneRules) -> list[Mention]:
+    """Return the English zone names of `text` (with repeats)."""
+    out = []
     for match in rules.kinds_en.finditer(text):
         words = match.group(1).split()
+        start = match.start()
         while words and words[0] in rules.generic_en:
+            start = text.index(words[0], start) + len(words[0])
             words = words[1:]
         if words:
-            names.append(" ".join([*words, match.group(2)]))
-    return names
+            name = " ".join([*words, match.group(2)])
+            out.append(Mention(name, name, text.index(words[0], start)))
+    return out

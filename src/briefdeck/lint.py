@@ -1,0 +1,217 @@
+"""Content lint: bullets that are fragments, unbalanced marks, weak labels, bad charts, empty slides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from briefdeck.chars import is_cjk
+from briefdeck.model import Deck, SlideSpec
+from briefdeck.vocab import vocabulary
+
+PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"), ("【", "】"))
+"""Opening and closing marks that must balance within one line."""
+_TRAILING = "，,；;：:、。.!！?？ "
+_DATE_ONLY = re.compile(
+    r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|来|前|后|底|初|中)?$"
+    r"|^(?:(?:In|By|Since|As of)\s+)?(?:(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
+
+
+class Defect(Enum):
+    """A class of content problem on a slide."""
+
+    FRAGMENT = "fragment"
+    """A bullet that is not a complete point (ends on a speech verb, a preposition, a date only)."""
+    UNBALANCED = "unbalanced"
+    """A line whose quotation marks or brackets do not pair up."""
+    WEAK_LABEL = "weak-label"
+    """A card label that does not say what the figure counts."""
+    CHART_CATEGORY = "chart-category"
+    """A chart category that is not a distinct whole phrase."""
+    EMPTY_SLIDE = "empty-slide"
+    """A content slide with a title and nothing else."""
+    SINGLE_BULLET = "single-bullet"
+    """A content slide holding one bullet and nothing else."""
+    EXTRA_CONTENTS = "extra-contents"
+    """A second contents slide."""
+    QUOTE_AFTER_END = "quote-after-end"
+    """A quote slide placed after the closing slide."""
+    ZONE_NAME = "zone-name"
+    """A zone name holding a particle or a preceding place phrase."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One content problem."""
+
+    defect: Defect
+    """Its class."""
+    slide: int
+    """1-based slide number, 0 for the deck as a whole."""
+    text: str
+    """The text that shows it."""
+
+
+@cache
+def _words() -> dict[str, Any]:
+    return vocabulary("lint")
+
+
+def _bare(text: str) -> str:
+    return text.strip().rstrip(_TRAILING).strip()
+
+
+def is_cjk_text(text: str) -> bool:
+    """Return True when `text` holds a CJK character."""
+    return any(is_cjk(c) for c in text)
+
+
+def fragment_reason(text: str) -> str | None:
+    """Return why a bullet is not a complete point, or None when it is one."""
+    bare = _bare(text)
+    if not bare or re.fullmatch(r"[.…。·\s—-]+", bare):
+        return "no words"
+    if _DATE_ONLY.match(bare):
+        return "a date only"
+    if is_cjk_text(bare):
+        return _fragment_zh(bare)
+    return _fragment_en(bare)
+
+
+def _fragment_zh(bare: str) -> str | None:
+    w = _words()
+    if sum(1 for c in bare if is_cjk(c)) < 4:
+        return "too short"
+    if bare.startswith(("（", "(")):
+        return "opens with a parenthesis"
+    for word in sorted(w["speech_endings_zh"], key=len, reverse=True):
+        if bare.endswith(word):
+            return f"ends on the speech verb {word}"
+    for word in sorted(w["dangling_endings_zh"], key=len, reverse=True):
+        if bare.endswith(word):
+            return f"ends on {word}"
+    return None
+
+
+def _fragment_en(bare: str) -> str | None:
+    words = bare.split()
+    if len(words) < 3:
+        return "too short"
+    lowered = bare.lower()
+    for word in _words()["dangling_endings_en"]:
+        if lowered == word or lowered.endswith(" " + word):
+            return f"ends on {word!r}"
+    return None
+
+
+def is_unbalanced(text: str) -> bool:
+    """Return True when quotation marks or brackets in `text` do not pair up in order."""
+    for open_, close in PAIRS:
+        depth = 0
+        for char in text:
+            if char == open_:
+                depth += 1
+            elif char == close:
+                depth -= 1
+                if depth < 0:
+                    return True
+        if depth:
+            return True
+    return text.count('"') % 2 == 1
+
+
+def weak_label_reason(label: str) -> str | None:
+    """Return why a card label does not say what its figure counts, or None."""
+    w = _words()
+    bare = label.strip()
+    if is_cjk_text(bare):
+        if len(bare) < 2 or bare in w["generic_labels_zh"]:
+            return "one generic word" if bare else "no label"
+        if bare[0] in w["bound_starts_zh"]:
+            return f"starts inside a word ({bare[0]})"
+        if re.search(r"\d", bare):
+            return "holds a number"
+        if bare.endswith(tuple(w["open_endings_zh"])) or fragment_reason(bare + "一二三四") is not None:
+            return "ends on a dangling word"
+        return None
+    words = bare.lower().split()
+    if not words or bare.lower() in w["generic_labels_en"]:
+        return "one generic word" if words else "no label"
+    if words[-1] in w["dangling_endings_en"] or words[0] in w["bad_starts_en"]:
+        return "a verb or a dangling word"
+    return None
+
+
+def bad_categories(categories: tuple[str, ...]) -> list[str]:
+    """Return the chart categories that are not distinct whole phrases."""
+    w = _words()
+    bad = []
+    for n, category in enumerate(categories):
+        bare = category.strip()
+        short = len(bare) < 2 if is_cjk_text(bare) else len(bare) < 3
+        if (
+            short
+            or bare.endswith(tuple(w["open_endings_zh"]))
+            or bare in categories[:n]
+            or weak_label_reason(bare) is not None
+        ):
+            bad.append(category)
+    return bad
+
+
+def zone_name_reason(zone: str) -> str | None:
+    """Return why a zone name is badly cut (a particle or a place phrase inside), or None."""
+    if not is_cjk_text(zone):
+        return None
+    particle = re.search(r"[的之了在和与及]", zone)
+    return f"holds {particle.group(0)}" if particle else None
+
+
+# ------------------------------------------------------------------ decks
+
+
+def lint_deck(deck: Deck) -> list[Finding]:
+    """Return the content problems of a planned deck, slide by slide."""
+    findings: list[Finding] = []
+    reason = zone_name_reason(deck.zone)
+    if reason:
+        findings.append(Finding(Defect.ZONE_NAME, 0, deck.zone))
+    closing_at = next((n for n, s in enumerate(deck.slides) if s.kind == "closing"), None)
+    contents = 0
+    for n, slide in enumerate(deck.slides, start=1):
+        contents += slide.kind == "contents"
+        if slide.kind == "contents" and contents > 1:
+            findings.append(Finding(Defect.EXTRA_CONTENTS, n, slide.title))
+        if slide.kind == "quote" and closing_at is not None and n - 1 > closing_at:
+            findings.append(Finding(Defect.QUOTE_AFTER_END, n, slide.title))
+        findings.extend(_slide_findings(slide, n))
+    return findings
+
+
+def _slide_findings(slide: SlideSpec, n: int) -> list[Finding]:
+    """Return the problems of one planned slide."""
+    out: list[Finding] = []
+    lines = [p for p in slide.body.paragraphs if p.text or p.head] if slide.body else []
+    if slide.kind in ("section", "section_cards", "closing"):
+        if not lines and not slide.cards and slide.chart is None:
+            out.append(Finding(Defect.EMPTY_SLIDE, n, slide.title))
+        elif len(lines) == 1 and not slide.cards and slide.chart is None:
+            out.append(Finding(Defect.SINGLE_BULLET, n, lines[0].text))
+        for line in lines:
+            if line.text and fragment_reason(line.text):
+                out.append(Finding(Defect.FRAGMENT, n, line.text))
+    texts = [slide.title, slide.kicker, *(p.head + p.text for p in lines)]
+    if slide.kind != "quote":
+        out.extend(Finding(Defect.UNBALANCED, n, t) for t in texts if t and is_unbalanced(t))
+    out.extend(
+        Finding(Defect.WEAK_LABEL, n, f.label) for f in slide.cards if weak_label_reason(f.label)
+    )
+    if slide.chart is not None:
+        out.extend(Finding(Defect.CHART_CATEGORY, n, c) for c in bad_categories(slide.chart.categories))
+    return out

@@ -1,0 +1,75 @@
+"""Zone attribution: the zone an article is about, clean names, variants of one zone."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefdeck.zones import ArticleText, attribute_zone, mentions_of, zone_key
+
+
+def zone(title: str, lead: str, body: str = "", kicker: str = "", lang: str = "zh") -> str | None:
+    text = ArticleText(title, kicker, lead, f"{lead}\n{body}" if body else lead)
+    return attribute_zone(text, lang)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("白沙镇的青川综合保税区今年进出口额增长", ["青川综合保税区"]),
+        ("位于长三角的云溪产业园引进项目", ["云溪产业园"]),
+        ("推进青川高新区建设", ["青川高新区"]),
+        ("各类园区和国家高新区", []),
+        ("金湖科学城青川高新区发布清单", ["青川高新区"]),
+        ("走进临江经济技术开发区", ["临江经济技术开发区"]),
+    ],
+)
+def test_names_stop_at_particles_verbs_and_place_phrases(text, names):
+    assert [m.name for m in mentions_of(text, "zh")] == names
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("青川国家高新区", "青川高新区"),
+        ("青川高新技术产业开发区", "青川高新区"),
+        ("临江经济技术开发区", "临江经开区"),
+        ("北川省级高新区", "北川高新区"),
+        ("江苏临江经开区", "临江经开区"),
+    ],
+)
+def test_variants_of_one_zone_share_a_key(a, b):
+    assert zone_key(a) == zone_key(b)
+
+
+def test_a_district_report_is_about_the_district():
+    lead = "今年以来，青山区坚持创新驱动，各项工作取得新进展。"
+    body = "在青山区的云溪产业园，新落户企业23家。"
+    assert zone("青山区：创新实干推动高质量发展", lead, body) == "青山区"
+
+
+def test_the_zone_of_the_title_wins_over_one_named_often():
+    lead = "金湖高新区（滨江）今年实现营业收入120亿元。"
+    body = "与青川高新区合作。青川高新区提供场地。青川高新区派出团队。"
+    assert zone("金湖国家高新区激发创新活力", lead, body) in ("金湖高新区", "金湖国家高新区")
+
+
+def test_a_zone_named_in_the_lead_only():
+    lead = "近日，临江经济技术开发区发布政策，支持企业研发。"
+    assert zone("政策红利加速释放", lead) == "临江经济技术开发区"
+
+
+def test_a_zone_named_once_in_passing_is_not_the_subject():
+    lead = "今年以来，全市推进基层治理数字化改革，建成社区服务平台42个。"
+    body = "其中一个平台设在青川高新区。"
+    assert zone("以数字化改革提升基层治理效能", lead, body) is None
+
+
+def test_english_zone_from_headline_and_lead_not_a_phrase_in_passing():
+    lead = "Riverside New Area opened 12 laboratories this year, officials said."
+    body = (
+        "Firms from the Pudong Free Trade Zone visited. "
+        "The Pudong Free Trade Zone sent a delegation. Pudong Free Trade Zone staff joined."
+    )
+    assert zone("Riverside New Area bets on research", lead, body, lang="en") == (
+        "Riverside New Area"
+    )
