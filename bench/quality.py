@@ -154,7 +154,8 @@ def _check_source(report: Report, deck: Deck, articles: list[Article]) -> None:
                 report.add("caption-title", f"{deck.zone} slide {n}: {text}")
     news = _main_news(articles[0]) if articles else ""
     summary = next((s for s in deck.slides if s.kind not in ("cover",)), None)
-    first = summary.body.paragraphs[0].text if summary and summary.body and summary.body.paragraphs else ""
+    body = summary.body.paragraphs if summary and summary.body else ()
+    first = body[0].text if body else ""
     if news and (not first or first.rstrip("。") not in display(news)):
         report.add("main-news", f"{deck.zone}: summary opens {first[:30]!r}; lead: {news[:30]!r}")
 
@@ -162,7 +163,9 @@ def _check_source(report: Report, deck: Deck, articles: list[Article]) -> None:
 def _is_caption(text: str, caption: str) -> bool:
     """Return True when `text` is the caption, or most of it."""
     text = text.rstrip("。.")
-    return bool(text and caption) and (caption in text or (text in caption and len(text) * 2 > len(caption)))
+    if not (text and caption):
+        return False
+    return caption in text or (text in caption and len(text) * 2 > len(caption))
 
 
 def _main_news(article: Article) -> str:
@@ -193,7 +196,8 @@ def _print(reports: list[Report], verbose: bool) -> None:
     print("\nper file:")
     for report in reports:
         found = ", ".join(f"{k} {v}" for k, v in sorted(report.counts.items()))
-        print(f"  {report.file}: {len(report.decks)} decks ({', '.join(report.decks)}); {found or 'clean'}")
+        decks = ", ".join(report.decks)
+        print(f"  {report.file}: {len(report.decks)} decks ({decks}); {found or 'clean'}")
         if verbose:
             for example in report.examples:
                 print(f"      {example}")

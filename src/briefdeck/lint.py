@@ -1,4 +1,4 @@
-"""Content lint: bullets that are fragments, unbalanced marks, weak labels, bad charts, empty slides."""
+"""Content lint: fragment bullets, unbalanced marks, weak labels, bad charts, empty slides."""
 
 from __future__ import annotations
 
@@ -137,7 +137,8 @@ def weak_label_reason(label: str) -> str | None:
             return f"starts inside a word ({bare[0]})"
         if re.search(r"\d", bare):
             return "holds a number"
-        if bare.endswith(tuple(w["open_endings_zh"])) or fragment_reason(bare + "一二三四") is not None:
+        dangling = fragment_reason(bare + "一二三四") is not None  # padded past "too short"
+        if bare.endswith(tuple(w["open_endings_zh"])) or dangling:
             return "ends on a dangling word"
         return None
     words = bare.lower().split()
@@ -213,5 +214,6 @@ def _slide_findings(slide: SlideSpec, n: int) -> list[Finding]:
         Finding(Defect.WEAK_LABEL, n, f.label) for f in slide.cards if weak_label_reason(f.label)
     )
     if slide.chart is not None:
-        out.extend(Finding(Defect.CHART_CATEGORY, n, c) for c in bad_categories(slide.chart.categories))
+        bad = bad_categories(slide.chart.categories)
+        out.extend(Finding(Defect.CHART_CATEGORY, n, c) for c in bad)
     return out

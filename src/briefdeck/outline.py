@@ -59,7 +59,7 @@ def words(lang: str) -> dict[str, str]:
 def outline_zones(
     articles: tuple[Article, ...], settings: OutlineSettings | None = None
 ) -> tuple[ZoneOutline, ...]:
-    """Return one outline per zone, articles merged in input order; articles about no zone skipped."""
+    """Return one outline per zone, articles merged in input order (none about no zone)."""
     settings = settings or OutlineSettings()
     zones: dict[str, list[Article]] = {}
     for article in articles:

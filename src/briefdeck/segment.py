@@ -1,4 +1,4 @@
-"""Chinese word boundaries and parts of speech from jieba's dictionary (rjieba), loaded on first use."""
+"""Chinese words and their parts of speech from jieba's dictionary (rjieba), loaded on first use."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 @cache
 def _jieba() -> Any:
-    """Return the segmenter; its dictionary (about 0.15 s to load) is read only when first needed."""
+    """Return the segmenter; its dictionary (about 0.15 s to load) is read when first needed."""
     import rjieba
 
     return rjieba

@@ -151,7 +151,7 @@ def _rank(
     part = (text.title, text.kicker, text.lead, text.body)[where]
     found = [m.start for m in mentions_of(part, lang, extra) if m.key == key]
     opening = re.split(r"[：:]", text.title, maxsplit=1)[0] if where == 0 else ""
-    in_opening = 0 if opening and names[key] in opening or key in opening else 1
+    in_opening = 0 if (opening and names[key] in opening) or key in opening else 1
     return (where, in_opening if where == 0 else 0, -counts[key] * 1000 + min(found, default=0))
 
 
@@ -183,12 +183,10 @@ def _district(text: ArticleText, rules: _ZoneRules) -> str | None:
 
 
 def zone_key(name: str, extra: ZoneWords = ()) -> str:
-    """Return the zone a name stands for, variants folded (`某某国家高新技术产业开发区` -> `某某高新区`)."""
+    """Return the zone a name stands for, variants folded (`某某国家高新区` is `某某高新区`)."""
     rules = _rules(extra)
-    match = None
-    for match in rules.kinds_zh.finditer(name):
-        pass
-    if match is None or match.end() != len(name):
+    match = next((m for m in rules.kinds_zh.finditer(name) if m.end() == len(name)), None)
+    if match is None:
         return name
     stem, kind = name[: match.start()], rules.short_kinds.get(match.group(0), match.group(0))
     for word in rules.rank_words:
