@@ -11,7 +11,7 @@ from pptx import Presentation
 from briefdeck.chars import display
 from briefdeck.cli import main
 from briefdeck.errors import OutlineError
-from briefdeck.outline import OutlineSettings, outline_zones
+from briefdeck.outline import OutlineSettings, condense, outline_zones
 from briefdeck.outline_yaml import dump_outline, load_outline
 from briefdeck.pipeline import read_articles
 from tests.conftest import SEED, fixture
@@ -231,3 +231,33 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
     text = 'format: briefdeck outline 1\nzone: 某区\nsections:\n- title: "标题\\x01"\n  bullets: ["要点\\x0b一"]\n'
     outline = load_outline(text, "x.yaml")
     assert outline.sections[0].title == "标题" and outline.sections[0].bullets[0].text == "要点一"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lines"),
+    [
+        # an attribution shell goes, what was said stays
+        (
+            "项目负责人王某介绍，从提出申请到进场施工，前后只用了20天。",
+            ["从提出申请到进场施工，前后只用了20天"],
+        ),
+        (
+            "青川高新区有关负责人表示，下一步将继续完善人才服务体系。",
+            ["下一步将继续完善人才服务体系"],
+        ),
+        (
+            "据了解，平台已覆盖生态环境保护、城市综合治理等五大领域。",
+            ["平台已覆盖生态环境保护、城市综合治理等五大领域"],
+        ),
+        # a line never ends on a bare time word, a speech verb or a preposition
+        ("平台已覆盖五大领域，目前", ["平台已覆盖五大领域"]),
+        ("园区组织企业参加招聘会，会议提出", ["园区组织企业参加招聘会"]),
+        # a bullet is never only a date or an ellipsis
+        ("2023年。", []),
+        ("……", []),
+        # the zone's parenthesis goes with the zone
+        ("2023年，青川高新区（西湖）实现营业收入120亿元。", ["2023年，实现营业收入120亿元"]),
+    ],
+)
+def test_bullets_are_complete_points(sentence, lines):
+    assert condense(sentence, [], ("青川高新区",), 40) == lines

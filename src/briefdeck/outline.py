@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from briefdeck.chars import display, is_cjk, sentences
+from briefdeck.lint import fragment_reason
 from briefdeck.metrics import is_outlook
 from briefdeck.model import (
     Article,
@@ -188,7 +189,7 @@ def _outline(
         b
         for p in paragraphs
         for b in paragraph_bullets(
-            section.paragraphs[p], [m for m in mine if m.paragraph == p], article.zone or "", limit
+            section.paragraphs[p], [m for m in mine if m.paragraph == p], article.zone_names, limit
         )
     ]
     cards = sorted(mine, key=lambda m: -m.salience)[: settings.section_cards]
@@ -253,7 +254,7 @@ def _chart(article: Article, group_id: int) -> Chart:
 
 
 def paragraph_bullets(
-    paragraph: Paragraph, figures: list[Metric], zone: str, limit: int
+    paragraph: Paragraph, figures: list[Metric], zones: tuple[str, ...], limit: int
 ) -> list[Bullet]:
     """Return the bullets of a paragraph: its first sentence, and every sentence with a figure."""
     text = paragraph.text
@@ -266,14 +267,14 @@ def paragraph_bullets(
         inside = [m for m in figures if m.sentence and m.text in sentence]
         if n > 0 and not inside:
             continue
-        for line in condense(sentence, [m.text for m in inside], zone, limit):
+        for line in condense(sentence, [m.text for m in inside], zones, limit):
             out.append(Bullet(line, head if not out else ""))
     if head and not out:
         out.append(Bullet("", head))
     return out
 
 
-def condense(sentence: str, keep: list[str], zone: str, limit: int) -> list[str]:
+def condense(sentence: str, keep: list[str], zones: tuple[str, ...], limit: int) -> list[str]:
     """Return one or more short lines made of whole clauses of `sentence`.
 
     The first line gathers the sentence's opening clauses (a bare time or linking clause
@@ -282,7 +283,7 @@ def condense(sentence: str, keep: list[str], zone: str, limit: int) -> list[str]
     dropped as a subject, and every string of `keep` (the figures) ends up in some line.
     """
     english = not is_cjk_text(sentence)
-    clauses = _clauses(sentence, zone, english)
+    clauses = _clauses(sentence, zones, english)
     size = _size_en if english else len
     lines: list[str] = []
     current = ""
@@ -311,7 +312,23 @@ def condense(sentence: str, keep: list[str], zone: str, limit: int) -> list[str]
             current = ""
     if current:
         lines.append(current)
-    return [_sentence_case(display(_tidy(line)), english) for line in lines if _tidy(line)]
+    out = [_complete(_tidy(line), english) for line in lines]
+    return [_sentence_case(display(line), english) for line in out if line]
+
+
+def _complete(line: str, english: bool) -> str:
+    """Return `line` as a complete point: a dangling last clause dropped; empty if none is left.
+
+    A line that ends on a speech verb, a preposition, a particle or a bare time word (目前, 时)
+    lost what follows; its last clause goes, and a line that is still not a point is dropped.
+    """
+    seps = ",;:" if english else "，,；;：:"
+    while line and fragment_reason(line) is not None:
+        cut = max(line.rfind(c) for c in seps)
+        if cut <= 0:
+            return ""
+        line = _tidy(line[:cut])
+    return line
 
 
 def _sentence_case(line: str, english: bool) -> str:
@@ -331,7 +348,7 @@ def _size_en(text: str) -> int:
     return len(text.split())
 
 
-def _clauses(sentence: str, zone: str, english: bool) -> list[str]:
+def _clauses(sentence: str, zones: tuple[str, ...], english: bool) -> list[str]:
     """Return the clauses of a sentence, each with its separator, zone subject dropped."""
     seps = ",;:" if english else "，,；;：:"
     digits = re.compile(r"\d,\d")
@@ -351,21 +368,37 @@ def _clauses(sentence: str, zone: str, english: bool) -> list[str]:
     parts.append(sentence[start:])
     out = []
     for part in parts:
-        stripped = _drop_subject(part.strip(), zone, english)
-        if stripped:
+        stripped = _drop_subject(part.strip(), zones, english)
+        if stripped and not _is_attribution(stripped, english):
             out.append(stripped)
     return out
 
 
-def _drop_subject(clause: str, zone: str, english: bool) -> str:
-    """Return `clause` without the zone's name as its subject (`The … Zone` in English)."""
+def _is_attribution(clause: str, english: bool) -> bool:
+    """Return True for a clause that only says who speaks (`某某负责人介绍，`, `据了解，`)."""
+    bare = clause.rstrip("，,；;：: ")
+    w = vocabulary("lint")
+    if english:
+        return bare.lower() in w["attribution_en"]
+    if bare in w["attribution_zh"]:
+        return True
+    shell = len(bare) <= 24 and not re.search(r"\d", bare) and clause.rstrip()[-1:] in "，,：:"
+    return shell and bare.endswith(tuple(w["speech_endings_zh"]))
+
+
+def _drop_subject(clause: str, zones: tuple[str, ...], english: bool) -> str:
+    """Return `clause` without a zone name as its subject (`The … Zone` in English).
+
+    A parenthesis right after the name (`某某高新区（西湖）`) belongs to it and goes too.
+    """
     bare = clause.lstrip('“"')
-    for subject in (f"The {zone}", zone) if english else (zone,):
-        if zone and bare.startswith(subject) and len(bare) > len(subject) + 2:
-            rest = bare[len(subject) :].lstrip()
+    names = sorted(zones, key=len, reverse=True)
+    for subject in [f"The {z}" for z in names] + names if english else names:
+        if subject and bare.startswith(subject) and len(bare) > len(subject) + 2:
+            rest = re.sub(r"^\s*[（(][^（）()]{1,12}[）)]", "", bare[len(subject) :]).lstrip()
             if english and not _verb_first(rest):
                 return clause  # the name qualifies a noun (`… Zone firms created`): keep it
-            return rest
+            return rest if len(rest) > 2 else clause
     return clause
 
 
@@ -477,8 +510,8 @@ def _closing(articles: list[Article], settings: OutlineSettings) -> tuple[Bullet
     for article in articles:
         limit = _limit(article.language, settings)
         for sentence in _outlook_sentences(article):
-            for clause in _clauses(sentence, article.zone or "", article.language == "en"):
-                for line in condense(clause, [], article.zone or "", limit):
+            for clause in _clauses(sentence, article.zone_names, article.language == "en"):
+                for line in condense(clause, [], article.zone_names, limit):
                     out.append(Bullet(line))
     return tuple(out)
 

@@ -312,15 +312,15 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
     """Sort the body blocks of one article into meta, credits, captions, headings, paragraphs."""
     r = rules()
     deep = any(b.heading is not None for b in blocks)
+    spoken = _sentence_headings(blocks)
     draft.sections.append((None, []))
     paragraphs = draft.sections[-1][1]
     last = "start"  # kind of the previous block: body/caption/credit/heading/meta
     cut = False  # the last paragraph stops mid-sentence and goes on in a later block
     for i, block in enumerate(blocks):
         text = block.text
-        if block.heading is not None:
-            draft.sections.append((text, []))
-            paragraphs, last, cut = draft.sections[-1][1], "heading", False
+        if block.heading is not None or i in spoken:
+            paragraphs, last, cut = _open_section(draft, text), "heading", False
             continue
         if is_meta(text) or (last in ("start", "meta") and _is_english_byline_rest(text)):
             draft.meta.append(text)
@@ -356,12 +356,51 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
             cut = not ends_sentence(para[0])
             continue
         if is_heading_like(text) and not deep and i + 1 < len(blocks):
-            draft.sections.append((text, []))
-            paragraphs, last = draft.sections[-1][1], "heading"
+            paragraphs, last = _open_section(draft, text), "heading"
             continue
         text = _strip_dateline(draft, text)
         paragraphs.append([text, 0])
         cut = not ends_sentence(text)
+
+
+def _open_section(draft: _Draft, heading: str) -> list[list[Any]]:
+    """Start a section under `heading` and return its paragraph list.
+
+    A heading right under another one (no text between) is its second line: the two are one
+    heading, written `first second` (a two-part heading).
+    """
+    last_heading, last_paragraphs = draft.sections[-1]
+    ends_caption = draft.captions and draft.captions[-1].section == len(draft.sections) - 1
+    if last_heading is not None and not last_paragraphs and not ends_caption:
+        draft.sections[-1] = (f"{last_heading.rstrip('。')} {heading}", last_paragraphs)
+        return last_paragraphs
+    draft.sections.append((heading, []))
+    return draft.sections[-1][1]
+
+
+def _sentence_headings(blocks: tuple[Block, ...]) -> frozenset[int]:
+    """Return the blocks that are headings written as one short sentence (`搭建平台，让…起来。`).
+
+    Such a line stands alone between long paragraphs; one alone may be a paragraph, so they
+    count only when the article has at least two.
+    """
+    found = []
+    for i in range(1, len(blocks) - 1):
+        text = blocks[i].text
+        if not _is_heading_sentence(text):
+            continue
+        before, after = blocks[i - 1].text, blocks[i + 1].text
+        if min(len(before), len(after)) >= 2 * len(text) and not _is_heading_sentence(after):
+            found.append(i)
+    return frozenset(found) if len(found) >= 2 else frozenset()
+
+
+def _is_heading_sentence(text: str) -> bool:
+    """Return True for one short sentence ending in 。 or ！ that no quote or caption opens."""
+    body = text.rstrip("。！!")
+    if body == text or _width(text) > HEADING_MAX or re.search(r"[。！？!?；;：:]", body):
+        return False
+    return not text.startswith(("“", '"', "（", "(")) and not rules().caption_opener.match(text)
 
 
 def _is_english_byline_rest(text: str) -> bool:
