@@ -193,3 +193,58 @@ def test_english_article():
         "Daily | Updated: 2013-03-12",
         "Contact the writer at janedoe@example.com",
     )
+
+
+def test_a_whole_page_comes_apart_into_its_articles():
+    articles, _ = read_articles(str(fixture("zh_page.txt")))
+    assert [(a.title, a.zone) for a in articles] == [
+        ("坚持创新驱动 壮大发展动能", "青川高新区"),
+        ("白沙镇小茶叶做成大产业", None),
+        ("金湖经开区新增外资企业12家", "金湖经开区"),
+        ("全民健身活动丰富多彩", None),
+        ("临江科技城：创新企业集聚成势", "临江科技城"),
+    ]
+    assert articles[0].kicker == "青川高新区推进产业升级观察"
+    assert articles[2].authors == ("赵明",)
+    assert articles[2].sections[0].paragraphs[0].text.startswith("今年1至4月")
+    assert articles[3].meta == ("《江岸日报》（2025年05月12日第 5 版）",)
+    assert articles[4].kicker == "新春走基层"
+
+
+@pytest.mark.parametrize(
+    ("name", "headings"),
+    [
+        (
+            "zh_two_line_headings.txt",
+            [
+                None,
+                "优化营商环境 推动政务服务提质增效",
+                "聚焦重点项目 跑出建设“加速度”",
+                "壮大特色产业 打造县域发展新引擎",
+            ],
+        ),
+        (
+            "zh_sentence_headings.txt",
+            [
+                None,
+                "搭建平台，让创新资源集聚起来。",
+                "优化服务，让创新主体活跃起来。",
+                "引育人才，让创新活力迸发出来。",
+            ],
+        ),
+        (
+            "zh_numbered_headings.txt",
+            [
+                None,
+                "一、绘制产业链图谱，找准招商方向",
+                "二、创新招商方式，提高签约质量",
+                "三、强化要素保障，推动项目落地",
+            ],
+        ),
+        ("zh_bold_headings.md", [None, "夯实数字基础设施", "培育数字产业集群"]),
+    ],
+)
+def test_headings_in_every_form_papers_use(name, headings):
+    (article,) = read_articles(str(fixture(name)))[0]
+    assert [s.heading for s in article.sections] == headings
+    assert all(s.paragraphs for s in article.sections)

@@ -40,6 +40,7 @@ class _Rules:
     caption_opener: re.Pattern[str]
     meta: re.Pattern[str]
     dateline: re.Pattern[str]
+    edition: re.Pattern[str]
     quote_after: re.Pattern[str]
     quote_before: re.Pattern[str]
     quote_after_en: re.Pattern[str]
@@ -78,7 +79,12 @@ def rules() -> _Rules:
             r"|^\S*@[\w-]+\.[\w.]+\S*$|^.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+\b.{0,20}$",
             re.IGNORECASE,
         ),
-        dateline=re.compile(rf"^(\S{{0,14}}讯)?\s*[（(]\s*((?:{roles})[^（）()]{{1,40}})[）)]\s*"),
+        dateline=re.compile(
+            rf"^(\S{{0,16}}?(?:讯|电))?\s*[（(]\s*((?:{roles})[^（）()]{{1,40}})[）)]\s*"
+        ),
+        edition=re.compile(
+            r"^《[^》]{1,30}》.{0,24}第\s*\d+\s*版|^[（(]\s*(?:19|20)\d\d年.{0,12}版\s*[）)]$"
+        ),
         quote_after=re.compile(
             rf"“([^“”]{{6,}}?)”\s*({name}{{2,40}}?)(?:{verbs})[，,：:。]?\s*(?:“([^“”]+)”)?"
         ),
@@ -248,6 +254,7 @@ def _article_starts(
         lines = [blocks[j].text for j in header]
         title, kicker = _title_and_kicker(lines)
         starts.append((header[0], i + 1, title, kicker, authors))
+    starts = _dateline_starts(blocks, starts)
     starts = _heading_starts(blocks, starts)
     prelude = starts[0][0] if starts else 0
     if starts and all(is_meta(b.text) for b in blocks[:prelude]):
@@ -256,6 +263,41 @@ def _article_starts(
     if not starts or starts[0][0] > 0:
         starts.insert(0, _headless_start(blocks, starts[0][0] if starts else len(blocks)))
     return starts
+
+
+def _opens_article(text: str) -> bool:
+    """Return True for a line that only an article's start has: a dateline or an edition line."""
+    r = rules()
+    dateline = r.dateline.match(text)
+    return bool(dateline and dateline.group(1)) or bool(r.edition.match(text))
+
+
+def _dateline_starts(
+    blocks: tuple[Block, ...], starts: list[tuple[int, int, str, str | None, tuple[str, ...]]]
+) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+    """Add the articles without a byline line: a title (and kicker) over a dateline or edition.
+
+    `本报某地5月11日电（记者 某某）…` and `《某某日报》（…第 5 版）` open an article; the title-like
+    lines right above them are its title and kicker.
+    """
+    taken = {j for s in starts for j in range(s[0], s[1])}
+    added = []
+    for i, block in enumerate(blocks):
+        if i == 0 or i in taken or not _opens_article(block.text):
+            continue
+        header = [j for j in (i - 2, i - 1) if j >= 0 and j not in taken and _title_line(blocks[j])]
+        if i - 1 not in header:
+            continue
+        if len(header) == 2 and i - 3 >= 0 and not ends_sentence(blocks[i - 3].text):
+            header = [i - 1]  # the line above belongs to what comes before
+        title, kicker = _title_and_kicker([blocks[j].text for j in header])
+        added.append((header[0], i, title, kicker, ()))
+    return sorted(starts + added)
+
+
+def _title_line(block: Block) -> bool:
+    """Return True for a line that may be a title: title-shaped, not a byline, meta or credit."""
+    return _header_line(block) and authors_of(block.text) is None
 
 
 def _header_line(block: Block) -> bool:
