@@ -73,3 +73,21 @@ def test_english_zone_from_headline_and_lead_not_a_phrase_in_passing():
     assert zone("Riverside New Area bets on research", lead, body, lang="en") == (
         "Riverside New Area"
     )
+
+
+def test_a_survey_of_many_zones_is_about_none_of_them():
+    lead = "青川经开区、临江经开区、金湖经开区和北塘经开区的代表参加了座谈。"
+    body = "青川经开区介绍了经验。临江经开区介绍了做法。"
+    assert zone("为扩大开放作出新的示范", lead, body) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "district"),
+    [
+        ("青山区：创新实干推动高质量发展", "青山区"),
+        ("浙江省临州市青山区推进基层治理", "临州市青山区"),
+        ("南湖县培育特色主导产业", "南湖县"),
+    ],
+)
+def test_district_and_county_reports(title, district):
+    assert zone(title, "今年以来，各项工作取得新进展。") == district

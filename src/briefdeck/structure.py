@@ -41,6 +41,7 @@ class _Rules:
     meta: re.Pattern[str]
     dateline: re.Pattern[str]
     edition: re.Pattern[str]
+    edition_suffix: re.Pattern[str]
     quote_after: re.Pattern[str]
     quote_before: re.Pattern[str]
     quote_after_en: re.Pattern[str]
@@ -64,7 +65,8 @@ def rules() -> _Rules:
             rf"(?:{roles})(?:\s*[/／:：]\s*|\s+|(?=[\u4e00-\u9fff]))|(?:{prefixes})\s*[/／:：]\s*"
         ),
         credit=re.compile(
-            rf"^(?:(?:{credit_zh})\s*[/／:：]?\s*\S.{{0,24}}|.{{1,28}}(?:{credit_zh}))$"
+            rf"^(?:(?:{credit_zh})\s*[/／:：]?\s*\S.{{0,24}}"
+            rf"|.{{1,28}}(?:{credit_zh})(?:\s*[（(][^（）()]{{1,12}}[）)])?)$"
             rf"|^(?:{credit_en})\b.{{0,60}}$|^[A-Z][A-Z .'-]{{2,40}}/[A-Z .'-]{{3,40}}$"
         ),
         inline_credit=re.compile(
@@ -85,6 +87,7 @@ def rules() -> _Rules:
         edition=re.compile(
             r"^《[^》]{1,30}》.{0,24}第\s*\d+\s*版|^[（(]\s*(?:19|20)\d\d年.{0,12}版\s*[）)]$"
         ),
+        edition_suffix=re.compile(r"^(.*?)\s*(《[^》]{1,30}》\s*[（(][^（）()]{0,30}版\s*[）)]?)$"),
         quote_after=re.compile(
             rf"“([^“”]{{6,}}?)”\s*({name}{{2,40}}?)(?:{verbs})[，,：:。]?\s*(?:“([^“”]+)”)?"
         ),
@@ -109,8 +112,8 @@ def _width(text: str) -> int:
 def authors_of(line: str) -> tuple[str, ...] | None:
     """Return the names of a byline line, or None when `line` is not a byline."""
     r = rules()
-    text = line.strip()
-    if is_credit(text):
+    text, edition = split_edition(line.strip())
+    if not text or is_credit(text):
         return None
     english = re.match(r"^(?:By|BY)\s+([A-Z][^|]{1,80}?)\s*(?:\||$|\s+in\s+[A-Z])", text)
     if english:
@@ -119,12 +122,39 @@ def authors_of(line: str) -> tuple[str, ...] | None:
     marked = r.byline_mark.match(text)
     if marked:
         text = marked.group(1).strip()
-    elif len(text) > 40 or ends_sentence(text) or not r.roles.search(text):
+    elif len(text) > 40 or ends_sentence(text) or not (r.roles.search(text) or edition):
         return None
     names = _names(text)
-    if not names and marked and len(text) <= 24:
-        names = tuple(t for t in re.split(r"[\s、，,]+", text) if t)
+    if not names and (marked or edition) and len(text) <= 24:
+        names = _pair_characters([t for t in re.split(r"[\s、，,]+", text) if t])
     return names or None
+
+
+def split_edition(line: str) -> tuple[str, str]:
+    """Return a line and the edition line glued to its end (`某某《某某日报》（…第 5 版）`)."""
+    match = rules().edition_suffix.match(line)
+    if not match or not match.group(1):
+        return line, ""
+    return match.group(1).strip(), match.group(2)
+
+
+def _pair_characters(tokens: list[str]) -> tuple[str, ...]:
+    """Return name tokens with spaced-out two-character names joined (`喻  松` is 喻松)."""
+    out: list[str] = []
+    single = ""
+    for token in tokens:
+        if len(token) == 1 and is_cjk(token):
+            if single:
+                out.append(single + token)
+                single = ""
+            else:
+                single = token
+            continue
+        if single:
+            out.append(single)
+            single = ""
+        out.append(token)
+    return tuple([*out, single] if single else out)
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -142,7 +172,7 @@ def _names(text: str) -> tuple[str, ...]:
         end = roles[n + 1].start() if n + 1 < len(roles) else len(text)
         piece = text[role.end() : end]
         tokens = [t.strip("：:（）() ") for t in re.split(r"[\s、，,/／]+", piece)]
-        tokens = [t for t in tokens if t]
+        tokens = list(_pair_characters([t for t in tokens if t]))
         if n + 1 < len(roles) and piece and not piece[-1].isspace() and tokens:
             tokens.pop()  # glued to the next role: an outlet or posting
         names.extend(tokens)
@@ -216,6 +246,9 @@ def structure(
         draft = _Draft(title=title, kicker=kicker, authors=authors)
         if n == 0:
             draft.meta.extend(b.text for b in blocks[:body_start] if is_meta(b.text))
+        edition = split_edition(blocks[body_start - 1].text)[1] if authors and body_start else ""
+        if edition:
+            draft.meta.append(edition)
         if authors and body_start and "|" in blocks[body_start - 1].text:
             # `By Jane Doe | Daily | Updated: …`: the outlet and date after the names are meta
             draft.meta.append(blocks[body_start - 1].text.split("|", 1)[1].strip())
@@ -309,11 +342,25 @@ def _title_and_kicker(lines: list[str]) -> tuple[str, str | None]:
     if len(lines) == 1:
         return lines[0], None
     first, second = lines
-    if second.startswith(("—", "-", "——")):
-        return first, second.lstrip("—- ")
-    if _width(first) > _width(second):
+    if second.startswith(("—", "-")) or first.endswith("—"):
+        return first if second.startswith(("—", "-")) else second, _kicker(first, second)
+    if _column(second) and not _column(first):
+        return second, first
+    if _width(first) > _width(second) or (_column(first) and not _column(second)):
         return first, second
     return second, first
+
+
+def _kicker(first: str, second: str) -> str:
+    """Return the kicker of two header lines: the one a dash leads into or out of, dashes gone."""
+    line = second if second.startswith(("—", "-")) else first
+    return line.strip("—- ")
+
+
+def _column(title: str) -> str:
+    """Return the column name a paper sets after a title (`…（经济聚焦）`), or empty."""
+    match = re.search(r"[（(]([^（）()]{2,20})[）)]$", title)
+    return match.group(1) if match and _width(title[: match.start()]) >= 6 else ""
 
 
 def _heading_starts(
@@ -370,6 +417,7 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
             continue
         if last == "start" and not paragraphs and not draft.authors and authors_of(text):
             draft.authors = authors_of(text) or ()
+            draft.meta.extend(m for m in (split_edition(text)[1],) if m)
             continue
         if is_credit(text):
             draft.credits.append(text)
@@ -507,6 +555,11 @@ def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Ar
         if heading is not None or paras
     )
     title = draft.title or _fallback_title(sections)
+    column = _column(title)
+    if column:  # the column a paper files the article under is meta, not title
+        title = title[: -len(column) - 2].rstrip()
+        draft.meta.append(f"（{column}）")
+    draft.kicker = draft.kicker.strip("—- ") if draft.kicker else None
     paragraphs = [p.text for s in sections for p in s.paragraphs]
     body = "\n".join(paragraphs)
     lang = language(title + body)

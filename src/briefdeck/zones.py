@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from briefdeck.chars import is_cjk
-from briefdeck.segment import tokens
+from briefdeck.segment import boundaries, tokens
 from briefdeck.vocab import alternation, extend, vocabulary
 
 NAME_MAX = 8
 """Longest proper name before a Chinese zone kind, in characters."""
 BUSY = 3
 """A zone named this often is the article's zone even when the title and lead do not name it."""
+
+SURVEY = 4
+"""An article naming this many zones, none in its title or kicker, may be about none of them."""
+SURVEY_SHARE = 0.4
+"""... unless one of them has at least this share of the zone mentions."""
 
 ZoneWords = tuple[tuple[str, tuple[str, ...]], ...]
 """Words a user adds to the zone vocabulary: (key, words) pairs, hashable for caching."""
@@ -34,7 +39,10 @@ class _ZoneRules:
     stop_tags: frozenset[str]
     stop_tags_any: frozenset[str]
     district: re.Pattern[str]
+    district_open: re.Pattern[str]
+    county_open: re.Pattern[str]
     generic_districts: frozenset[str]
+    district_bad_endings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,15 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
             rf"^[\u4e00-\u9fff]{{1,6}}?(?:{alternation(v['district_kinds_zh'])})(?=[：:\s，,]|$)"
         ),
         generic_districts=frozenset(v["generic_districts_zh"]),
+        district_bad_endings=tuple(v["district_bad_endings_zh"]),
+        district_open=re.compile(
+            rf"^(?:{alternation(v['provinces_zh'])}|[\u4e00-\u9fff]{{2,3}}省)?"
+            rf"(?:[\u4e00-\u9fff]{{2,4}}?[市州盟])?[\u4e00-\u9fff]{{1,4}}?"
+            rf"(?:{alternation(v['district_kinds_zh'])})"
+        ),
+        county_open=re.compile(
+            rf"^(?:{alternation(v['provinces_zh'])})省?([\u4e00-\u9fff]{{2,3}})(?=[：:]|\s)"
+        ),
     )
 
 
@@ -116,24 +133,43 @@ def attribute_zone(
     mentions = mentions_of(whole, lang, extra)
     if not mentions and lang == "zh" and not _district(text, rules):
         return None, ()
+    fold = _folds(mentions, text)
+    mentions = [replace(m, key=fold[m.key]) for m in mentions]
     counts = Counter(m.key for m in mentions)
     names = _display_names(mentions, text.title)
-    ranked = sorted(counts, key=lambda key: _rank(key, text, names, counts, lang, extra))
+    ranked = sorted(counts, key=lambda key: _rank(key, text, names, counts, fold, lang, extra))
     surface = tuple(dict.fromkeys(m.name for k in ranked for m in mentions if m.key == k))
     best = ranked[0] if ranked else None
-    where = _placement(best, text, lang, extra) if best else 9
+    where = _placement(best, text, fold, lang, extra) if best else 9
     district = _district(text, rules) if lang == "zh" else None
     if district and where > 0:
         return district, (district, *surface)
     if best is None or (where > 2 and counts[best] < BUSY):
         return None, surface
+    if where >= 2 and len(counts) >= SURVEY and counts[best] < SURVEY_SHARE * counts.total():
+        return None, surface  # a survey of many zones, none of them in the headline
     return names[best], surface
 
 
-def _placement(key: str, text: ArticleText, lang: str, extra: ZoneWords) -> int:
+def _folds(mentions: list[Mention], text: ArticleText) -> dict[str, str]:
+    """Return each zone key mapped to the longest key that ends with it (`某园` in `某市某园`).
+
+    Only a longer name the headline uses, or the text uses twice, takes in the shorter ones.
+    """
+    counts = Counter(m.key for m in mentions)
+    head = f"{text.title}\n{text.kicker}"
+    trusted = {
+        k for k in counts if counts[k] >= 2 or any(n.name in head for n in mentions if n.key == k)
+    }
+    return {k: max((o for o in trusted | {k} if o.endswith(k)), key=len) for k in counts}
+
+
+def _placement(
+    key: str, text: ArticleText, fold: dict[str, str], lang: str, extra: ZoneWords
+) -> int:
     """Return where a zone is named: 0 title, 1 kicker, 2 lead paragraph, 3 elsewhere."""
     for n, part in enumerate((text.title, text.kicker, text.lead)):
-        if any(m.key == key for m in mentions_of(part, lang, extra)):
+        if any(fold.get(m.key) == key for m in mentions_of(part, lang, extra)):
             return n
     return 3
 
@@ -143,43 +179,81 @@ def _rank(
     text: ArticleText,
     names: dict[str, str],
     counts: Counter[str],
+    fold: dict[str, str],
     lang: str,
     extra: ZoneWords,
 ) -> tuple[int, int, int]:
     """Return a sort key: named earlier in title, kicker, lead; then named more often."""
-    where = _placement(key, text, lang, extra)
+    where = _placement(key, text, fold, lang, extra)
     part = (text.title, text.kicker, text.lead, text.body)[where]
-    found = [m.start for m in mentions_of(part, lang, extra) if m.key == key]
+    found = [m.start for m in mentions_of(part, lang, extra) if fold.get(m.key) == key]
     opening = re.split(r"[：:]", text.title, maxsplit=1)[0] if where == 0 else ""
     in_opening = 0 if (opening and names[key] in opening) or key in opening else 1
     return (where, in_opening if where == 0 else 0, -counts[key] * 1000 + min(found, default=0))
 
 
 def _display_names(mentions: list[Mention], title: str) -> dict[str, str]:
-    """Return, per zone, the name to show: the title's form, else the form used most."""
+    """Return, per zone, the name to show: its plain form (`某某高新区`) where the text uses it,
+    else the title's form, else the form used most."""
     forms: dict[str, Counter[str]] = {}
     for m in mentions:
         forms.setdefault(m.key, Counter())[m.name] += 1
     out = {}
     for key, counter in forms.items():
         in_title = [n for n in counter if n in title]
-        out[key] = max(in_title or counter, key=lambda n: (counter[n], n == key, -len(n)))
+        best = max(in_title or counter, key=lambda n: (counter[n], -len(n)))
+        out[key] = key if any(n.endswith(key) for n in counter) else best
     return out
 
 
 def _district(text: ArticleText, rules: _ZoneRules) -> str | None:
-    """Return the district or county that opens the title or kicker (`某某区：…`), or None."""
+    """Return the district or county that opens the title or kicker, or None.
+
+    `某某区：…`, `某省某市某某区推进…`, `某省某某县培育…`, and a place set off by a colon or
+    spaces after its province (`某省某某：…`) open a report about that district; the province
+    is left out of the name.
+    """
     for line in (text.title, text.kicker):
-        match = rules.district.match(line.strip())
-        if not match:
-            continue
-        name = match.group(0)
-        generic = name in rules.generic_districts or any(
-            name.endswith(g) for g in rules.generic_districts if len(g) >= 3
-        )
-        if not generic and len(name) >= 3:
-            return name
+        line = line.strip()
+        match = rules.district.match(line)
+        name = match.group(0) if match else _district_words(line, rules)
+        if name and not _generic_district(name, rules):
+            return _without_province(name, rules)
     return None
+
+
+def _district_words(line: str, rules: _ZoneRules) -> str | None:
+    """Return the district or county that opens `line` as its subject, or None.
+
+    `某省某市某某区推进…`, `某省某某县培育…` (the name ends in a district kind at a word
+    boundary: not 区块链), and `某省某某：…` or `某省某某  …` (a county without its kind, set off).
+    """
+    match = rules.district_open.match(line)
+    if match and match.end() < len(line) and match.end() in boundaries(line[:24]):
+        return match.group(0)
+    match = rules.county_open.match(line)
+    return match.group(1) if match else None
+
+
+def _generic_district(name: str, rules: _ZoneRules) -> bool:
+    """Return True for a name that is no district (园区, 全区, 从一家园区)."""
+    first = tokens(name)[0]
+    return (
+        len(name) < 2
+        or name in rules.generic_districts
+        or name.endswith(rules.district_bad_endings)
+        or _stops_name(first[0], first[1], rules)
+    )
+
+
+def _without_province(name: str, rules: _ZoneRules) -> str:
+    """Return a place name without the province that leads it (`某省某市某区` -> `某市某区`)."""
+    for province in rules.provinces:
+        rest = name[len(province) :]
+        rest = rest[1:] if rest[:1] in ("省", "市") and len(rest) > 3 else rest
+        if name.startswith(province) and len(rest) >= 2:
+            return rest
+    return name
 
 
 def zone_key(name: str, extra: ZoneWords = ()) -> str:
@@ -193,12 +267,7 @@ def zone_key(name: str, extra: ZoneWords = ()) -> str:
         if stem.endswith(word) and len(stem) > len(word):
             stem = stem[: -len(word)]
             break
-    for province in rules.provinces:
-        rest = stem[len(province) :].lstrip("省市")
-        if stem.startswith(province) and len(rest) >= 2:
-            stem = rest
-            break
-    return stem + kind
+    return _without_province(stem, rules) + kind
 
 
 # ------------------------------------------------------------------ mentions
@@ -247,9 +316,16 @@ def _name_left(text: str, floor: int, end: int, rules: _ZoneRules) -> str:
     # segment with the kind attached, so a name the dictionary knows whole stays whole
     words = tokens(text[start : min(len(text), end + 6)])
     begin = len(window)
-    for word, tag, offset in reversed([w for w in words if w[2] < len(window)]):
-        if _stops_name(word, tag, rules):
+    ranked = False  # a rank word (国家级) stands between a proper name and the kind
+    inside = [w for w in words if w[2] < len(window)]
+    for n in range(len(inside) - 1, -1, -1):
+        word, tag, offset = inside[n]
+        after_province = n > 0 and inside[n - 1][0] in rules.provinces
+        if not after_province and (
+            _stops_name(word, tag, rules) or (ranked and not _place(word, tag, rules))
+        ):
             break
+        ranked = ranked or word in rules.rank_words
         begin = offset
     name = window[begin:]
     for word in rules.lead_in:
@@ -257,6 +333,15 @@ def _name_left(text: str, floor: int, end: int, rules: _ZoneRules) -> str:
             name = name[len(word) :]
             break
     return name
+
+
+def _place(word: str, tag: str, rules: _ZoneRules) -> bool:
+    """Return True for a word that may name a place (the part of a name before 国家级).
+
+    A single character counts: the dictionary cuts a name it does not know into characters.
+    """
+    place = tag == "ns" or word.endswith(("市", "州", "县")) or word in rules.provinces
+    return place or len(word) == 1
 
 
 def _stops_name(word: str, tag: str, rules: _ZoneRules) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from briefdeck.model import Block
+from briefdeck.read.text import BOLD_LEVEL, bold_heading
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
@@ -41,6 +42,11 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
             continue
         if line.startswith(">"):
             line = line.lstrip("> ")
+        bold = bold_heading(line)
+        if bold and not lines:
+            blocks.append(Block(bold, number, pending_gap, BOLD_LEVEL))
+            pending_gap = 0
+            continue
         if _LIST.match(line):
             flush()
             line = _LIST.sub("", line)

@@ -69,6 +69,25 @@ def text_blocks(text: str) -> tuple[Block, ...]:
         if not line:
             gap += 1
             continue
-        blocks.append(Block(line, number, gap if blocks else 0))
+        bold = bold_heading(line)
+        blocks.append(
+            Block(bold or line, number, gap if blocks else 0, BOLD_LEVEL if bold else None)
+        )
         gap = 0
     return tuple(blocks)
+
+
+BOLD_LEVEL = 6
+"""Heading level given to a line that is bold and nothing else (the deepest level)."""
+BOLD_MAX = 40
+"""Longest bold line taken as a heading, in characters."""
+_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)$")
+
+
+def bold_heading(line: str) -> str | None:
+    """Return the text of a short line that is wholly bold (`**…**`), or None."""
+    match = _BOLD.match(line)
+    if not match or len(match.group(1)) > BOLD_MAX:
+        return None
+    text = re.sub(r"\*\*|__", "", match.group(1)).strip()
+    return text or None
