@@ -16,5 +16,6 @@ def test_outline_example_in_docs_builds(tmp_path):
     outline = load_outline(example, "docs/outline.md")
     assert outline.zone == "青禾高新区" and outline.key_figures[1].text == "300余名"
     deck = build_deck(outline, load_layout_set("briefing"), tmp_path / "example.pptx")
-    assert [s.kind for s in deck.slides] == ["cover", "key_figures", "contents", "section_cards",
-                                              "section", "chart", "quote"]  # fmt: skip
+    assert [s.kind for s in deck.slides] == ["cover", "section_cards", "section", "chart", "quote",
+                                              "key_figures"]  # fmt: skip
+    assert deck.slides[1].cards == outline.key_figures and deck.slides[-1].title == "回顾"

@@ -23,6 +23,11 @@ def is_cjk(char: str) -> bool:
     )
 
 
+def has_cjk(text: str) -> bool:
+    """Return True when `text` holds a CJK ideograph."""
+    return any(is_cjk(c) for c in text)
+
+
 def cjk_share(text: str) -> float:
     """Return the share of CJK ideographs among the letters of `text`."""
     letters = [c for c in text if c.isalpha()]

@@ -8,12 +8,15 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from briefdeck.chars import is_cjk
+from briefdeck.chars import has_cjk, is_cjk
 from briefdeck.model import Deck, SlideSpec
+from briefdeck.segment import tokens
 from briefdeck.vocab import vocabulary
 
 PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"), ("【", "】"))
 """Opening and closing marks that must balance within one line."""
+SHORT_LINE = 6
+"""A Chinese line this short (in characters) with no verb is a subject left alone."""
 _TRAILING = "，,；;：:、。.!！?？ "
 _DATE_ONLY = re.compile(
     r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|来|前|后|底|初|中)?$"
@@ -67,11 +70,6 @@ def _bare(text: str) -> str:
     return text.strip().rstrip(_TRAILING).strip()
 
 
-def is_cjk_text(text: str) -> bool:
-    """Return True when `text` holds a CJK character."""
-    return any(is_cjk(c) for c in text)
-
-
 def fragment_reason(text: str) -> str | None:
     """Return why a bullet is not a complete point, or None when it is one."""
     bare = _bare(text)
@@ -79,7 +77,7 @@ def fragment_reason(text: str) -> str | None:
         return "no words"
     if _DATE_ONLY.match(bare):
         return "a date only"
-    if is_cjk_text(bare):
+    if has_cjk(bare):
         return _fragment_zh(bare)
     return _fragment_en(bare)
 
@@ -88,6 +86,13 @@ def _fragment_zh(bare: str) -> str | None:
     w = _words()
     if sum(1 for c in bare if is_cjk(c)) < 4:
         return "too short"
+    single = not re.search(r"[，,；;：:\d]", bare)
+    phrase = "的" in bare or bare.endswith(tuple(w["setting_endings_zh"]))
+    if single and phrase and bare.startswith(tuple(w["adverbial_openers_zh"])):
+        return "an adverbial phrase only"
+    short = sum(1 for c in bare if is_cjk(c)) <= SHORT_LINE
+    if short and not re.search(r"\d", bare) and not any(t[:1] == "v" for _, t, _ in tokens(bare)):
+        return "no verb"
     if bare.startswith(("（", "(")):
         return "opens with a parenthesis"
     for word in sorted(w["speech_endings_zh"], key=len, reverse=True):
@@ -130,7 +135,7 @@ def weak_label_reason(label: str) -> str | None:
     """Return why a card label does not say what its figure counts, or None."""
     w = _words()
     bare = label.strip()
-    if is_cjk_text(bare):
+    if has_cjk(bare):
         if len(bare) < 2 or bare in w["generic_labels_zh"]:
             return "one generic word" if bare else "no label"
         if bare[0] in w["bound_starts_zh"]:
@@ -155,7 +160,7 @@ def bad_categories(categories: tuple[str, ...]) -> list[str]:
     bad = []
     for n, category in enumerate(categories):
         bare = category.strip()
-        short = len(bare) < 2 if is_cjk_text(bare) else len(bare) < 3
+        short = len(bare) < 2 if has_cjk(bare) else len(bare) < 3
         if (
             short
             or bare.endswith(tuple(w["open_endings_zh"]))
@@ -168,7 +173,7 @@ def bad_categories(categories: tuple[str, ...]) -> list[str]:
 
 def zone_name_reason(zone: str) -> str | None:
     """Return why a zone name is badly cut (a particle or a place phrase inside), or None."""
-    if not is_cjk_text(zone):
+    if not has_cjk(zone):
         return None
     particle = re.search(r"[的之了在和与及]", zone)
     return f"holds {particle.group(0)}" if particle else None

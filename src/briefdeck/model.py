@@ -252,6 +252,8 @@ class SectionOutline:
     """Speaker notes: the source paragraphs."""
     subtopic: bool = False
     """True for a run-in paragraph given slides of its own (not listed in the contents)."""
+    summary: bool = False
+    """True for the lead: the deck's summary slide, the main news its first bullet."""
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,8 @@ class QuoteItem:
     """The quoted words."""
     speaker: str = ""
     """Who said them."""
+    after: int = 0
+    """Index of the section it follows (where it was said)."""
 
 
 @dataclass(frozen=True)
@@ -325,6 +329,8 @@ class TextBox:
     """Substrings (figures) shown bold in the accent colour."""
     numbered: bool = False
     """True to number the paragraphs (contents)."""
+    columns: int = 1
+    """Text columns in the box (a long contents list takes two)."""
 
 
 @dataclass(frozen=True)

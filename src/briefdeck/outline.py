@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from briefdeck.chars import display, is_cjk, sentences
-from briefdeck.lint import fragment_reason
+from briefdeck.bullets import clauses, condense, paragraph_bullets
+from briefdeck.chars import display, sentences
 from briefdeck.metrics import is_outlook
 from briefdeck.model import (
     Article,
@@ -16,17 +15,13 @@ from briefdeck.model import (
     Chart,
     Figure,
     Metric,
-    Paragraph,
     Photo,
     QuoteItem,
-    Section,
     SectionOutline,
     ZoneOutline,
 )
+from briefdeck.story import Part, Role, main_news, outlook_sentences, parts_of
 from briefdeck.vocab import vocabulary
-
-_CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
-_QUALIFIERS_BEFORE = ("超过", "近", "超", "约", "逾", "共计", "累计", "总计")
 
 
 @dataclass(frozen=True)
@@ -70,20 +65,30 @@ def outline_zones(
 
 
 def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) -> ZoneOutline:
-    """Return the outline of one zone's articles."""
+    """Return the outline of one zone's articles: summary, sections in source order with their
+    photos and quotes, and the ending."""
     lang = settings.lang or _majority([a.language for a in articles])
     w = words(lang)
     sections: list[SectionOutline] = []
     photos: list[Photo] = []
-    for article in articles:
-        offset = len(sections)
-        index_map: dict[int, int] = {}
-        for s, section in enumerate(article.sections):
-            index_map[s] = len(sections)
-            sections.extend(_section_outlines(article, s, section, len(articles) > 1, w, settings))
-        for caption in article.captions:
-            after = index_map.get(caption.section, offset)
-            photos.append(Photo(display(caption.text), display(caption.credit or ""), after))
+    quotes: list[QuoteItem] = []
+    for n, article in enumerate(articles):
+        start = len(sections)
+        chosen = _chosen_quotes(article, settings.quotes_max - len(quotes))
+        skip = _skipped_sentences(article, chosen)
+        parts = parts_of(article, settings.subtopic_figures)
+        for part in parts:
+            outline = _part_outline(article, part, skip, settings, w, len(articles) > 1 or n)
+            if outline is not None:
+                sections.append(outline)
+        if len(sections) == start:  # nothing made a whole point: the lead is shown as it is
+            sections.append(_raw_summary(article, w))
+        placed = _placement(parts, sections[start:], start)
+        photos += [
+            Photo(display(c.text), display(c.credit or ""), placed.get(c.section, start))
+            for c in article.captions
+        ]
+        quotes += [replace(q, after=placed.get(s, start)) for (s, _), q in chosen]
     return ZoneOutline(
         zone=zone,
         language=lang,
@@ -93,13 +98,23 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         key_figures=_key_figures(articles, settings),
         sections=tuple(sections),
         photos=tuple(photos),
-        quotes=_quotes(articles, settings),
+        quotes=tuple(quotes),
         closing=_closing(articles, settings),
         notes=_cover_notes(articles, w),
         key_notes=_key_notes(articles),
         closing_notes=_closing_notes(articles),
         sources=tuple(dict.fromkeys(a.source for a in articles)),
     )
+
+
+def _placement(parts: list[Part], outlines: list[SectionOutline], start: int) -> dict[int, int]:
+    """Return, per article section, the index of the first outline section made from it."""
+    placed: dict[int, int] = {}
+    n = start
+    for part, _ in zip(parts, outlines):
+        placed.setdefault(part.section, n)
+        n += 1
+    return placed
 
 
 def _majority(langs: list[str]) -> str:
@@ -122,91 +137,134 @@ def cover_line(outline: ZoneOutline) -> str:
 # ------------------------------------------------------------------ sections
 
 
-def split_heading(heading: str) -> tuple[str, str]:
-    """Return (kicker, title) of a two-part heading (`A B` or `A：B`); kicker empty otherwise."""
-    parts = re.split(r"(?<=\S)\s+(?=\S)|[：:]", heading.strip(), maxsplit=1)
-    if len(parts) == 2 and all(len(p.strip()) >= 2 for p in parts) and is_cjk_text(heading):
-        return parts[0].strip(), parts[1].strip()
-    return "", heading.strip()
-
-
-def is_cjk_text(text: str) -> bool:
-    """Return True when `text` holds CJK characters."""
-    return any(is_cjk(c) for c in text)
-
-
-def _section_outlines(
+def _part_outline(
     article: Article,
-    index: int,
-    section: Section,
-    several: bool,
+    part: Part,
+    skip: frozenset[str],
+    settings: OutlineSettings,
     w: dict[str, str],
-    settings: OutlineSettings,
-) -> list[SectionOutline]:
-    """Return the outline of one section, then those of its run-in paragraphs rich in figures."""
-    if section.heading:
-        kicker, title = split_heading(section.heading)
-    else:
-        kicker, title = "", article.title if several else w["overview"]
-    metrics = [m for m in article.metrics if m.section == index and m.same_as is None]
+    several: bool,
+) -> SectionOutline | None:
+    """Return the outline section of one part of an article, or None when nothing is left.
 
-    def figures_of(p: int) -> list[Metric]:
-        return [m for m in metrics if m.paragraph == p]
-
-    own = [
-        p
-        for p, para in enumerate(section.paragraphs)
-        if not (para.lead and len(figures_of(p)) >= settings.subtopic_figures)
-    ]
-    out = []
-    if own or len(own) == len(section.paragraphs):
-        out.append(_outline(title, kicker, own, section, metrics, article, settings))
-    for p, para in enumerate(section.paragraphs):
-        if p not in own:
-            sub = _outline(para.lead or "", title, [p], section, metrics, article, settings)
-            # the lead is the slide's title, so the bullets drop it as a head
-            bullets = tuple(replace(b, head="") for b in sub.bullets if b.text)
-            out.append(replace(sub, bullets=bullets, subtopic=True))
-    return out
-
-
-def _outline(
-    title: str,
-    kicker: str,
-    paragraphs: list[int],
-    section: Section,
-    metrics: list[Metric],
-    article: Article,
-    settings: OutlineSettings,
-) -> SectionOutline:
-    """Return the outline of some paragraphs of a section: bullets, cards and charts.
-
-    Every figure of those paragraphs ends up in a bullet or a card.
+    Every figure of its paragraphs ends up in a bullet or a card; sentences in `skip` (the
+    ending, the quotes given slides) are not bullets here.
     """
-    limit = _limit(article.language, settings)
-    mine = [m for m in metrics if m.paragraph in paragraphs]
-    bullets = [
-        b
-        for p in paragraphs
-        for b in paragraph_bullets(
-            section.paragraphs[p], [m for m in mine if m.paragraph == p], article.zone_names, limit
-        )
+    section = article.sections[part.section]
+    metrics = [
+        m
+        for m in article.metrics
+        if m.section == part.section
+        and m.paragraph in part.paragraphs
+        and m.same_as is None
+        and not any(m.sentence in s or s in m.sentence for s in skip if s)
     ]
-    cards = sorted(mine, key=lambda m: -m.salience)[: settings.section_cards]
+    limit = _limit(article.language, settings)
+    news = main_news(article, part) if part.role is Role.SUMMARY else None
+    bullets = _news_bullets(article, news, metrics, settings) if news else []
+    skip = skip | {news[2]} if news else skip
+    for every in (False, True):
+        found = _bullets(article, part, metrics, skip, limit, every)
+        if len(bullets) + len(found) >= 2 or every:
+            break
+    bullets += found
+    if part.role is Role.SUBTOPIC:
+        bullets = [replace(b, head="") for b in bullets if b.text]
+    cards = sorted(metrics, key=lambda m: -m.salience)[: settings.section_cards]
     shown = " ".join(b.head + b.text for b in bullets)
-    cards += [m for m in mine if m not in cards and display(m.text) not in shown]
-    groups = sorted({m.group for m in mine if m.group is not None})
+    cards += [m for m in metrics if m not in cards and display(m.text) not in shown]
+    groups = sorted({m.group for m in metrics if m.group is not None})
     charts = tuple(
         _chart(article, g) for g in groups if len(article.groups[g].members) >= settings.chart_min
     )
+    if not bullets and not charts and len(metrics) < 2:
+        return None
+    title = part.title or (article.title if several else w["overview"])
     return SectionOutline(
         title=display(title),
-        kicker=display(kicker),
+        kicker=display(part.kicker),
         bullets=tuple(bullets),
-        figures=tuple(figure_of(m) for m in cards) if len(mine) >= 2 else (),
+        figures=tuple(figure_of(m) for m in cards) if len(metrics) >= 2 else (),
         charts=charts,
-        notes="\n\n".join(section.paragraphs[p].text for p in paragraphs) + _source_line(article),
+        notes="\n\n".join(section.paragraphs[p].text for p in part.paragraphs)
+        + _source_line(article),
+        subtopic=part.role is Role.SUBTOPIC,
+        summary=part.role is Role.SUMMARY,
     )
+
+
+def _raw_summary(article: Article, w: dict[str, str]) -> SectionOutline:
+    """Return a summary holding the article's first paragraph as written."""
+    first = next(p.text for s in article.sections for p in s.paragraphs)
+    return SectionOutline(
+        w["overview"], bullets=(Bullet(display(first)[:80]),), notes=first, summary=True
+    )
+
+
+def _news_bullets(
+    article: Article,
+    news: tuple[int, int, str],
+    metrics: list[Metric],
+    settings: OutlineSettings,
+) -> list[Bullet]:
+    """Return the main news as the summary's first bullets: who, what and where, kept whole."""
+    _, _, sentence = news
+    keep = [m.text for m in metrics if m.text in sentence]
+    limit = _limit(article.language, settings) * 3 // 2
+    return [Bullet(line) for line in condense(sentence, keep, (), limit)]
+
+
+def _bullets(
+    article: Article,
+    part: Part,
+    metrics: list[Metric],
+    skip: frozenset[str],
+    limit: int,
+    every: bool,
+) -> list[Bullet]:
+    """Return the bullets of a part's paragraphs (`every` sentence, or the first and those with
+    a figure)."""
+    section = article.sections[part.section]
+    return [
+        b
+        for p in part.paragraphs
+        for b in paragraph_bullets(
+            section.paragraphs[p],
+            [m for m in metrics if m.paragraph == p],
+            article.zone_names,
+            limit,
+            skip,
+            every,
+        )
+    ]
+
+
+def _chosen_quotes(article: Article, most: int) -> list[tuple[tuple[int, int], QuoteItem]]:
+    """Return up to `most` quotes of the article, each cut to its first sentences, with the
+    (section, paragraph) it stands in; quotes with a named speaker first."""
+    ranked = sorted(article.quotes, key=lambda q: q.speaker is None)[: max(0, most)]
+    out = []
+    for quote in sorted(ranked, key=lambda q: (q.section, q.paragraph)):
+        text = ""
+        for sentence in sentences(quote.text):
+            if text and len(text) + len(sentence) > 90:
+                break
+            text += sentence
+        item = QuoteItem(display(text.strip()), display(quote.speaker or ""))
+        out.append(((quote.section, quote.paragraph), item))
+    return out
+
+
+def _skipped_sentences(
+    article: Article, quotes: list[tuple[tuple[int, int], QuoteItem]]
+) -> frozenset[str]:
+    """Return the sentences that are not bullets: the ending's and the quotes' on slides."""
+    skip = {sentence for sentence, _ in outlook_sentences(article)}
+    for (s, p), quote in quotes:
+        opening = quote.text[:10]
+        text = article.sections[s].paragraphs[p].text
+        skip.update(x for x in sentences(text) if opening and display(opening) in display(x))
+    return frozenset(skip)
 
 
 def _source_line(article: Article) -> str:
@@ -250,203 +308,6 @@ def _chart(article: Article, group_id: int) -> Chart:
     )
 
 
-# ------------------------------------------------------------------ bullets
-
-
-def paragraph_bullets(
-    paragraph: Paragraph, figures: list[Metric], zones: tuple[str, ...], limit: int
-) -> list[Bullet]:
-    """Return the bullets of a paragraph: its first sentence, and every sentence with a figure."""
-    text = paragraph.text
-    head = ""
-    if paragraph.lead:
-        head = display(paragraph.lead)
-        text = text[len(paragraph.lead) + 1 :]
-    out: list[Bullet] = []
-    for n, sentence in enumerate(sentences(text)):
-        inside = [m for m in figures if m.sentence and m.text in sentence]
-        if n > 0 and not inside:
-            continue
-        for line in condense(sentence, [m.text for m in inside], zones, limit):
-            out.append(Bullet(line, head if not out else ""))
-    if head and not out:
-        out.append(Bullet("", head))
-    return out
-
-
-def condense(sentence: str, keep: list[str], zones: tuple[str, ...], limit: int) -> list[str]:
-    """Return one or more short lines made of whole clauses of `sentence`.
-
-    The first line gathers the sentence's opening clauses (a bare time or linking clause
-    such as 同时 or 2024年 is skipped); later lines hold the clauses with a figure. Clauses
-    are cut at ，；：、 outside quotation marks and joined in source order, the zone's name is
-    dropped as a subject, and every string of `keep` (the figures) ends up in some line.
-    """
-    english = not is_cjk_text(sentence)
-    clauses = _clauses(sentence, zones, english)
-    size = _size_en if english else len
-    lines: list[str] = []
-    current = ""
-    for clause in clauses:
-        has_figure = any(k in clause for k in keep)
-        opening = not lines
-        if not (opening or has_figure):
-            if current:
-                lines.append(current)
-                current = ""
-            continue
-        if opening and not has_figure and not current and size(_tidy(clause)) < 5:
-            continue
-        fits = size(_tidy(clause)) <= limit
-        piece = clause if fits else _shorten(clause, keep, limit, size)
-        if not piece:
-            continue
-        if current and size(_tidy(_glue(current, piece, english))) > limit:
-            lines.append(current)
-            current = ""
-            if not has_figure:
-                continue
-        current = _glue(current, piece, english)
-        if not fits:
-            lines.append(current)
-            current = ""
-    if current:
-        lines.append(current)
-    out = [_complete(_tidy(line), english) for line in lines]
-    return [_sentence_case(display(line), english) for line in out if line]
-
-
-def _complete(line: str, english: bool) -> str:
-    """Return `line` as a complete point: a dangling last clause dropped; empty if none is left.
-
-    A line that ends on a speech verb, a preposition, a particle or a bare time word (目前, 时)
-    lost what follows; its last clause goes, and a line that is still not a point is dropped.
-    """
-    seps = ",;:" if english else "，,；;：:"
-    while line and fragment_reason(line) is not None:
-        cut = max(line.rfind(c) for c in seps)
-        if cut <= 0:
-            return ""
-        line = _tidy(line[:cut])
-    return line
-
-
-def _sentence_case(line: str, english: bool) -> str:
-    """Return an English line without a leading conjunction, starting with a capital."""
-    if not english:
-        return line
-    line = re.sub(r"^(?:and|but|while|so)\s+", "", line)
-    return line[:1].upper() + line[1:]
-
-
-def _glue(current: str, piece: str, english: bool) -> str:
-    """Return two runs of clauses joined as in the source (a space after an English comma)."""
-    return f"{current} {piece}" if english and current else current + piece
-
-
-def _size_en(text: str) -> int:
-    return len(text.split())
-
-
-def _clauses(sentence: str, zones: tuple[str, ...], english: bool) -> list[str]:
-    """Return the clauses of a sentence, each with its separator, zone subject dropped."""
-    seps = ",;:" if english else "，,；;：:"
-    digits = re.compile(r"\d,\d")
-    if sentence.startswith("“") and "”" in sentence:
-        sentence = sentence[1:].replace("”", "", 1)  # a quoted sentence: split its own clauses
-    parts, depth, start, straight = [], 0, 0, False
-    for i, char in enumerate(sentence):
-        if char in "“‘（(《「":
-            depth += 1
-        elif char in "”’）)》」":
-            depth = max(0, depth - 1)
-        elif char == '"':
-            straight = not straight
-        elif char in seps and not (depth or straight or digits.match(sentence, max(0, i - 1))):
-            parts.append(sentence[start : i + 1])
-            start = i + 1
-    parts.append(sentence[start:])
-    out = []
-    for part in parts:
-        stripped = _drop_subject(part.strip(), zones, english)
-        if stripped and not _is_attribution(stripped, english):
-            out.append(stripped)
-    return out
-
-
-def _is_attribution(clause: str, english: bool) -> bool:
-    """Return True for a clause that only says who speaks (`某某负责人介绍，`, `据了解，`)."""
-    bare = clause.rstrip("，,；;：: ")
-    w = vocabulary("lint")
-    if english:
-        return bare.lower() in w["attribution_en"]
-    if bare in w["attribution_zh"]:
-        return True
-    shell = len(bare) <= 24 and not re.search(r"\d", bare) and clause.rstrip()[-1:] in "，,：:"
-    return shell and bare.endswith(tuple(w["speech_endings_zh"]))
-
-
-def _drop_subject(clause: str, zones: tuple[str, ...], english: bool) -> str:
-    """Return `clause` without a zone name as its subject (`The … Zone` in English).
-
-    A parenthesis right after the name (`某某高新区（西湖）`) belongs to it and goes too.
-    """
-    bare = clause.lstrip('“"')
-    names = sorted(zones, key=len, reverse=True)
-    for subject in [f"The {z}" for z in names] + names if english else names:
-        if subject and bare.startswith(subject) and len(bare) > len(subject) + 2:
-            rest = re.sub(r"^\s*[（(][^（）()]{1,12}[）)]", "", bare[len(subject) :]).lstrip()
-            if english and not _verb_first(rest):
-                return clause  # the name qualifies a noun (`… Zone firms created`): keep it
-            return rest if len(rest) > 2 else clause
-    return clause
-
-
-_AUXILIARIES = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "plans",
-                "aims", "expects", "says", "said", "now", "also", "recorded", "saw"}  # fmt: skip
-
-
-def _verb_first(text: str) -> bool:
-    """Return True when English `text` starts with a verb form (what follows a dropped subject)."""
-    word = text.split(" ", 1)[0].lower()
-    return word in _AUXILIARIES or word.endswith("ed")
-
-
-def _shorten(clause: str, keep: list[str], limit: int, size: Any) -> str:
-    """Return the longest run of the clause's parts that fits and holds its first figure.
-
-    Chinese parts end at 、; English parts start at a conjunction or a relative word.
-    """
-    if size is _size_en:
-        parts = re.split(r"(?=\s(?:and|while|but|which|as|after|before|with|to|by|for)\s)", clause)
-    else:
-        parts = re.findall(r"[^、]+、?", clause)
-    want = [i for i, p in enumerate(parts) if any(k in p for k in keep)] or [0]
-    start = want[0]
-    best = ""
-    for end in range(start + 1, len(parts) + 1):
-        candidate = "".join(parts[start:end])
-        if size(candidate.strip().rstrip("、，,；;：: ")) > limit:
-            break
-        best = candidate.strip()
-    return best
-
-
-def _tidy(line: str) -> str:
-    """Return a line without trailing separators and with its quotation marks balanced."""
-    line = line.strip().rstrip("，,；;：:、。.!！?？ ")
-    if line.count('"') % 2:
-        line = line.strip('"')
-    for open_, close in (("“", "”"), ("‘", "’"), ("（", "）"), ("(", ")"), ("《", "》")):
-        if line.count(open_) < line.count(close) and line.startswith(close):
-            line = line[1:]
-        if line.count(open_) > line.count(close) and line.startswith(open_):
-            line = line[1:]
-        if line.count(open_) < line.count(close) and line.endswith(close):
-            line = line[:-1]
-    return line.strip()
-
-
 # ------------------------------------------------------------------ key figures, quotes, closing
 
 
@@ -479,38 +340,13 @@ def _key_notes(articles: list[Article]) -> str:
     return "\n".join(sentences_)
 
 
-def _quotes(articles: list[Article], settings: OutlineSettings) -> tuple[QuoteItem, ...]:
-    """Return up to `quotes_max` quotes, each cut to its first sentences."""
-    out = []
-    for article in articles:
-        for quote in article.quotes:
-            text = ""
-            for sentence in sentences(quote.text):
-                if text and len(text) + len(sentence) > 90:
-                    break
-                text += sentence
-            out.append(QuoteItem(display(text.strip()), display(quote.speaker or "")))
-    return tuple(out[: settings.quotes_max])
-
-
-def _outlook_sentences(article: Article) -> list[str]:
-    """Return the forward-looking sentences of the article's last paragraph."""
-    last = [p for s in article.sections for p in s.paragraphs][-1:]
-    found = []
-    for paragraph in last:
-        for sentence in sentences(paragraph.text):
-            quoted = re.findall(r"[“\"]([^”\"]+)", sentence) or [sentence]
-            found.extend(q for q in quoted if is_outlook(q, article.language))
-    return found
-
-
 def _closing(articles: list[Article], settings: OutlineSettings) -> tuple[Bullet, ...]:
     """Return the closing bullets: the clauses of the articles' forward-looking endings."""
     out: list[Bullet] = []
     for article in articles:
         limit = _limit(article.language, settings)
-        for sentence in _outlook_sentences(article):
-            for clause in _clauses(sentence, article.zone_names, article.language == "en"):
+        for _, sentence in outlook_sentences(article):
+            for clause in clauses(sentence, article.zone_names, article.language == "en"):
                 for line in condense(clause, [], article.zone_names, limit):
                     out.append(Bullet(line))
     return tuple(out)
@@ -518,7 +354,9 @@ def _closing(articles: list[Article], settings: OutlineSettings) -> tuple[Bullet
 
 def _closing_notes(articles: list[Article]) -> str:
     return "\n\n".join(
-        "".join(_outlook_sentences(a)) + _source_line(a) for a in articles if _outlook_sentences(a)
+        "".join(dict.fromkeys(s for s, _ in outlook_sentences(a))) + _source_line(a)
+        for a in articles
+        if outlook_sentences(a)
     )
 
 

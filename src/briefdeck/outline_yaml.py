@@ -45,7 +45,9 @@ def dump_outline(outline: ZoneOutline) -> str:
             {"caption": p.caption, "credit": p.credit, "after_section": p.after}
             for p in outline.photos
         ],
-        "quotes": [{"text": q.text, "speaker": q.speaker} for q in outline.quotes],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "after_section": q.after} for q in outline.quotes
+        ],
         "closing": [_bullet(b) for b in outline.closing],
         "notes": {
             "cover": outline.notes,
@@ -74,6 +76,8 @@ def _section(s: SectionOutline) -> dict[str, Any]:
         out["kicker"] = s.kicker
     if s.subtopic:
         out["subtopic"] = True
+    if s.summary:
+        out["summary"] = True
     out["bullets"] = [_bullet(b) for b in s.bullets]
     out["figures"] = [_figure(f) for f in s.figures]
     out["charts"] = [
@@ -185,7 +189,16 @@ class _Reader:
         )
 
     def section(self, node: yaml.Node, key: str) -> SectionOutline:
-        allowed = {"title", "kicker", "subtopic", "bullets", "figures", "charts", "notes"}
+        allowed = {
+            "title",
+            "kicker",
+            "subtopic",
+            "summary",
+            "bullets",
+            "figures",
+            "charts",
+            "notes",
+        }
         m = self.mapping(node, key, allowed, {"title"})
         return SectionOutline(
             title=self.text(m["title"], f"{key}.title"),
@@ -195,21 +208,28 @@ class _Reader:
             charts=self.each(m.get("charts"), f"{key}.charts", self.chart),
             notes=self.text(m.get("notes"), f"{key}.notes"),
             subtopic=self.flag(m.get("subtopic"), f"{key}.subtopic"),
+            summary=self.flag(m.get("summary"), f"{key}.summary"),
         )
+
+    def after(self, m: dict[str, yaml.Node], key: str) -> int:
+        """Return the `after_section` index of a photo or quote (0 when absent)."""
+        node = m.get("after_section")
+        return int(self.number(node, f"{key}.after_section")) if node is not None else 0
 
     def photo(self, node: yaml.Node, key: str) -> Photo:
         m = self.mapping(node, key, {"caption", "credit", "after_section"}, {"caption"})
-        after = m.get("after_section")
         return Photo(
             self.text(m["caption"], f"{key}.caption"),
             self.text(m.get("credit"), f"{key}.credit"),
-            int(self.number(after, f"{key}.after_section")) if after is not None else 0,
+            self.after(m, key),
         )
 
     def quote(self, node: yaml.Node, key: str) -> QuoteItem:
-        m = self.mapping(node, key, {"text", "speaker"}, {"text"})
+        m = self.mapping(node, key, {"text", "speaker", "after_section"}, {"text"})
         return QuoteItem(
-            self.text(m["text"], f"{key}.text"), self.text(m.get("speaker"), f"{key}.speaker")
+            self.text(m["text"], f"{key}.text"),
+            self.text(m.get("speaker"), f"{key}.speaker"),
+            self.after(m, key),
         )
 
     def outline(self) -> ZoneOutline:

@@ -29,6 +29,12 @@ PANEL_CARDS = 4
 """Most number cards beside bullets on one slide."""
 MAX_SLIDES = 60
 """Most slides in one deck."""
+COLUMN_GAP = 0.4
+"""Inches between the columns of a two-column contents list."""
+COLUMN_FILL = 0.85
+"""Share of a further column counted as room (a column breaks between paragraphs)."""
+CONTENTS_MAX = 10
+"""Most entries on the contents slide; more are shortened to their titles, then cut."""
 
 
 class _Planner:
@@ -64,21 +70,29 @@ class _Planner:
         lines: list[Bullet],
         emphasis: tuple[str, ...] = (),
         numbered: bool = False,
+        columns: int = 1,
     ) -> TextBox | None:
         box = self.box(kind, role)
         if box is None or not any(b.text or b.head for b in lines):
             return None
-        size = self.fit(box, lines, numbered)
+        size = self.fit(box, lines, numbered, columns)
         if size is None:
             self.warnings.append(f"text too long for one {kind} slide: {lines[0].text[:30]}")
             size = box.sizes[0]
-        return TextBox(tuple(lines), size, emphasis, numbered)
+        return TextBox(tuple(lines), size, emphasis, numbered, columns)
 
-    def fit(self, box: Box, lines: list[Bullet], numbered: bool = False) -> float | None:
-        """Return the largest size at which `lines` fit `box`, or None (bold where heads are)."""
+    def fit(
+        self, box: Box, lines: list[Bullet], numbered: bool = False, columns: int = 1
+    ) -> float | None:
+        """Return the largest size at which `lines` fit `box` in `columns` columns, or None.
+
+        Heads are measured bold; a column holds whole paragraphs, so columns after the first
+        are counted a little short.
+        """
         bold = box.bold or any(b.head for b in lines)
-        width = box.w - self.indent(box)
-        return fit_size(self.strings(lines, numbered), (width, box.h), box.sizes, self.m, bold)
+        width = (box.w - COLUMN_GAP * (columns - 1)) / columns - self.indent(box)
+        height = box.h * (1 + COLUMN_FILL * (columns - 1))
+        return fit_size(self.strings(lines, numbered), (width, height), box.sizes, self.m, bold)
 
     def strings(self, lines: list[Bullet], numbered: bool = False) -> list[str]:
         prefix = "00. " if numbered else ""
@@ -116,47 +130,56 @@ class _Planner:
             body=self.text("cover", "body", [Bullet(cover_line(o))]),
         )
 
-    def key_figures(self) -> None:
+    def key_figures(self, title: str = "", kind: str = "key_figures") -> None:
         figures = self.outline.key_figures
         if not figures:
             return
-        grid = self.layouts.for_kind("key_figures").cards
+        grid = self.layouts.for_kind(kind).cards
         sizes = self.card_sizes(grid, figures, warn=False)
         while sizes is None and grid is not None and grid.max_columns > 1:
             grid = dataclasses.replace(grid, max_columns=grid.max_columns - 1)  # wider cards
             sizes = self.card_sizes(grid, figures, warn=grid.max_columns == 1)
         slots = self.card_slots(grid, figures, sizes)
-        self.add("key_figures", self.w["key_figures"], self.outline.key_notes, **slots)
+        self.add(kind, title or self.w["key_figures"], self.outline.key_notes, **slots)
+
+    def summary(self, section: SectionOutline) -> None:
+        """Plan the summary: the lead's bullets, main news first, beside the key figures that
+        its card panel holds (the most salient come first)."""
+        grid = self.layouts.for_kind("section_cards").cards
+        shown = tuple(self.panel(grid, list(self.outline.key_figures))[0])
+        notes = "\n\n".join(n for n in (section.notes, self.outline.key_notes) if n)
+        self.section(dataclasses.replace(section, figures=shown, notes=notes))
 
     def contents(self) -> None:
-        names = [
-            s.kicker if s.subtopic else f"{s.kicker} {s.title}" if s.kicker else s.title
-            for s in self.outline.sections
-        ]
-        titles = [Bullet(name) for name in dict.fromkeys(names)]
-        if len(titles) < 2:
+        """Plan one contents slide: each section title once, in two columns when many."""
+        listed = [s for s in self.outline.sections if not (s.subtopic or s.summary)]
+        full = list(dict.fromkeys(f"{s.kicker} {s.title}" if s.kicker else s.title for s in listed))
+        short = list(dict.fromkeys(s.title for s in listed))
+        if len(full) < 2:
             return
-        notes = "\n".join(b.text for b in titles)
-        for n, chunk in enumerate(self.chunks("contents", titles, numbered=True)):
-            title = self.w["contents"] + (self.w["continued"] if n else "")
-            self.add(
-                "contents", title, notes, body=self.text("contents", "body", chunk, numbered=True)
-            )
+        box = self.box("contents", "body")
+        notes = "\n".join(full)
+        for names in (full, short, short[:CONTENTS_MAX]):
+            lines = [Bullet(name) for name in names[: 2 * CONTENTS_MAX]]
+            for columns in (1, 2):
+                if box is None or self.fit(box, lines, True, columns) is not None:
+                    body = self.text("contents", "body", lines, numbered=True, columns=columns)
+                    self.add("contents", self.w["contents"], notes, body=body)
+                    return
+        lines = [Bullet(name) for name in short[:CONTENTS_MAX]]
+        body = self.text("contents", "body", lines, numbered=True, columns=2)
+        self.add("contents", self.w["contents"], notes, body=body)
 
     def section(self, section: SectionOutline) -> None:
+        """Plan a section: bullets split evenly over as few slides as they need, each card on
+        the slide whose bullets state its figure (else where there is room), then charts."""
         cards = list(section.figures) if len(section.figures) >= 2 else []
         found = [t for b in section.bullets for t in figure_texts(b.text, self.outline.language)]
         emphasis = tuple(dict.fromkeys([*(f.text for f in section.figures), *found]))
-        bullets = list(section.bullets)
-        n = 0
-        while n == 0 or bullets or cards:
-            kind = "section_cards" if cards else "section"
-            panel, slots = self.panel(self.layouts.for_kind(kind).cards, cards)
-            cards = cards[len(panel) :]
-            chunk = self.take(kind, bullets)
-            bullets = bullets[len(chunk) :]
-            if n and not chunk and not panel:
-                break
+        chunks = self.balanced("section_cards" if cards else "section", list(section.bullets))
+        for n, (chunk, panel) in enumerate(self.deal(chunks, cards)):
+            kind = "section_cards" if panel else "section"
+            _, slots = self.panel(self.layouts.for_kind(kind).cards, panel)
             title = section.title + (self.w["continued"] if n else "")
             self.add(
                 kind,
@@ -166,9 +189,34 @@ class _Planner:
                 body=self.text(kind, "body", chunk, emphasis),
                 **slots,
             )
-            n += 1
         for chart in section.charts:
             self.chart(chart, section)
+
+    def deal(
+        self, chunks: list[list[Bullet]], cards: list[Figure]
+    ) -> list[tuple[list[Bullet], list[Figure]]]:
+        """Return the slides of a section: each chunk of bullets with its cards.
+
+        A card goes with the chunk that states its figure, else with the first that has room;
+        cards left over get slides of their own.
+        """
+        grid = self.layouts.for_kind("section_cards").cards
+        room = len(self.panel(grid, cards)[0]) if cards else 0
+        slides: list[tuple[list[Bullet], list[Figure]]] = [(c, []) for c in chunks or [[]]]
+        left = []
+        for card in cards:
+            home = next(
+                (s for s in slides if len(s[1]) < room and any(card.text in b.text for b in s[0])),
+                None,
+            )
+            (home[1].append(card) if home else left.append(card))
+        for card in left:
+            home = next((s for s in slides if len(s[1]) < room), None)
+            if home is None:
+                slides.append(([], []))
+                home = slides[-1]
+            home[1].append(card)
+        return [s for s in slides if s[0] or s[1]] or slides[:1]
 
     def chart(self, chart: Chart, section: SectionOutline) -> None:
         unit = f"（{chart.unit}）" if self.outline.language == "zh" else f" ({chart.unit})"
@@ -193,55 +241,58 @@ class _Planner:
                 title, lines = f"{self.w['photo']} {n}", [Bullet(photo.caption), *lines]
             self.add("photo", title, notes, body=self.text("photo", "body", lines))
 
-    def quotes(self) -> None:
+    def quotes(self, after: int) -> None:
+        """Plan the quote slides said in section `after`, right after it."""
         for quote in self.outline.quotes:
+            if quote.after != after:
+                continue
             text = f"“{quote.text}”"
             title = quote.speaker or self.w["quote"]
             notes = f"{text}\n— {quote.speaker}" if quote.speaker else text
             self.add("quote", title, notes, body=self.text("quote", "body", [Bullet(text)]))
 
-    def closing(self) -> None:
-        bullets = list(self.outline.closing)
-        n = 0
-        while bullets:
-            chunk = self.take("closing", bullets)
-            bullets = bullets[len(chunk) :]
+    def ending(self) -> None:
+        """Plan the ending: the article's outlook, else a recap of the key figures."""
+        if not self.outline.closing:
+            self.key_figures(self.w["recap"])
+            return
+        for n, chunk in enumerate(self.balanced("closing", list(self.outline.closing))):
             title = self.w["outlook"] + (self.w["continued"] if n else "")
-            self.add(
-                "closing",
-                title,
-                self.outline.closing_notes,
-                body=self.text("closing", "body", chunk),
-            )
-            n += 1
+            body = self.text("closing", "body", chunk)
+            self.add("closing", title, self.outline.closing_notes, body=body)
 
     # -------------------------------------------------------------- fitting
 
-    def take(self, kind: str, bullets: list[Bullet], numbered: bool = False) -> list[Bullet]:
-        """Return the longest head of `bullets` that fits one slide of `kind`."""
+    def take(self, kind: str, bullets: list[Bullet], most: int | None = None) -> list[Bullet]:
+        """Return the longest head of `bullets` (at most `most`) that fits one slide of `kind`."""
         layout = self.layouts.for_kind(kind)
         box = layout.placeholders.get("body")
         if box is None:
             return []
         taken: list[Bullet] = []
-        for bullet in bullets[: layout.max_items]:
-            if taken and self.fit(box, [*taken, bullet], numbered) is None:
+        for bullet in bullets[: min(layout.max_items, most or layout.max_items)]:
+            if taken and self.fit(box, [*taken, bullet]) is None:
                 break
             taken.append(bullet)
-        if len(taken) < len(bullets) and len(taken) > 3:
-            rest = len(bullets) - len(taken)
-            if rest < 3:  # balance: avoid a continuation slide of one or two lines
-                taken = taken[: max(3, len(taken) - (3 - rest))]
         return taken
 
-    def chunks(
-        self, kind: str, bullets: list[Bullet], numbered: bool = False
-    ) -> list[list[Bullet]]:
-        out = []
-        while bullets:
-            chunk = self.take(kind, bullets, numbered) or bullets[:1]
+    def balanced(self, kind: str, bullets: list[Bullet]) -> list[list[Bullet]]:
+        """Return `bullets` split over as few slides of `kind` as hold them, evenly (3+3, not
+        5+1)."""
+        greedy = 0
+        rest = bullets
+        while rest:
+            rest = rest[len(self.take(kind, rest) or rest[:1]) :]
+            greedy += 1
+        if greedy <= 1:
+            return [bullets] if bullets else []
+        share = -(-len(bullets) // greedy)
+        out: list[list[Bullet]] = []
+        rest = bullets
+        while rest:
+            chunk = self.take(kind, rest, share) or rest[:1]
             out.append(chunk)
-            bullets = bullets[len(chunk) :]
+            rest = rest[len(chunk) :]
         return out
 
     def card_sizes(
@@ -317,13 +368,21 @@ def plan_deck(outline: ZoneOutline, layouts: LayoutSet, max_slides: int = MAX_SL
     """Return the planned deck of one zone's outline in a layout set."""
     p = _Planner(outline, layouts)
     p.cover()
-    p.key_figures()
+    sections = outline.sections
+    summary = bool(sections) and sections[0].summary
+    if summary:
+        p.summary(sections[0])
+        p.photos(0)
+        p.quotes(0)
+    else:
+        p.key_figures()
     p.contents()
-    for i, section in enumerate(outline.sections):
-        p.section(section)
-        p.photos(i)
-    p.quotes()
-    p.closing()
+    for i, section in enumerate(sections):
+        if not (i == 0 and summary):
+            p.section(section)
+            p.photos(i)
+            p.quotes(i)
+    p.ending()
     if len(p.slides) > max_slides:
         raise BriefdeckError(
             f"{outline.zone}: the deck would have {len(p.slides)} slides,"

@@ -14,7 +14,7 @@ from pptx.util import Inches
 
 from briefdeck.layouts import Box, LayoutSet
 from briefdeck.model import Figure, SlideSpec
-from briefdeck.plan import UNIT_SCALE
+from briefdeck.plan import COLUMN_GAP, UNIT_SCALE
 from briefdeck.render.charts import insert_chart
 from briefdeck.render.masters import ROLE_PLACEHOLDERS
 from briefdeck.render.oxml import card_sp, notes_element, qn
@@ -91,9 +91,12 @@ def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> 
     filled = set(text_of)
     for role, text in (("subtitle", spec.subtitle), ("body", spec.body)):
         if text is not None and idx[role] in holders:
-            replace_paragraphs(
-                holders[idx[role]].find(qn("p:txBody")), box_paragraphs(text, sep, spacing)
-            )
+            tx_body = holders[idx[role]].find(qn("p:txBody"))
+            replace_paragraphs(tx_body, box_paragraphs(text, sep, spacing))
+            if text.columns > 1:
+                body_pr = tx_body.find(qn("a:bodyPr"))
+                body_pr.set("numCol", str(text.columns))
+                body_pr.set("spcCol", str(int(Inches(COLUMN_GAP))))
             if layout.source:  # on a template the plan may have narrowed the layout's box
                 _place(slide, idx[role], layout.placeholders.get(role))
             filled.add(idx[role])

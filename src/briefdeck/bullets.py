@@ -1,0 +1,214 @@
+"""Condense source sentences into short bullets: whole clauses, complete points, no zone subject."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefdeck.chars import display, has_cjk, sentences
+from briefdeck.lint import fragment_reason
+from briefdeck.model import Bullet, Metric, Paragraph
+from briefdeck.vocab import vocabulary
+
+
+def paragraph_bullets(
+    paragraph: Paragraph,
+    figures: list[Metric],
+    zones: tuple[str, ...],
+    limit: int,
+    skip: frozenset[str] = frozenset(),
+    every: bool = False,
+) -> list[Bullet]:
+    """Return the bullets of a paragraph: its first sentence and every sentence with a figure
+    (or `every` sentence), none of the sentences in `skip`."""
+    text = paragraph.text
+    head = ""
+    if paragraph.lead:
+        head = display(paragraph.lead)
+        text = text[len(paragraph.lead) + 1 :]
+    out: list[Bullet] = []
+    for n, sentence in enumerate(sentences(text)):
+        inside = [m for m in figures if m.sentence and m.text in sentence]
+        if (n > 0 and not inside and not every) or any(s in sentence for s in skip if s):
+            continue
+        for line in condense(sentence, [m.text for m in inside], zones, limit):
+            out.append(Bullet(line, head if not out else ""))
+    if head and not out:
+        out.append(Bullet("", head))
+    return out
+
+
+def condense(sentence: str, keep: list[str], zones: tuple[str, ...], limit: int) -> list[str]:
+    """Return one or more short lines made of whole clauses of `sentence`.
+
+    The first line gathers the sentence's opening clauses (a bare time or linking clause
+    such as 同时 or 2024年 is skipped); later lines hold the clauses with a figure. Clauses
+    are cut at ，；：、 outside quotation marks and joined in source order, the zone's name is
+    dropped as a subject, and every string of `keep` (the figures) ends up in some line.
+    """
+    english = not has_cjk(sentence)
+    parts = clauses(sentence, zones, english)
+    size = _size_en if english else len
+    lines: list[str] = []
+    current = ""
+    for clause in parts:
+        has_figure = any(k in clause for k in keep)
+        opening = not lines
+        if not (opening or has_figure):
+            if current:
+                lines.append(current)
+                current = ""
+            continue
+        if opening and not has_figure and not current and size(_tidy(clause)) < 5:
+            continue
+        fits = size(_tidy(clause)) <= limit
+        piece = clause if fits else _shorten(clause, keep, limit, size)
+        if not piece:
+            continue
+        if current and size(_tidy(_glue(current, piece, english))) > limit:
+            lines.append(current)
+            current = ""
+            if not has_figure:
+                continue
+        current = _glue(current, piece, english)
+        if not fits:
+            lines.append(current)
+            current = ""
+    if current:
+        lines.append(current)
+    out = [_complete(_tidy(line), english) for line in lines]
+    return [_sentence_case(display(line), english) for line in out if line]
+
+
+def _complete(line: str, english: bool) -> str:
+    """Return `line` as a complete point: a dangling last clause dropped; empty if none is left.
+
+    A line that ends on a speech verb, a preposition, a particle or a bare time word (目前, 时)
+    lost what follows; its last clause goes, and a line that is still not a point is dropped.
+    """
+    seps = ",;:" if english else "，,；;：:"
+    while line and fragment_reason(line) is not None:
+        cut = max(line.rfind(c) for c in seps)
+        if cut <= 0:
+            return ""
+        line = _tidy(line[:cut])
+    return line
+
+
+def _sentence_case(line: str, english: bool) -> str:
+    """Return an English line without a leading conjunction, starting with a capital."""
+    if not english:
+        return line
+    line = re.sub(r"^(?:and|but|while|so)\s+", "", line)
+    return line[:1].upper() + line[1:]
+
+
+def _glue(current: str, piece: str, english: bool) -> str:
+    """Return two runs of clauses joined as in the source (a space after an English comma)."""
+    return f"{current} {piece}" if english and current else current + piece
+
+
+def _size_en(text: str) -> int:
+    return len(text.split())
+
+
+def clauses(sentence: str, zones: tuple[str, ...], english: bool) -> list[str]:
+    """Return the clauses of a sentence, each with its separator, zone subject dropped."""
+    seps = ",;:" if english else "，,；;：:"
+    digits = re.compile(r"\d,\d")
+    if sentence.startswith("“") and "”" in sentence:
+        sentence = sentence[1:].replace("”", "", 1)  # a quoted sentence: split its own clauses
+    parts, depth, start, straight = [], 0, 0, False
+    for i, char in enumerate(sentence):
+        if char in "“‘（(《「":
+            depth += 1
+        elif char in "”’）)》」":
+            depth = max(0, depth - 1)
+        elif char == '"':
+            straight = not straight
+        elif char in seps and not (depth or straight or digits.match(sentence, max(0, i - 1))):
+            parts.append(sentence[start : i + 1])
+            start = i + 1
+    parts.append(sentence[start:])
+    out = []
+    for part in parts:
+        stripped = _drop_subject(part.strip(), zones, english)
+        if stripped and not _is_attribution(stripped, english):
+            out.append(stripped)
+    return out
+
+
+def _is_attribution(clause: str, english: bool) -> bool:
+    """Return True for a clause that only says who speaks (`某某负责人介绍，`, `据了解，`)."""
+    bare = clause.rstrip("，,；;：: ")
+    w = vocabulary("lint")
+    if english:
+        return bare.lower() in w["attribution_en"]
+    if bare in w["attribution_zh"]:
+        return True
+    shell = len(bare) <= 24 and not re.search(r"\d", bare) and clause.rstrip()[-1:] in "，,：:"
+    return shell and bare.endswith(tuple(w["speech_endings_zh"]))
+
+
+def _drop_subject(clause: str, zones: tuple[str, ...], english: bool) -> str:
+    """Return `clause` without a zone name as its subject (`The … Zone` in English).
+
+    A parenthesis right after the name (`某某高新区（西湖）`) belongs to it and goes too.
+    """
+    bare = clause.lstrip('“"')
+    names = sorted(zones, key=len, reverse=True)
+    bound = vocabulary("lint")["bound_after_zone_zh"]
+    for subject in [f"The {z}" for z in names] + names if english else names:
+        if bare[len(subject) : len(subject) + 1] in bound:
+            continue  # 某某区直机关: the name is part of a longer word
+        if subject and bare.startswith(subject) and len(bare) > len(subject) + 2:
+            rest = re.sub(r"^\s*[（(][^（）()]{1,12}[）)]", "", bare[len(subject) :]).lstrip()
+            if english and not _verb_first(rest):
+                return clause  # the name qualifies a noun (`… Zone firms created`): keep it
+            return rest if len(rest) > 2 else clause
+    return clause
+
+
+_AUXILIARIES = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "plans",
+                "aims", "expects", "says", "said", "now", "also", "recorded", "saw"}  # fmt: skip
+
+
+def _verb_first(text: str) -> bool:
+    """Return True when English `text` starts with a verb form (what follows a dropped subject)."""
+    word = text.split(" ", 1)[0].lower()
+    return word in _AUXILIARIES or word.endswith("ed")
+
+
+def _shorten(clause: str, keep: list[str], limit: int, size: Any) -> str:
+    """Return the longest run of the clause's parts that fits and holds its first figure.
+
+    Chinese parts end at 、; English parts start at a conjunction or a relative word.
+    """
+    if size is _size_en:
+        parts = re.split(r"(?=\s(?:and|while|but|which|as|after|before|with|to|by|for)\s)", clause)
+    else:
+        parts = re.findall(r"[^、]+、?", clause)
+    want = [i for i, p in enumerate(parts) if any(k in p for k in keep)] or [0]
+    start = want[0]
+    best = ""
+    for end in range(start + 1, len(parts) + 1):
+        candidate = "".join(parts[start:end])
+        if size(candidate.strip().rstrip("、，,；;：: ")) > limit:
+            break
+        best = candidate.strip()
+    return best
+
+
+def _tidy(line: str) -> str:
+    """Return a line without trailing separators and with its quotation marks balanced."""
+    line = line.strip().rstrip("，,；;：:、。.!！?？ ")
+    if line.count('"') % 2:
+        line = line.strip('"')
+    for open_, close in (("“", "”"), ("‘", "’"), ("（", "）"), ("(", ")"), ("《", "》")):
+        if line.count(open_) < line.count(close) and line.startswith(close):
+            line = line[1:]
+        if line.count(open_) > line.count(close) and line.startswith(open_):
+            line = line[1:]
+        if line.count(open_) < line.count(close) and line.endswith(close):
+            line = line[:-1]
+    return line.strip()

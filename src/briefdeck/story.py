@@ -1,0 +1,201 @@
+"""The shape of an article's story: its main news, its parts in order, and its ending."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from briefdeck.chars import display, has_cjk, sentences
+from briefdeck.metrics import is_outlook
+from briefdeck.model import Article, Paragraph
+from briefdeck.segment import tokens
+from briefdeck.vocab import vocabulary
+
+TOPIC_MIN = 4
+"""An article without headings and with this many paragraphs after its lead is divided."""
+TOPIC_TITLE_MAX = 18
+"""Longest sentence or clause taken as the title of a part, in characters."""
+LEAD_PARAGRAPHS = 2
+"""The main news is looked for in this many first paragraphs."""
+
+
+class Role(Enum):
+    """What a part of the article is on the deck."""
+
+    SUMMARY = "summary"
+    """The lead: the deck's summary slide, main news first."""
+    SECTION = "section"
+    """A section under its heading (or a topic found in an article without headings)."""
+    SUBTOPIC = "subtopic"
+    """A run-in paragraph rich in figures, given slides of its own."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """Some paragraphs of one section of an article that become one outline section."""
+
+    role: Role
+    """What the part is on the deck."""
+    title: str
+    """Its title: a heading, a run-in lead, a topic sentence, or empty for the deck's word."""
+    kicker: str
+    """First part of a two-part heading, or empty."""
+    section: int
+    """Index of the article's section."""
+    paragraphs: tuple[int, ...]
+    """Indexes of the section's paragraphs it holds."""
+
+
+def split_heading(heading: str) -> tuple[str, str]:
+    """Return (kicker, title) of a two-part heading (`A B` or `A：B`); kicker empty otherwise."""
+    heading = heading.strip().rstrip("。")
+    parts = re.split(r"(?<=\S)\s+(?=\S)|[：:]", heading, maxsplit=1)
+    if len(parts) == 2 and all(len(p.strip()) >= 2 for p in parts) and has_cjk(heading):
+        return parts[0].strip(), parts[1].strip()
+    return "", heading
+
+
+def parts_of(article: Article, subtopic_figures: int) -> list[Part]:
+    """Return the parts of an article in source order, the lead (summary) first.
+
+    A section under a heading is one part, with its run-in paragraphs that hold at least
+    `subtopic_figures` figures as parts of their own. An article without headings is divided
+    at its run-in leads and into paragraph groups, each titled in the source's words.
+    """
+    out: list[Part] = []
+    for s, section in enumerate(article.sections):
+        indexes = tuple(range(len(section.paragraphs)))
+        if section.heading is None and s == 0:
+            headless = len(article.sections) == 1
+            lead = _lead_paragraphs(section.paragraphs) if headless else len(indexes)
+            out.append(Part(Role.SUMMARY, "", "", s, indexes[:lead]))
+            out.extend(_topics(article, s, indexes[lead:]))
+            continue
+        kicker, title = split_heading(section.heading or "")
+        out.extend(_with_subtopics(article, Part(Role.SECTION, title, kicker, s, indexes),
+                                   subtopic_figures))  # fmt: skip
+    return [p for p in out if p.paragraphs]
+
+
+def _lead_paragraphs(paragraphs: tuple[Paragraph, ...]) -> int:
+    """Return how many first paragraphs form the lead of an article without headings."""
+    if len(paragraphs) > 1 and len(paragraphs[0].text) < 60:
+        return 2  # a one-line lead goes with the paragraph that tells the news
+    return 1
+
+
+def _with_subtopics(article: Article, part: Part, threshold: int) -> list[Part]:
+    """Return a section part, with its run-in paragraphs rich in figures split off after it."""
+    metrics = [m for m in article.metrics if m.section == part.section and m.same_as is None]
+    paragraphs = article.sections[part.section].paragraphs
+    rich = [
+        p
+        for p in part.paragraphs
+        if paragraphs[p].lead and sum(m.paragraph == p for m in metrics) >= threshold
+    ]
+    own = tuple(p for p in part.paragraphs if p not in rich)
+    out = [Part(part.role, part.title, part.kicker, part.section, own)] if own else []
+    for p in rich:
+        lead = paragraphs[p].lead or ""
+        out.append(Part(Role.SUBTOPIC, lead, part.title, part.section, (p,)))
+    return out
+
+
+def _topics(article: Article, section: int, indexes: tuple[int, ...]) -> list[Part]:
+    """Return the topics of the paragraphs after the lead of an article without headings.
+
+    A paragraph with a run-in lead opens a topic under that lead; other paragraphs are
+    grouped two by two, each group titled by its first topic sentence or clause.
+    """
+    if not indexes:
+        return []
+    paragraphs = article.sections[section].paragraphs
+    if len(indexes) < TOPIC_MIN and not any(paragraphs[p].lead for p in indexes):
+        return [Part(Role.SECTION, "", "", section, indexes)]
+    groups: list[list[int]] = []
+    for p in indexes:
+        if paragraphs[p].lead or not groups or len(groups[-1]) >= 2:
+            groups.append([p])
+        else:
+            groups[-1].append(p)
+    if len(groups[-1]) == 1 and len(groups) > 1 and not paragraphs[groups[-1][0]].lead:
+        groups[-2].extend(groups.pop())  # no topic of one short paragraph at the end
+    return [
+        Part(Role.SECTION, _topic_title(paragraphs[g[0]]), "", section, tuple(g)) for g in groups
+    ]
+
+
+def _topic_title(paragraph: Paragraph) -> str:
+    """Return a title for a topic in the source's words: its run-in lead, its first sentence
+    when short, or its first clause when that names a topic; empty when none fits."""
+    if paragraph.lead:
+        return paragraph.lead
+    first = (sentences(paragraph.text) or [""])[0].strip()
+    if 6 <= len(first) <= TOPIC_TITLE_MAX and not first.startswith(("“", '"')):
+        return display(first.rstrip("。！!；;"))
+    clause = re.split(r"[，,；;：:]", first, maxsplit=1)[0]
+    if _names_a_topic(clause):
+        return display(clause)
+    return ""
+
+
+def _names_a_topic(clause: str) -> bool:
+    """Return True for a clause that can title a topic: a short phrase, no time or link words."""
+    if not 5 <= len(clause) <= TOPIC_TITLE_MAX - 4 or re.search(r"\d|[“”\"]", clause):
+        return False
+    words = vocabulary("lint")
+    if clause.startswith(tuple(words["dangling_endings_zh"])):
+        return False
+    first = tokens(clause)[0]
+    return first[1] not in ("p", "c", "d", "r", "t", "m", "f")
+
+
+# ------------------------------------------------------------------ news and ending
+
+
+def main_news(article: Article, lead: Part) -> tuple[int, int, str] | None:
+    """Return (section, paragraph, sentence) of the lead sentence that tells the news.
+
+    The news is the sentence of the lead's first paragraphs that shares most words with the
+    title and kicker and names the zone; a scene set before it (`在某某车间里，…`) is passed over.
+    """
+    head = f"{article.title} {article.kicker or ''}"
+    wanted = {w for w, tag, _ in tokens(head) if len(w) >= 2 and tag not in ("x", "m")}
+    best: tuple[float, int, int, str] | None = None
+    paragraphs = article.sections[lead.section].paragraphs
+    for seen, p in enumerate(lead.paragraphs[:LEAD_PARAGRAPHS]):
+        for n, sentence in enumerate(sentences(paragraphs[p].text)):
+            score = _news_score(sentence, wanted, article) - 0.4 * n - 0.6 * seen
+            if best is None or score > best[0]:
+                best = (score, lead.section, p, sentence)
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _news_score(sentence: str, wanted: set[str], article: Article) -> float:
+    """Return how much a sentence reads as the article's news."""
+    score = sum(1.0 for w in wanted if w in sentence)
+    if any(name in sentence for name in article.zone_names):
+        score += 1.5
+    if sentence.startswith(("“", '"')) or sentence.rstrip('”"').endswith(("？", "?")):
+        score -= 2.5
+    if len(sentence) < 12:
+        score -= 1.5
+    return score
+
+
+def outlook_sentences(article: Article) -> list[tuple[str, str]]:
+    """Return (sentence, plan) of the article's forward-looking ending.
+
+    These are the plan and next-step sentences of its last paragraph; the plan is the sentence,
+    or the quoted words in it that state the plan.
+    """
+    last = [(s, p) for s, sec in enumerate(article.sections) for p in range(len(sec.paragraphs))]
+    if not last:
+        return []
+    s, p = last[-1]
+    found = []
+    for sentence in sentences(article.sections[s].paragraphs[p].text):
+        quoted = re.findall(r"[“\"]([^”\"]+)", sentence) or [sentence]
+        found.extend((sentence, q) for q in quoted if is_outlook(q, article.language))
+    return found
