@@ -29,6 +29,7 @@ when it has as many articles as listed and decks exactly for the listed zones.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from typing import Any
 
 import yaml
 
-from briefdeck.chars import display, sentences
+from briefdeck.chars import display
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import load_layout_set
 from briefdeck.lint import Defect, lint_deck
@@ -152,12 +153,11 @@ def _check_source(report: Report, deck: Deck, articles: list[Article]) -> None:
         for text in (slide.title, *entries):
             if any(_is_caption(text, c) for c in captions):
                 report.add("caption-title", f"{deck.zone} slide {n}: {text}")
-    news = _main_news(articles[0]) if articles else ""
     summary = next((s for s in deck.slides if s.kind not in ("cover",)), None)
     body = summary.body.paragraphs if summary and summary.body else ()
     first = body[0].text if body else ""
-    if news and (not first or first.rstrip("。") not in display(news)):
-        report.add("main-news", f"{deck.zone}: summary opens {first[:30]!r}; lead: {news[:30]!r}")
+    if articles and not _tells_news(first, articles[0]):
+        report.add("main-news", f"{deck.zone}: summary opens {first[:40]!r}")
 
 
 def _is_caption(text: str, caption: str) -> bool:
@@ -168,13 +168,20 @@ def _is_caption(text: str, caption: str) -> bool:
     return caption in text or (text in caption and len(text) * 2 > len(caption))
 
 
-def _main_news(article: Article) -> str:
-    """Return the first sentence of the article's first body paragraph."""
-    for section in article.sections:
-        for paragraph in section.paragraphs:
-            found = sentences(paragraph.text)
-            return found[0] if found else paragraph.text
-    return ""
+def _tells_news(line: str, article: Article) -> bool:
+    """Return True when `line` is the lead's news in its own words: clauses of the first two
+    paragraphs, in order, naming the zone or words of the title or kicker."""
+    lead = display("".join(p.text for s in article.sections for p in s.paragraphs[:2]))
+    clauses = [c for c in re.split(r"[，,；;：:]", line) if c]
+    at = 0
+    for clause in clauses:
+        at = lead.find(clause, at)
+        if at < 0:
+            return False
+    head = f"{article.title}{article.kicker or ''}"
+    words = {head[i : i + 2] for i in range(len(head) - 1)}
+    named = any(name in line for name in article.zone_names)
+    return bool(clauses) and (named or sum(w in line for w in words) >= 2)
 
 
 def _print(reports: list[Report], verbose: bool) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from briefdeck.chars import has_cjk, is_cjk
 from briefdeck.model import Deck, SlideSpec
-from briefdeck.segment import tokens
+from briefdeck.segment import is_word, tokens
 from briefdeck.vocab import vocabulary
 
 PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"), ("【", "】"))
@@ -95,13 +95,22 @@ def _fragment_zh(bare: str) -> str | None:
         return "no verb"
     if bare.startswith(("（", "(")):
         return "opens with a parenthesis"
-    for word in sorted(w["speech_endings_zh"], key=len, reverse=True):
-        if bare.endswith(word):
-            return f"ends on the speech verb {word}"
-    for word in sorted(w["dangling_endings_zh"], key=len, reverse=True):
-        if bare.endswith(word):
-            return f"ends on {word}"
+    ending = last_word(bare, (*w["speech_endings_zh"], *w["dangling_endings_zh"]))
+    return f"ends on {ending}" if ending else None
+
+
+def last_word(text: str, words: tuple[str, ...]) -> str | None:
+    """Return the word of `words` that ends `text` as a whole word (not 地 of 用地), or None."""
+    for word in sorted(words, key=len, reverse=True):
+        if text.endswith(word) and (len(word) > 1 or tokens(text)[-1][0] == word):
+            return word
     return None
+
+
+def _cut_start(label: str, bound: str) -> bool:
+    """Return True when a label starts with a character cut off the word before it (类审批)."""
+    first = tokens(label)[0][0]
+    return label[0] in bound and len(first) == 1 and not is_word(label[:2])
 
 
 def _fragment_en(bare: str) -> str | None:
@@ -138,12 +147,12 @@ def weak_label_reason(label: str) -> str | None:
     if has_cjk(bare):
         if len(bare) < 2 or bare in w["generic_labels_zh"]:
             return "one generic word" if bare else "no label"
-        if bare[0] in w["bound_starts_zh"]:
+        if _cut_start(bare, w["bound_starts_zh"]):
             return f"starts inside a word ({bare[0]})"
         if re.search(r"\d", bare):
             return "holds a number"
-        dangling = fragment_reason(bare + "一二三四") is not None  # padded past "too short"
-        if bare.endswith(tuple(w["open_endings_zh"])) or dangling:
+        endings = (*w["open_endings_zh"], *w["dangling_endings_zh"], *w["speech_endings_zh"])
+        if last_word(bare, tuple(endings)):
             return "ends on a dangling word"
         return None
     words = bare.lower().split()

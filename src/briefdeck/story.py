@@ -16,6 +16,8 @@ TOPIC_MIN = 4
 """An article without headings and with this many paragraphs after its lead is divided."""
 TOPIC_TITLE_MAX = 18
 """Longest sentence or clause taken as the title of a part, in characters."""
+LONG_HEADING = 20
+"""A heading longer than this (in characters) is shown as kicker and title, cut at a comma."""
 LEAD_PARAGRAPHS = 2
 """The main news is looked for in this many first paragraphs."""
 
@@ -48,9 +50,11 @@ class Part:
 
 
 def split_heading(heading: str) -> tuple[str, str]:
-    """Return (kicker, title) of a two-part heading (`A B` or `A：B`); kicker empty otherwise."""
+    """Return (kicker, title) of a two-part heading (`A B` or `A：B`, or a long one cut at its
+    first comma); kicker empty otherwise."""
     heading = heading.strip().rstrip("。")
-    parts = re.split(r"(?<=\S)\s+(?=\S)|[：:]", heading, maxsplit=1)
+    cuts = r"(?<=\S)\s+(?=\S)|[：:]" + ("|[，,]" if len(heading) > LONG_HEADING else "")
+    parts = re.split(cuts, heading, maxsplit=1)
     if len(parts) == 2 and all(len(p.strip()) >= 2 for p in parts) and has_cjk(heading):
         return parts[0].strip(), parts[1].strip()
     return "", heading

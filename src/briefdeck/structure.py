@@ -8,7 +8,7 @@ from functools import lru_cache
 from statistics import median
 from typing import Any
 
-from briefdeck.chars import ends_sentence, is_cjk, language
+from briefdeck.chars import ends_sentence, has_cjk, is_cjk, language
 from briefdeck.errors import InputError
 from briefdeck.model import Article, Block, Caption, Document, Paragraph, Quote, Section
 from briefdeck.vocab import alternation, vocabulary
@@ -445,12 +445,23 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
             para[1] += 1
             cut = not ends_sentence(para[0])
             continue
-        if is_heading_like(text) and not deep and i + 1 < len(blocks):
+        heading = is_heading_like(text) or _long_heading(blocks, i)
+        if heading and not deep and i + 1 < len(blocks):
             paragraphs, last = _open_section(draft, text), "heading"
             continue
         text = _strip_dateline(draft, text)
         paragraphs.append([text, 0])
         cut = not ends_sentence(text)
+
+
+def _long_heading(blocks: tuple[Block, ...], i: int) -> bool:
+    """Return True for a long heading: a line with no final punctuation (`…，推动…`) between
+    paragraphs that end their sentences, shorter than the paragraph it opens."""
+    text = blocks[i].text
+    if i == 0 or i + 1 >= len(blocks) or not is_title_like(text) or not has_cjk(text):
+        return False
+    before, after = blocks[i - 1].text, blocks[i + 1].text
+    return ends_sentence(before) and ends_sentence(after) and len(after) > 2 * len(text)
 
 
 def _open_section(draft: _Draft, heading: str) -> list[list[Any]]:
