@@ -33,8 +33,8 @@ def paragraph_bullets(
             continue
         for line in condense(sentence, [m.text for m in inside], zones, limit):
             out.append(Bullet(line, head if not out else ""))
-    if head and not out:
-        out.append(Bullet("", head))
+    if head and not out and not head.endswith(("？", "?")):
+        out.append(Bullet("", head))  # a question is no point on its own
     return out
 
 
@@ -116,7 +116,8 @@ def clauses(sentence: str, zones: tuple[str, ...], english: bool) -> list[str]:
     """Return the clauses of a sentence, each with its separator, zone subject dropped."""
     seps = ",;:" if english else "，,；;：:"
     digits = re.compile(r"\d,\d")
-    if sentence.startswith("“") and "”" in sentence:
+    closing = sentence.find("”")
+    if sentence.startswith("“") and closing > len(sentence) // 2:
         sentence = sentence[1:].replace("”", "", 1)  # a quoted sentence: split its own clauses
     parts, depth, start, straight = [], 0, 0, False
     for i, char in enumerate(sentence):

@@ -75,6 +75,8 @@ def fragment_reason(text: str) -> str | None:
     bare = _bare(text)
     if not bare or re.fullmatch(r"[.…。·\s—-]+", bare):
         return "no words"
+    if text.rstrip().endswith(("…", "...")):
+        return "a list left open (…)"
     if _DATE_ONLY.match(bare):
         return "a date only"
     if has_cjk(bare):

@@ -170,6 +170,7 @@ def _part_outline(
     bullets += found
     if part.role is Role.SUBTOPIC:
         bullets = [replace(b, head="") for b in bullets if b.text]
+    bullets = [b for b in bullets if b.text != display(part.title) or b.head]
     cards = sorted(metrics, key=lambda m: -m.salience)[: settings.section_cards]
     shown = " ".join(b.head + b.text for b in bullets)
     cards += [m for m in metrics if m not in cards and display(m.text) not in shown]

@@ -75,21 +75,26 @@ class _Planner:
         box = self.box(kind, role)
         if box is None or not any(b.text or b.head for b in lines):
             return None
-        size = self.fit(box, lines, numbered, columns)
+        size = self.fit(box, lines, numbered, columns, emphasis)
         if size is None:
             self.warnings.append(f"text too long for one {kind} slide: {lines[0].text[:30]}")
             size = box.sizes[0]
         return TextBox(tuple(lines), size, emphasis, numbered, columns)
 
     def fit(
-        self, box: Box, lines: list[Bullet], numbered: bool = False, columns: int = 1
+        self,
+        box: Box,
+        lines: list[Bullet],
+        numbered: bool = False,
+        columns: int = 1,
+        emphasis: tuple[str, ...] = (),
     ) -> float | None:
         """Return the largest size at which `lines` fit `box` in `columns` columns, or None.
 
         Heads are measured bold; a column holds whole paragraphs, so columns after the first
         are counted a little short.
         """
-        bold = box.bold or any(b.head for b in lines)
+        bold = box.bold or any(b.head or any(e in b.text for e in emphasis) for b in lines)
         width = (box.w - COLUMN_GAP * (columns - 1)) / columns - self.indent(box)
         height = box.h * (1 + COLUMN_FILL * (columns - 1))
         return fit_size(self.strings(lines, numbered), (width, height), box.sizes, self.m, bold)
@@ -176,7 +181,8 @@ class _Planner:
         cards = list(section.figures) if len(section.figures) >= 2 else []
         found = [t for b in section.bullets for t in figure_texts(b.text, self.outline.language)]
         emphasis = tuple(dict.fromkeys([*(f.text for f in section.figures), *found]))
-        chunks = self.balanced("section_cards" if cards else "section", list(section.bullets))
+        kind = "section_cards" if cards else "section"
+        chunks = self.balanced(kind, list(section.bullets), emphasis)
         for n, (chunk, panel) in enumerate(self.deal(chunks, cards)):
             kind = "section_cards" if panel else "section"
             _, slots = self.panel(self.layouts.for_kind(kind).cards, panel)
@@ -263,7 +269,13 @@ class _Planner:
 
     # -------------------------------------------------------------- fitting
 
-    def take(self, kind: str, bullets: list[Bullet], most: int | None = None) -> list[Bullet]:
+    def take(
+        self,
+        kind: str,
+        bullets: list[Bullet],
+        most: int | None = None,
+        emphasis: tuple[str, ...] = (),
+    ) -> list[Bullet]:
         """Return the longest head of `bullets` (at most `most`) that fits one slide of `kind`."""
         layout = self.layouts.for_kind(kind)
         box = layout.placeholders.get("body")
@@ -271,18 +283,20 @@ class _Planner:
             return []
         taken: list[Bullet] = []
         for bullet in bullets[: min(layout.max_items, most or layout.max_items)]:
-            if taken and self.fit(box, [*taken, bullet]) is None:
+            if taken and self.fit(box, [*taken, bullet], emphasis=emphasis) is None:
                 break
             taken.append(bullet)
         return taken
 
-    def balanced(self, kind: str, bullets: list[Bullet]) -> list[list[Bullet]]:
+    def balanced(
+        self, kind: str, bullets: list[Bullet], emphasis: tuple[str, ...] = ()
+    ) -> list[list[Bullet]]:
         """Return `bullets` split over as few slides of `kind` as hold them, evenly (3+3, not
         5+1)."""
         greedy = 0
         rest = bullets
         while rest:
-            rest = rest[len(self.take(kind, rest) or rest[:1]) :]
+            rest = rest[len(self.take(kind, rest, None, emphasis) or rest[:1]) :]
             greedy += 1
         if greedy <= 1:
             return [bullets] if bullets else []
@@ -290,7 +304,7 @@ class _Planner:
         out: list[list[Bullet]] = []
         rest = bullets
         while rest:
-            chunk = self.take(kind, rest, share) or rest[:1]
+            chunk = self.take(kind, rest, share, emphasis) or rest[:1]
             out.append(chunk)
             rest = rest[len(chunk) :]
         return out

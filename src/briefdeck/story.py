@@ -18,7 +18,9 @@ TOPIC_TITLE_MAX = 18
 """Longest sentence or clause taken as the title of a part, in characters."""
 LONG_HEADING = 20
 """A heading longer than this (in characters) is shown as kicker and title, cut at a comma."""
-LEAD_PARAGRAPHS = 2
+STATEMENT = 12
+"""A quote this long (in characters) is words said, not a quoted term."""
+LEAD_PARAGRAPHS = 3
 """The main news is looked for in this many first paragraphs."""
 
 
@@ -72,9 +74,12 @@ def parts_of(article: Article, subtopic_figures: int) -> list[Part]:
         indexes = tuple(range(len(section.paragraphs)))
         if section.heading is None and s == 0:
             headless = len(article.sections) == 1
-            lead = _lead_paragraphs(section.paragraphs) if headless else len(indexes)
+            lead = _lead_paragraphs(article, section.paragraphs) if headless else len(indexes)
+            topics = _topics(article, s, indexes[lead:])
+            if topics and not topics[0].title:  # no words to title it: the lead goes on
+                lead += len(topics.pop(0).paragraphs)
             out.append(Part(Role.SUMMARY, "", "", s, indexes[:lead]))
-            out.extend(_topics(article, s, indexes[lead:]))
+            out.extend(topics)
             continue
         kicker, title = split_heading(section.heading or "")
         out.extend(_with_subtopics(article, Part(Role.SECTION, title, kicker, s, indexes),
@@ -82,11 +87,17 @@ def parts_of(article: Article, subtopic_figures: int) -> list[Part]:
     return [p for p in out if p.paragraphs]
 
 
-def _lead_paragraphs(paragraphs: tuple[Paragraph, ...]) -> int:
-    """Return how many first paragraphs form the lead of an article without headings."""
-    if len(paragraphs) > 1 and len(paragraphs[0].text) < 60:
+def _lead_paragraphs(article: Article, paragraphs: tuple[Paragraph, ...]) -> int:
+    """Return how many first paragraphs form the lead of an article without headings: up to
+    the first that names the zone (a scene may come first), and a one-line lead with the next."""
+    names = article.zone_names
+    naming = next(
+        (n for n, p in enumerate(paragraphs[:LEAD_PARAGRAPHS]) if any(z in p.text for z in names)),
+        0,
+    )
+    if naming == 0 and len(paragraphs) > 1 and len(paragraphs[0].text) < 60:
         return 2  # a one-line lead goes with the paragraph that tells the news
-    return 1
+    return naming + 1
 
 
 def _with_subtopics(article: Article, part: Part, threshold: int) -> list[Part]:
@@ -109,25 +120,31 @@ def _with_subtopics(article: Article, part: Part, threshold: int) -> list[Part]:
 def _topics(article: Article, section: int, indexes: tuple[int, ...]) -> list[Part]:
     """Return the topics of the paragraphs after the lead of an article without headings.
 
-    A paragraph with a run-in lead opens a topic under that lead; other paragraphs are
-    grouped two by two, each group titled by its first topic sentence or clause.
+    A paragraph with a run-in lead opens a topic under that lead; after two paragraphs, the next
+    one that can title a topic (a short first sentence or clause, or the phrase it opens with)
+    opens another. A topic with no words to title it goes on the topic before.
     """
     if not indexes:
         return []
     paragraphs = article.sections[section].paragraphs
     if len(indexes) < TOPIC_MIN and not any(paragraphs[p].lead for p in indexes):
-        return [Part(Role.SECTION, "", "", section, indexes)]
-    groups: list[list[int]] = []
+        return [Part(Role.SECTION, _topic_title(paragraphs[indexes[0]]), "", section, indexes)]
+    groups: list[tuple[str, list[int]]] = []
     for p in indexes:
-        if paragraphs[p].lead or not groups or len(groups[-1]) >= 2:
-            groups.append([p])
+        title = _topic_title(paragraphs[p])
+        opens = bool(paragraphs[p].lead) or bool(groups and title and len(groups[-1][1]) >= 2)
+        if not groups or opens:
+            groups.append((title, [p]))
         else:
-            groups[-1].append(p)
-    if len(groups[-1]) == 1 and len(groups) > 1 and not paragraphs[groups[-1][0]].lead:
-        groups[-2].extend(groups.pop())  # no topic of one short paragraph at the end
-    return [
-        Part(Role.SECTION, _topic_title(paragraphs[g[0]]), "", section, tuple(g)) for g in groups
-    ]
+            groups[-1][1].append(p)
+    out: list[Part] = []
+    for title, group in groups:
+        if not title and out:
+            last = out.pop()
+            out.append(Part(last.role, last.title, "", section, (*last.paragraphs, *group)))
+        else:
+            out.append(Part(Role.SECTION, title, "", section, tuple(group)))
+    return out
 
 
 def _topic_title(paragraph: Paragraph) -> str:
@@ -138,21 +155,40 @@ def _topic_title(paragraph: Paragraph) -> str:
     first = (sentences(paragraph.text) or [""])[0].strip()
     if 6 <= len(first) <= TOPIC_TITLE_MAX and not first.startswith(("“", '"')):
         return display(first.rstrip("。！!；;"))
-    clause = re.split(r"[，,；;：:]", first, maxsplit=1)[0]
-    if _names_a_topic(clause):
-        return display(clause)
+    clauses = [c for c in re.split(r"[，,；;：:]", first) if c]
+    if clauses and _names_a_topic(clauses[0]):
+        return display(clauses[0])
+    for clause in clauses[:2]:
+        subject = _subject(clause)
+        if subject:
+            return display(subject)
     return ""
+
+
+def _subject(clause: str) -> str:
+    """Return the noun phrase that opens a clause (its words up to the first verb or adverb),
+    when it is long enough to name a topic; else empty."""
+    out = ""
+    skip = vocabulary("lint")["dangling_endings_zh"]
+    for word, tag, _ in tokens(clause):
+        if not out and (tag == "t" or word in skip):
+            continue  # a time or link word before the subject
+        if tag in ("v", "vd", "d", "ad", "p", "c"):
+            break
+        out += word
+    balanced = out.count("“") == out.count("”")
+    return out if 4 <= len(out) <= TOPIC_TITLE_MAX and balanced and out != clause else ""
 
 
 def _names_a_topic(clause: str) -> bool:
     """Return True for a clause that can title a topic: a short phrase, no time or link words."""
-    if not 5 <= len(clause) <= TOPIC_TITLE_MAX - 4 or re.search(r"\d|[“”\"]", clause):
+    quotes = clause.count("“") == clause.count("”")
+    if not 5 <= len(clause) <= TOPIC_TITLE_MAX or re.search(r"\d", clause) or not quotes:
         return False
     words = vocabulary("lint")
     if clause.startswith(tuple(words["dangling_endings_zh"])):
         return False
-    first = tokens(clause)[0]
-    return first[1] not in ("p", "c", "d", "r", "t", "m", "f")
+    return tokens(clause)[0][1] not in ("p", "c", "r", "m")
 
 
 # ------------------------------------------------------------------ news and ending
@@ -200,6 +236,8 @@ def outlook_sentences(article: Article) -> list[tuple[str, str]]:
     s, p = last[-1]
     found = []
     for sentence in sentences(article.sections[s].paragraphs[p].text):
-        quoted = re.findall(r"[“\"]([^”\"]+)", sentence) or [sentence]
+        # words said (a quote long enough to be a statement, not a term): the plan is the quote
+        said = [q for q in re.findall(r"[“\"]([^”\"]+)", sentence) if len(q) >= STATEMENT]
+        quoted = said or [sentence]
         found.extend((sentence, q) for q in quoted if is_outlook(q, article.language))
     return found
