@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from briefdeck.errors import BriefdeckError
@@ -53,6 +54,15 @@ class _Planner:
 
     def box(self, kind: str, role: str) -> Box | None:
         return self.layouts.for_kind(kind).placeholders.get(role)
+
+    def cut_title(self, kind: str, title: str) -> tuple[str, str]:
+        """Return (title, kicker): a title too long for its box cut at its first separator,
+        the first part shown as the kicker."""
+        box = self.box(kind, "title")
+        if box is None or fit_size([title], (box.w, box.h), box.sizes, self.m, box.bold):
+            return title, ""
+        parts = re.split(r"(?<=\S)\s+(?=\S)|[：:，,]", title, maxsplit=1)
+        return (parts[1].strip(), parts[0].strip()) if len(parts) == 2 else (title, "")
 
     def title_size(self, kind: str, title: str) -> float:
         box = self.box(kind, "title")
@@ -112,6 +122,8 @@ class _Planner:
 
     def add(self, kind: str, title: str, notes: str, **slots: object) -> None:
         layout = self.layouts.for_kind(kind)
+        if not slots.get("kicker") and "kicker" in layout.placeholders:
+            title, slots["kicker"] = self.cut_title(kind, title)
         self.slides.append(
             SlideSpec(
                 kind=kind,

@@ -55,6 +55,9 @@ def split_heading(heading: str) -> tuple[str, str]:
     """Return (kicker, title) of a two-part heading (`A B` or `A：B`, or a long one cut at its
     first comma); kicker empty otherwise."""
     heading = heading.strip().rstrip("。")
+    if "\n" in heading:  # two stacked lines: the first is the kicker
+        first, second = heading.split("\n", 1)
+        return first.strip().rstrip("。"), second.strip().rstrip("。")
     cuts = r"(?<=\S)\s+(?=\S)|[：:]" + ("|[，,]" if len(heading) > LONG_HEADING else "")
     parts = re.split(cuts, heading, maxsplit=1)
     if len(parts) == 2 and all(len(p.strip()) >= 2 for p in parts) and has_cjk(heading):

@@ -77,7 +77,7 @@ def rules() -> _Rules:
         meta=re.compile(
             rf"^[（(]?\s*(?:{alternation(g['meta_openers'])})\s*[:：]"
             r"|^《[^》]{1,30}》.{0,24}第\s*\d+\s*版"
-            r"|^[（(]\s*(?:完|end)\s*[）)]$"
+            r"|^[（(]\s*(?:完|end)\s*[）)]$|^[—-]{1,2}\s*编\s*者\s*(?:按)?$"
             r"|^\S*@[\w-]+\.[\w.]+\S*$|^.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+\b.{0,20}$",
             re.IGNORECASE,
         ),
@@ -473,7 +473,7 @@ def _open_section(draft: _Draft, heading: str) -> list[list[Any]]:
     last_heading, last_paragraphs = draft.sections[-1]
     ends_caption = draft.captions and draft.captions[-1].section == len(draft.sections) - 1
     if last_heading is not None and not last_paragraphs and not ends_caption:
-        draft.sections[-1] = (f"{last_heading.rstrip('。')} {heading}", last_paragraphs)
+        draft.sections[-1] = (f"{last_heading.rstrip('。')}\n{heading}", last_paragraphs)
         return last_paragraphs
     draft.sections.append((heading, []))
     return draft.sections[-1][1]

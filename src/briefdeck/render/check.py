@@ -17,6 +17,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefdeck.chars import is_cjk
 from briefdeck.errors import BriefdeckError
+from briefdeck.lint import bad_categories, fragment_reason, is_unbalanced, weak_label_reason
 from briefdeck.render.oxml import qn
 from briefdeck.textfit import (
     INSET_X,
@@ -85,7 +86,66 @@ def check_deck(path: Path, metrics: Metrics | None = None) -> list[Finding]:
             titles[text] = number
         for shape in slide.shapes:
             _check_shape(shape, add, theme_ea, m)
+        if number > 1:  # the cover holds no points
+            for problem in _content(slide):
+                add("", "warning", problem)
     return findings
+
+
+def _content(slide: Any) -> list[str]:
+    """Return the content problems of a slide: fragment bullets, unbalanced marks, weak card
+    labels, chart categories that are no whole phrases, a slide with nothing but its title or
+    a single bullet."""
+    out: list[str] = []
+    title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+    if title and is_unbalanced(title):
+        out.append(f"unbalanced quotation marks or brackets: {title[:30]}")
+    bullets = [p for shape in _bodies(slide) for p in _texts(shape)]
+    quote = len(bullets) == 1 and bullets[0].startswith("“") and bullets[0].endswith("”")
+    listed = any(shape._element.xpath(".//a:buAutoNum") for shape in _bodies(slide))
+    for text in [] if quote or listed else bullets:
+        reason = fragment_reason(text)
+        if reason:
+            out.append(f"bullet is not a complete point ({reason}): {text[:30]}")
+        if is_unbalanced(text):
+            out.append(f"unbalanced quotation marks or brackets: {text[:30]}")
+    cards = [s for s in slide.shapes if s.name.startswith("Card ") and s.has_text_frame]
+    for card in cards:
+        label = _texts(card)[-1] if len(_texts(card)) > 1 else ""
+        reason = weak_label_reason(label)
+        if reason:
+            out.append(f"card label does not say what is counted ({reason}): {label[:30]}")
+    charts = [s.chart for s in slide.shapes if getattr(s, "has_chart", False)]
+    for chart in charts:
+        for category in bad_categories(tuple(str(c) for c in chart.plots[0].categories)):
+            out.append(f"chart category is not a distinct whole phrase: {category[:30]}")
+    pictures = any(_is_picture(s) for s in slide.shapes)
+    if not (cards or charts or pictures or quote):
+        if not bullets:
+            out.append("a slide with a title and nothing else")
+        elif len(bullets) == 1:
+            out.append(f"a slide with a single bullet and nothing else: {bullets[0][:30]}")
+    return out
+
+
+def _bodies(slide: Any) -> list[Any]:
+    """Return the slide's body text placeholders."""
+    kinds = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+    return [
+        s
+        for s in slide.placeholders
+        if s.placeholder_format.type in kinds and s.has_text_frame and s.placeholder_format.idx
+    ]
+
+
+def _texts(shape: Any) -> list[str]:
+    return [p.text.strip() for p in shape.text_frame.paragraphs if p.text.strip()]
+
+
+def _is_picture(shape: Any) -> bool:
+    if shape.is_placeholder and shape.placeholder_format.type == PP_PLACEHOLDER.PICTURE:
+        return True
+    return bool(shape.shape_type == MSO_SHAPE_TYPE.PICTURE)
 
 
 def _check_shape(shape: Any, add: Any, theme_ea: bool, m: Metrics) -> None:
