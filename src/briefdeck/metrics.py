@@ -11,6 +11,7 @@ from typing import Any
 
 from briefdeck.chars import is_cjk, sentences
 from briefdeck.model import Article, Metric, MetricGroup
+from briefdeck.segment import tokens
 from briefdeck.vocab import alternation, vocabulary
 
 LABEL_MAX = 14
@@ -488,9 +489,23 @@ def group_caption(labels: list[str], sentence: str) -> str:
 
 
 def is_outlook(sentence: str, lang: str) -> bool:
-    """Return True for a forward-looking sentence (a plan or a target, not a result)."""
-    markers = vocabulary("genre")["outlook_zh" if lang == "zh" else "outlook_en"]
-    return any(m in sentence for m in markers)
+    """Return True for a forward-looking sentence (a plan or next step, not a result)."""
+    genre = vocabulary("genre")
+    if any(m in sentence for m in genre["outlook_zh" if lang == "zh" else "outlook_en"]):
+        return True
+    if lang != "zh":
+        return False
+    words = tokens(sentence)
+    return any(
+        word in genre["future_zh"] and n + 1 < len(words) and words[n + 1][1][:1] in "vdp"
+        for n, (word, _, _) in enumerate(words)
+    )
+
+
+def is_target(sentence: str, lang: str) -> bool:
+    """Return True for a sentence of a plan, a target or a forecast (no headline result)."""
+    targets = vocabulary("genre")["target_zh" if lang == "zh" else "target_en"]
+    return is_outlook(sentence, lang) or any(t in sentence for t in targets)
 
 
 def _salience(metric: Metric, article: Article) -> float:
@@ -515,6 +530,6 @@ def _salience(metric: Metric, article: Article) -> float:
         score -= 1.5
     if len(metric.label) < 2:
         score -= 2
-    if is_outlook(metric.sentence, article.language):
+    if is_target(metric.sentence, article.language):
         score -= 3  # a target or a plan, not a result
     return round(score, 2)

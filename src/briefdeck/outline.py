@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefdeck.bullets import clauses, condense, paragraph_bullets
 from briefdeck.chars import display, sentences
-from briefdeck.metrics import is_outlook
+from briefdeck.metrics import is_target
 from briefdeck.model import (
     Article,
     Bullet,
@@ -22,6 +22,10 @@ from briefdeck.model import (
 )
 from briefdeck.story import Part, Role, main_news, outlook_sentences, parts_of
 from briefdeck.vocab import vocabulary
+
+
+THIN = 2
+"""A section with this few bullets takes its quote inside, and a lone figure as a card."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
             for c in article.captions
         ]
         quotes += [replace(q, after=placed.get(s, start)) for (s, _), q in chosen]
+    sections, quotes = _pull_quotes(sections, quotes)
     return ZoneOutline(
         zone=zone,
         language=lang,
@@ -105,6 +110,22 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         closing_notes=_closing_notes(articles),
         sources=tuple(dict.fromkeys(a.source for a in articles)),
     )
+
+
+def _pull_quotes(
+    sections: list[SectionOutline], quotes: list[QuoteItem]
+) -> tuple[list[SectionOutline], list[QuoteItem]]:
+    """Return the sections with the quotes of thin sections inside them as pull quotes
+    (`speaker：“…”`), and the quotes left for slides of their own."""
+    left = []
+    for quote in quotes:
+        home = sections[quote.after] if quote.after < len(sections) else None
+        if home is not None and len(home.bullets) <= THIN and not home.summary:
+            pull = Bullet(f"“{quote.text}”", quote.speaker)
+            sections[quote.after] = replace(home, bullets=(*home.bullets, pull))
+        else:
+            left.append(quote)
+    return sections, left
 
 
 def _placement(parts: list[Part], outlines: list[SectionOutline], start: int) -> dict[int, int]:
@@ -185,7 +206,10 @@ def _part_outline(
         title=display(title),
         kicker=display(part.kicker),
         bullets=tuple(bullets),
-        figures=tuple(figure_of(m) for m in cards) if len(metrics) >= 2 else (),
+        # one figure is a card only where the bullets are few (it fills the slide, not repeats)
+        figures=tuple(figure_of(m) for m in cards)
+        if len(metrics) >= 2 or len(bullets) <= THIN
+        else (),
         charts=charts,
         notes="\n\n".join(section.paragraphs[p].text for p in part.paragraphs)
         + _source_line(article),
@@ -318,7 +342,7 @@ def _key_figures(articles: list[Article], settings: OutlineSettings) -> tuple[Fi
         m
         for a in articles
         for m in a.metrics
-        if m.same_as is None and m.label and not is_outlook(m.sentence, a.language)
+        if m.same_as is None and m.label and not is_target(m.sentence, a.language)
     ]
     ranked = sorted(metrics, key=lambda m: -m.salience)
     chosen: list[Metric] = []

@@ -55,6 +55,12 @@ class _Planner:
     def box(self, kind: str, role: str) -> Box | None:
         return self.layouts.for_kind(kind).placeholders.get(role)
 
+    def continued(self, n: int) -> str:
+        """Return the mark of the n-th continuation slide (none on the first, then （续）, （续2）…)."""
+        if n == 0:
+            return ""
+        return self.w["continued"] if n == 1 else self.w["continued_n"].format(n=n)
+
     def cut_title(self, kind: str, title: str) -> tuple[str, str]:
         """Return (title, kicker): a title too long for its box cut at its first separator,
         the first part shown as the kicker."""
@@ -190,7 +196,7 @@ class _Planner:
     def section(self, section: SectionOutline) -> None:
         """Plan a section: bullets split evenly over as few slides as they need, each card on
         the slide whose bullets state its figure (else where there is room), then charts."""
-        cards = list(section.figures) if len(section.figures) >= 2 else []
+        cards = list(section.figures)
         found = [t for b in section.bullets for t in figure_texts(b.text, self.outline.language)]
         emphasis = tuple(dict.fromkeys([*(f.text for f in section.figures), *found]))
         kind = "section_cards" if cards else "section"
@@ -198,7 +204,7 @@ class _Planner:
         for n, (chunk, panel) in enumerate(self.deal(chunks, cards)):
             kind = "section_cards" if panel else "section"
             _, slots = self.panel(self.layouts.for_kind(kind).cards, panel)
-            title = section.title + (self.w["continued"] if n else "")
+            title = section.title + self.continued(n)
             self.add(
                 kind,
                 title,
@@ -275,7 +281,7 @@ class _Planner:
             self.key_figures(self.w["recap"])
             return
         for n, chunk in enumerate(self.balanced("closing", list(self.outline.closing))):
-            title = self.w["outlook"] + (self.w["continued"] if n else "")
+            title = self.w["outlook"] + self.continued(n)
             body = self.text("closing", "body", chunk)
             self.add("closing", title, self.outline.closing_notes, body=body)
 

@@ -1,0 +1,94 @@
+"""The deck tells the story: summary first, quotes and photos in place, one contents slide,
+even continuation slides, an ending."""
+
+from __future__ import annotations
+
+from briefdeck.layouts import load_layout_set
+from briefdeck.lint import Defect, lint_deck
+from briefdeck.model import Bullet, SectionOutline, ZoneOutline
+from briefdeck.pipeline import outlines, read_articles
+from briefdeck.plan import plan_deck
+from tests.conftest import fixture
+
+LAYOUTS = load_layout_set("briefing")
+
+
+def deck_of(name: str):
+    articles, _ = read_articles(str(fixture(name)))
+    (outline,) = outlines(articles)
+    return outline, plan_deck(outline, LAYOUTS)
+
+
+def test_summary_opens_with_the_main_news_and_the_key_figures():
+    outline, deck = deck_of("zh_quotes_sections.txt")
+    summary = deck.slides[1]
+    assert summary.title == "概述" and summary.cards
+    assert summary.body.paragraphs[0].text.startswith("金湖经开区新开工亿元以上项目42个")
+    assert all(card in outline.key_figures for card in summary.cards)
+
+
+def test_quotes_of_thin_sections_are_pull_quotes_in_them():
+    _, deck = deck_of("zh_quotes_sections.txt")
+    by_title = {s.title: s for s in deck.slides}
+    pulls = {
+        title: [(p.head, p.text) for p in by_title[title].body.paragraphs if p.head]
+        for title in ("审批提速", "服务升级")
+    }
+    assert pulls["审批提速"] == [
+        ("金湖经开区一家装备企业负责人陈立", "“以前办齐手续要跑好几个部门，现在一个窗口就能办完。”")
+    ]
+    assert pulls["服务升级"][0][0] == "一家电子企业总经理赵敏"
+    assert [s.kind for s in deck.slides].count("quote") == 0
+    assert deck.slides[-1].kind == "closing" and deck.slides[-1].title == "展望"
+
+
+def test_quote_slides_follow_their_sections_never_the_ending(seed_articles):
+    deck = plan_deck(outlines(seed_articles)[0], LAYOUTS)
+    kinds = [s.kind for s in deck.slides]
+    quotes = [n for n, kind in enumerate(kinds) if kind == "quote"]
+    assert quotes and kinds[-1] == "closing"
+    # the first quote was said in the lead: it follows the summary, before the contents
+    assert kinds[quotes[0] - 1] == "section_cards" and deck.slides[quotes[0] - 1].title == "概述"
+    # the second closes the section it was said in
+    assert deck.slides[quotes[1] - 1].title.startswith("为生产线建")
+    assert not [f for f in lint_deck(deck) if f.defect is Defect.QUOTE_AFTER_END]
+
+
+def test_a_caption_is_a_photo_never_a_title_entry_or_bullet():
+    outline, deck = deck_of("zh_quotes_sections.txt")
+    caption = "金湖经开区的一家新材料企业生产车间内，工人正在调试设备。"
+    (photo,) = [s for s in deck.slides if s.kind == "photo"]
+    assert photo.title == caption and photo.body.paragraphs[0].text == "刘洋摄"
+    others = [s for s in deck.slides if s.kind != "photo"]
+    texts = [s.title for s in others] + [p.text for s in others if s.body for p in s.body.paragraphs]
+    assert not any("调试设备" in t for t in texts)
+    assert deck.slides.index(photo) == 1 + next(
+        n for n, s in enumerate(deck.slides) if s.title == "审批提速"
+    )
+
+
+def test_twelve_sections_make_one_contents_slide_in_two_columns():
+    _, deck = deck_of("zh_twelve_sections.txt")
+    (contents,) = [s for s in deck.slides if s.kind == "contents"]
+    entries = [p.text for p in contents.body.paragraphs]
+    assert len(entries) == 12 == len(set(entries)) and contents.body.numbered
+    assert contents.body.columns == 2
+    assert "概述" not in entries
+
+
+def test_a_section_one_bullet_too_long_splits_evenly():
+    bullets = tuple(Bullet(f"第{n}项工作按计划推进并取得阶段性成效") for n in range(1, 8))
+    section = SectionOutline("重点工作", bullets=bullets, notes="…")
+    outline = ZoneOutline("某某高新区", "zh", "某某高新区推进重点工作", sections=(section,))
+    deck = plan_deck(outline, LAYOUTS)
+    sizes = [len(s.body.paragraphs) for s in deck.slides if s.kind == "section"]
+    assert sizes == [4, 3]
+    assert [s.title for s in deck.slides if s.kind == "section"] == ["重点工作", "重点工作（续）"]
+
+
+def test_no_slide_holds_a_single_bullet_and_nothing_else_on_the_fixtures():
+    for name in ("zh_quotes_sections.txt", "zh_two_line_headings.txt", "zh_page.txt"):
+        articles, _ = read_articles(str(fixture(name)))
+        for outline in outlines(articles):
+            findings = lint_deck(plan_deck(outline, LAYOUTS))
+            assert not [f for f in findings if f.defect is Defect.SINGLE_BULLET], name
