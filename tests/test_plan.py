@@ -55,12 +55,14 @@ def test_quote_slides_follow_their_sections_never_the_ending(seed_articles):
 
 
 def test_a_caption_is_a_photo_never_a_title_entry_or_bullet():
-    outline, deck = deck_of("zh_quotes_sections.txt")
+    _, deck = deck_of("zh_quotes_sections.txt")
     caption = "金湖经开区的一家新材料企业生产车间内，工人正在调试设备。"
     (photo,) = [s for s in deck.slides if s.kind == "photo"]
     assert photo.title == caption and photo.body.paragraphs[0].text == "刘洋摄"
     others = [s for s in deck.slides if s.kind != "photo"]
-    texts = [s.title for s in others] + [p.text for s in others if s.body for p in s.body.paragraphs]
+    texts = [s.title for s in others] + [
+        p.text for s in others if s.body for p in s.body.paragraphs
+    ]
     assert not any("调试设备" in t for t in texts)
     assert deck.slides.index(photo) == 1 + next(
         n for n, s in enumerate(deck.slides) if s.title == "审批提速"

@@ -23,7 +23,6 @@ from briefdeck.model import (
 from briefdeck.story import Part, Role, main_news, outlook_sentences, parts_of
 from briefdeck.vocab import vocabulary
 
-
 THIN = 2
 """A section with this few bullets takes its quote inside, and a lone figure as a card."""
 

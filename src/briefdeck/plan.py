@@ -56,7 +56,7 @@ class _Planner:
         return self.layouts.for_kind(kind).placeholders.get(role)
 
     def continued(self, n: int) -> str:
-        """Return the mark of the n-th continuation slide (none on the first, then （续）, （续2）…)."""
+        """Return the mark of the n-th continuation slide: none, （续）, （续2）…"""
         if n == 0:
             return ""
         return self.w["continued"] if n == 1 else self.w["continued_n"].format(n=n)
