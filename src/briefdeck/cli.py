@@ -97,6 +97,12 @@ def _outline_options(command: F) -> F:
         show_default=True,
         help="Longest bullet in CJK characters (English: half as many words).",
     )(command)
+    command = click.option(
+        "--slides",
+        type=click.IntRange(8, 200),
+        default=None,
+        help="Slide budget of a deck made from several articles (default: about 20).",
+    )(command)
     return click.option(
         "--lang", type=click.Choice(["zh", "en"]), help="Language of the deck's own words."
     )(command)
@@ -220,6 +226,7 @@ def outline(
     out_dir: Path,
     lang: str | None,
     bullet_max: int,
+    slides: int | None,
     force: bool,
     **reading: Any,
 ) -> None:
@@ -235,7 +242,10 @@ def outline(
     skipped = [a.title for a in articles if a.zone is None]
     if skipped:
         click.echo(_skipped_line("; ".join(skipped), len(skipped)), err=True)
-    zones = [*given, *outlines(articles, OutlineSettings(bullet_max=bullet_max, lang=lang))]
+    zones = [
+        *given,
+        *outlines(articles, OutlineSettings(bullet_max=bullet_max, lang=lang, slides=slides)),
+    ]
     for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
         target = path.with_suffix(".yaml")
         written = run.attempt(lambda o=item, p=target: write_outline(o, p, force))
@@ -286,6 +296,7 @@ def build(
     template: Path | None,
     lang: str | None,
     bullet_max: int,
+    slides: int | None,
     force: bool,
     quiet: bool,
     jobs: int | None,
@@ -306,7 +317,7 @@ def build(
         layout_set=layout_set,
         out_dir=out_dir,
         read=_options(run, reading),
-        outline=OutlineSettings(bullet_max=bullet_max, lang=lang),
+        outline=OutlineSettings(bullet_max=bullet_max, lang=lang, slides=slides),
         force=force,
         max_slides=max_slides,
     )

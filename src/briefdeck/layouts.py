@@ -153,6 +153,8 @@ class LayoutSet:
     line_height: float
     """A line's height in ems at single spacing."""
     layouts: tuple[Layout, ...]
+    list_sizes: tuple[float, float] = (12.0, 18.0)
+    """Sizes of a long reference list (a digest's sources slide), smallest and largest."""
     template: str | None = None
     """Path of the user's template whose masters and layouts the deck is built on, or None."""
     template_layouts: dict[str, str] = field(default_factory=dict)
@@ -223,7 +225,10 @@ def _layout_set(data: Any, path: str) -> LayoutSet:
         if not _HEX.match(value):
             raise LayoutError(f"{path}: colors.{name}: expected a hex colour like 1F5FAE")
     text = _mapping(
-        top.get("text", {}), path, "text", {"line_spacing", "paragraph_space", "line_height"}
+        top.get("text", {}),
+        path,
+        "text",
+        {"line_spacing", "paragraph_space", "line_height", "list_sizes"},
     )
     raw_layouts = top.get("layouts")
     if not isinstance(raw_layouts, list) or not raw_layouts:
@@ -246,6 +251,7 @@ def _layout_set(data: Any, path: str) -> LayoutSet:
         paragraph_space=_number(text.get("paragraph_space", 0.3), path, "text.paragraph_space"),
         line_height=_number(text.get("line_height", 1.4), path, "text.line_height"),
         layouts=layouts,
+        list_sizes=_sizes(text.get("list_sizes", [12, 18]), path, "text.list_sizes"),
         template_layouts=_template_layouts(top.get("template_layouts", {}), path),
     )
     for kind in KINDS:

@@ -254,6 +254,8 @@ class SectionOutline:
     """True for a run-in paragraph given slides of its own (not listed in the contents)."""
     summary: bool = False
     """True for the lead: the deck's summary slide, the main news its first bullet."""
+    left_out: tuple[Bullet, ...] = ()
+    """Bullets the slide budget left out: in the section's notes, ready to be moved up."""
 
 
 @dataclass(frozen=True)
@@ -312,6 +314,10 @@ class ZoneOutline:
     """Speaker notes for the closing slide."""
     sources: tuple[str, ...] = ()
     """The source files the outline was made from."""
+    citations: tuple[str, ...] = ()
+    """One line per article of a digest (title, paper, date): the sources slide."""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    """What the outline stage met (articles counted once), for the CLI to show; not saved."""
 
 
 # --------------------------------------------------------------------------- plan
@@ -331,6 +337,8 @@ class TextBox:
     """True to number the paragraphs (contents)."""
     columns: int = 1
     """Text columns in the box (a long contents list takes two)."""
+    start: int = 1
+    """Number of the first paragraph of a numbered list (a list continued from a slide before)."""
 
 
 @dataclass(frozen=True)

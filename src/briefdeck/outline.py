@@ -20,6 +20,7 @@ from briefdeck.model import (
     SectionOutline,
     ZoneOutline,
 )
+from briefdeck.publication import publication_of
 from briefdeck.story import Part, Role, main_news, outlook_sentences, parts_of
 from briefdeck.vocab import vocabulary
 
@@ -47,6 +48,8 @@ class OutlineSettings:
     """Most quote slides per deck."""
     lang: str | None = None
     """Language of the deck's own words; None follows the articles."""
+    slides: int | None = None
+    """Slide budget of a deck made from several articles (None: about 20)."""
 
 
 def words(lang: str) -> dict[str, str]:
@@ -68,9 +71,13 @@ def outline_zones(
 
 
 def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) -> ZoneOutline:
-    """Return the outline of one zone's articles: summary, sections in source order with their
-    photos and quotes, and the ending."""
-    lang = settings.lang or _majority([a.language for a in articles])
+    """Return the outline of one zone's articles: one article's summary, sections in source
+    order with their photos and quotes, and its ending; several articles' digest."""
+    if len(articles) > 1:
+        from briefdeck.digest import digest_outline  # digest builds on this module's parts
+
+        return digest_outline(zone, articles, settings)
+    lang = settings.lang or majority([a.language for a in articles])
     w = words(lang)
     sections: list[SectionOutline] = []
     photos: list[Photo] = []
@@ -81,7 +88,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         skip = _skipped_sentences(article, chosen)
         parts = parts_of(article, settings.subtopic_figures)
         for part in parts:
-            outline = _part_outline(article, part, skip, settings, w, len(articles) > 1 or n)
+            outline = part_outline(article, part, skip, settings, w, len(articles) > 1 or n)
             if outline is not None:
                 sections.append(outline)
         if len(sections) == start:  # nothing made a whole point: the lead is shown as it is
@@ -103,8 +110,8 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         sections=tuple(sections),
         photos=tuple(photos),
         quotes=tuple(quotes),
-        closing=_closing(articles, settings),
-        notes=_cover_notes(articles, w),
+        closing=closing_of(articles, settings),
+        notes=cover_notes(articles, w),
         key_notes=_key_notes(articles),
         closing_notes=_closing_notes(articles),
         sources=tuple(dict.fromkeys(a.source for a in articles)),
@@ -137,27 +144,32 @@ def _placement(parts: list[Part], outlines: list[SectionOutline], start: int) ->
     return placed
 
 
-def _majority(langs: list[str]) -> str:
+def majority(langs: list[str]) -> str:
     return max(set(langs), key=langs.count) if langs else "zh"
 
 
 def _date(articles: list[Article]) -> str:
-    """Return the first meta line that carries a year (an edition or update line), or empty."""
-    return next((m for a in articles for m in a.meta if re.search(r"(?:19|20)\d\d", m)), "")
+    """Return where the article appeared (`《某某日报》2025年3月2日 第5版`), else the first meta
+    line that carries a year, or empty."""
+    found = publication_of(articles[0]).line(articles[0].language)
+    return found or next(
+        (m for a in articles for m in a.meta if re.search(r"(?:19|20)\d\d", m)), ""
+    )
 
 
 def cover_line(outline: ZoneOutline) -> str:
-    """Return the cover's small line: authors, source files and date."""
+    """Return the cover's small line: the authors and the publication (paper, date, page).
+
+    Input file names belong in the notes, not on a slide."""
     sep = "、" if outline.language == "zh" else ", "
-    sources = sep.join(Path(s).name for s in outline.sources)
-    parts = [sep.join(outline.authors), sources, outline.date]
+    parts = [sep.join(outline.authors), outline.date]
     return "  |  ".join(p for p in parts if p)
 
 
 # ------------------------------------------------------------------ sections
 
 
-def _part_outline(
+def part_outline(
     article: Article,
     part: Part,
     skip: frozenset[str],
@@ -211,7 +223,7 @@ def _part_outline(
         else (),
         charts=charts,
         notes="\n\n".join(section.paragraphs[p].text for p in part.paragraphs)
-        + _source_line(article),
+        + source_line(article),
         subtopic=part.role is Role.SUBTOPIC,
         summary=part.role is Role.SUMMARY,
     )
@@ -291,7 +303,7 @@ def _skipped_sentences(
     return frozenset(skip)
 
 
-def _source_line(article: Article) -> str:
+def source_line(article: Article) -> str:
     return f"\n\n— {Path(article.source).name}"
 
 
@@ -328,7 +340,7 @@ def _chart(article: Article, group_id: int) -> Chart:
         unit=group.unit or "",
         categories=tuple(display(m.label) or m.text for m in members),
         values=tuple(float(m.value) for m in members),
-        notes=members[0].sentence + _source_line(article),
+        notes=members[0].sentence + source_line(article),
     )
 
 
@@ -364,7 +376,7 @@ def _key_notes(articles: list[Article]) -> str:
     return "\n".join(sentences_)
 
 
-def _closing(articles: list[Article], settings: OutlineSettings) -> tuple[Bullet, ...]:
+def closing_of(articles: list[Article], settings: OutlineSettings) -> tuple[Bullet, ...]:
     """Return the closing bullets: the clauses of the articles' forward-looking endings."""
     out: list[Bullet] = []
     for article in articles:
@@ -378,13 +390,13 @@ def _closing(articles: list[Article], settings: OutlineSettings) -> tuple[Bullet
 
 def _closing_notes(articles: list[Article]) -> str:
     return "\n\n".join(
-        "".join(dict.fromkeys(s for s, _ in outlook_sentences(a))) + _source_line(a)
+        "".join(dict.fromkeys(s for s, _ in outlook_sentences(a))) + source_line(a)
         for a in articles
         if outlook_sentences(a)
     )
 
 
-def _cover_notes(articles: list[Article], w: dict[str, str]) -> str:
+def cover_notes(articles: list[Article], w: dict[str, str]) -> str:
     """Return the cover's notes: each article's title, byline and meta lines, and its source."""
     blocks = []
     for article in articles:

@@ -49,6 +49,7 @@ def dump_outline(outline: ZoneOutline) -> str:
             {"text": q.text, "speaker": q.speaker, "after_section": q.after} for q in outline.quotes
         ],
         "closing": [_bullet(b) for b in outline.closing],
+        "citations": list(outline.citations),
         "notes": {
             "cover": outline.notes,
             "key_figures": outline.key_notes,
@@ -90,6 +91,8 @@ def _section(s: SectionOutline) -> dict[str, Any]:
         for c in s.charts
     ]
     out["notes"] = s.notes
+    if s.left_out:
+        out["left_out"] = [_bullet(b) for b in s.left_out]
     return out
 
 
@@ -198,6 +201,7 @@ class _Reader:
             "figures",
             "charts",
             "notes",
+            "left_out",
         }
         m = self.mapping(node, key, allowed, {"title"})
         return SectionOutline(
@@ -209,6 +213,7 @@ class _Reader:
             notes=self.text(m.get("notes"), f"{key}.notes"),
             subtopic=self.flag(m.get("subtopic"), f"{key}.subtopic"),
             summary=self.flag(m.get("summary"), f"{key}.summary"),
+            left_out=self.each(m.get("left_out"), f"{key}.left_out", self.bullet),
         )
 
     def after(self, m: dict[str, yaml.Node], key: str) -> int:
@@ -234,7 +239,8 @@ class _Reader:
 
     def outline(self) -> ZoneOutline:
         allowed = {"format", "zone", "language", "subtitle", "authors", "sources", "date",
-                   "key_figures", "sections", "photos", "quotes", "closing", "notes"}  # fmt: skip
+                   "key_figures", "sections", "photos", "quotes", "closing", "citations",
+                   "notes"}  # fmt: skip
         m = self.mapping(self.root, "", allowed, {"format", "zone"})
         if self.text(m["format"], "format") != FORMAT:
             raise self.fail(m["format"], "format", f"expected {FORMAT!r}")
@@ -258,6 +264,7 @@ class _Reader:
             photos=self.each(m.get("photos"), "photos", self.photo),
             quotes=self.each(m.get("quotes"), "quotes", self.quote),
             closing=self.each(m.get("closing"), "closing", self.bullet),
+            citations=self.each(m.get("citations"), "citations", self.text),
             notes=self.text(notes.get("cover"), "notes.cover"),
             key_notes=self.text(notes.get("key_figures"), "notes.key_figures"),
             closing_notes=self.text(notes.get("closing"), "notes.closing"),

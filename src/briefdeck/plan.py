@@ -87,15 +87,18 @@ class _Planner:
         emphasis: tuple[str, ...] = (),
         numbered: bool = False,
         columns: int = 1,
+        start: int = 1,
+        box: Box | None = None,
     ) -> TextBox | None:
-        box = self.box(kind, role)
+        """Return the fitted text of a placeholder (`box` overrides the layout's sizes)."""
+        box = box or self.box(kind, role)
         if box is None or not any(b.text or b.head for b in lines):
             return None
         size = self.fit(box, lines, numbered, columns, emphasis)
         if size is None:
             self.warnings.append(f"text too long for one {kind} slide: {lines[0].text[:30]}")
             size = box.sizes[0]
-        return TextBox(tuple(lines), size, emphasis, numbered, columns)
+        return TextBox(tuple(lines), size, emphasis, numbered, columns, start)
 
     def fit(
         self,
@@ -201,20 +204,48 @@ class _Planner:
         emphasis = tuple(dict.fromkeys([*(f.text for f in section.figures), *found]))
         kind = "section_cards" if cards else "section"
         chunks = self.balanced(kind, list(section.bullets), emphasis)
-        for n, (chunk, panel) in enumerate(self.deal(chunks, cards)):
+        slides = self.deal(chunks, cards)
+        if self.outline.citations and len(slides) > 1:  # a digest gives an article one slide
+            left = [b for chunk, _ in slides[1:] for b in chunk]
+            section = dataclasses.replace(section, left_out=(*left, *section.left_out))
+            slides = slides[:1]
+        for n, (chunk, panel) in enumerate(slides):
             kind = "section_cards" if panel else "section"
             _, slots = self.panel(self.layouts.for_kind(kind).cards, panel)
             title = section.title + self.continued(n)
             self.add(
                 kind,
                 title,
-                section.notes,
+                self.section_notes(section),
                 kicker=section.kicker,
                 body=self.text(kind, "body", chunk, emphasis),
                 **slots,
             )
-        for chart in section.charts:
+        for chart in () if self.outline.citations else section.charts:
             self.chart(chart, section)
+
+    def section_notes(self, section: SectionOutline) -> str:
+        """Return a section's notes: its source text, then what the budget left out of it."""
+        if not section.left_out:
+            return section.notes
+        left = "\n".join(f"- {self.strings([b])[0]}" for b in section.left_out)
+        return f"{section.notes}\n\n{self.w['left_out']}:\n{left}"
+
+    def sources(self) -> None:
+        """Plan the sources slides of a digest: every article used, as title, paper and date."""
+        lines = [Bullet(c) for c in self.outline.citations]
+        box = self.box("closing", "body")
+        if box is not None:
+            box = dataclasses.replace(box, sizes=self.layouts.list_sizes)
+        n, start = 0, 1
+        while lines and box is not None:
+            chunk = lines[:1]
+            while len(chunk) < len(lines) and self.fit(box, lines[: len(chunk) + 1], True, 2):
+                chunk = lines[: len(chunk) + 1]
+            body = self.text("closing", "body", chunk, (), True, 2, start, box)
+            notes = "\n".join(self.outline.citations)
+            self.add("closing", self.w["sources"] + self.continued(n), notes, body=body)
+            lines, start, n = lines[len(chunk) :], start + len(chunk), n + 1
 
     def deal(
         self, chunks: list[list[Bullet]], cards: list[Figure]
@@ -279,11 +310,13 @@ class _Planner:
         """Plan the ending: the article's outlook, else a recap of the key figures."""
         if not self.outline.closing:
             self.key_figures(self.w["recap"])
+            self.sources()
             return
         for n, chunk in enumerate(self.balanced("closing", list(self.outline.closing))):
             title = self.w["outlook"] + self.continued(n)
             body = self.text("closing", "body", chunk)
             self.add("closing", title, self.outline.closing_notes, body=body)
+        self.sources()
 
     # -------------------------------------------------------------- fitting
 
@@ -420,4 +453,5 @@ def plan_deck(outline: ZoneOutline, layouts: LayoutSet, max_slides: int = MAX_SL
             f"{outline.zone}: the deck would have {len(p.slides)} slides,"
             f" more than the limit of {max_slides}"
         )
-    return Deck(outline.zone, outline.language, tuple(p.slides), tuple(p.warnings))
+    warnings = (*outline.warnings, *p.warnings)
+    return Deck(outline.zone, outline.language, tuple(p.slides), warnings)

@@ -288,16 +288,22 @@ def _mentions_zh(text: str, rules: _ZoneRules, extra: ZoneWords) -> list[Mention
     """Return the Chinese zone names of `text`: a name of words on the kind's left, then the kind.
 
     A name stops at a verb, preposition, particle or punctuation (`长三角的某某产业园` names
-    某某产业园); a zone named right before another qualifies it (`某某科学城某某高新区`).
+    某某产业园). Of two zones named back to back, a place-named second is the zone and the
+    first qualifies it (`某某科学城某市高新区`); a second named by what it does is a park inside
+    the first, which stays the zone (`某某高新区新材料产业园`).
     """
     out: list[Mention] = []
     previous_end = 0
     for match in rules.kinds_zh.finditer(text):
         floor = max(previous_end, match.start() - NAME_MAX)
         left = _name_left(text, floor, match.start(), rules)
-        if out and out[-1].start + len(out[-1].name) == match.start() - len(left):
-            out.pop()  # the zone just before qualifies this one
+        adjacent = out and out[-1].start + len(out[-1].name) == match.start() - len(left)
         previous_end = match.end()
+        word, tag, _ = tokens(left)[0] if left else ("", "x", 0)
+        if adjacent and left and not _place(word, tag, rules, strict=True):
+            continue  # a park inside the zone named before it
+        if adjacent:
+            out.pop()  # the zone just before qualifies this one
         if len(left) < 2 or _generic(left, rules):
             continue
         name = left + match.group(0)
@@ -335,13 +341,14 @@ def _name_left(text: str, floor: int, end: int, rules: _ZoneRules) -> str:
     return name
 
 
-def _place(word: str, tag: str, rules: _ZoneRules) -> bool:
+def _place(word: str, tag: str, rules: _ZoneRules, strict: bool = False) -> bool:
     """Return True for a word that may name a place (the part of a name before 国家级).
 
-    A single character counts: the dictionary cuts a name it does not know into characters.
+    Unless `strict`, a single character counts: the dictionary cuts a name it does not know
+    into characters.
     """
     place = tag == "ns" or word.endswith(("市", "州", "县")) or word in rules.provinces
-    return place or len(word) == 1
+    return place or (len(word) == 1 and not strict)
 
 
 def _stops_name(word: str, tag: str, rules: _ZoneRules) -> bool:

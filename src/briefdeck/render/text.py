@@ -58,9 +58,13 @@ def replace_paragraphs(tx_body: Any, paragraphs: list[Any]) -> None:
 
 def box_paragraphs(box: TextBox, sep: str, line_spacing: float) -> list[Any]:
     """Return the paragraphs of a fitted text box: bold heads, figures emphasised, numbers."""
-    return [
+    out = [
         paragraph(_runs(b, box, sep), line_spacing, numbered=box.numbered) for b in box.paragraphs
     ]
+    if box.numbered and box.start > 1:
+        for p in out:
+            p.find(f"{qn('a:pPr')}/{qn('a:buAutoNum')}").set("startAt", str(box.start))
+    return out
 
 
 def _runs(bullet: Bullet, box: TextBox, sep: str) -> list[Run]:
