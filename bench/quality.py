@@ -125,12 +125,12 @@ def _check_zones(report: Report, articles: tuple[Article, ...], gold: dict[str, 
         listed = gold["articles"]
         if len(listed) != len(articles):
             report.add("page-count", f"{len(articles)} articles found, {len(listed)} listed")
-        want = {g["zone"] for g in listed if g.get("zone")}
+        want = [g for g in listed if g.get("zone")]
         got = {a.zone for a in articles if a.zone}
-        if not all(any(_same_zone(z, {"zone": w}) for w in want) for z in got) or len(got) != len(
-            want
-        ):
-            report.add("page-decks", f"decks for {sorted(got)}, gold {sorted(want)}")
+        matched = all(any(_same_zone(z, g) for g in want) for z in got)
+        if not matched or len(got) != len({g["zone"] for g in want}):
+            gold = sorted(g["zone"] for g in want)
+            report.add("page-decks", f"decks for {sorted(got)}, gold {gold}")
         return
     for article in articles:
         if not _same_zone(article.zone, gold):

@@ -91,3 +91,51 @@ def test_a_survey_of_many_zones_is_about_none_of_them():
 )
 def test_district_and_county_reports(title, district):
     assert zone(title, "今年以来，各项工作取得新进展。") == district
+
+
+@pytest.mark.parametrize(
+    ("title", "kicker", "lead", "expected"),
+    [
+        # a place in brackets inside a name
+        (
+            "南岭（青州）科学城：以创新促发展",
+            "",
+            "南岭（青州）科学城加快建设。",
+            "南岭（青州）科学城",
+        ),
+        # a county named without its kind after its province, written with it in the text
+        (
+            "河南青峰严查形式主义",
+            "",
+            "河南省青峰县纪委监委出台办法。青峰县还将持续推进。",
+            "青峰县",
+        ),
+        # ... but a city is no zone
+        ("浙江临州推动产业转型", "", "浙江省临州市出台政策。临州市企业积极响应。", None),
+        # a district the opening names and then makes the subject of a clause
+        (
+            "小龙虾养殖更智慧",
+            "",
+            "安徽滁州青溪县二郎镇养殖户王某说。目前，青溪县建成示范点35处。",
+            "青溪县",
+        ),
+        # ... but a story merely set there is not about it
+        (
+            "老兵的故事",
+            "",
+            "在北京市青石区老干部活动中心，记者见到了老兵。他从青石区百货公司离休。",
+            None,
+        ),
+        # a park inside a zone belongs to the zone
+        ("青川高新区新材料产业园开园", "", "青川高新区新材料产业园日前开园。", "青川高新区"),
+        # a free trade port
+        (
+            "南海自贸港政策减免税款",
+            "",
+            "南海自贸港进口药品零关税政策实施以来成效明显。",
+            "南海自贸港",
+        ),
+    ],
+)
+def test_zone_forms_of_real_reporting(title, kicker, lead, expected):
+    assert zone(title, lead, kicker=kicker) == expected

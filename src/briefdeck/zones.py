@@ -17,6 +17,8 @@ NAME_MAX = 8
 BUSY = 3
 """A zone named this often is the article's zone even when the title and lead do not name it."""
 
+LEAD_CHARS = 300
+"""The opening of an article, where a district report names its district."""
 SURVEY = 4
 """An article naming this many zones, none in its title or kicker, may be about none of them."""
 SURVEY_SHARE = 0.4
@@ -38,8 +40,10 @@ class _ZoneRules:
     provinces: tuple[str, ...]
     stop_tags: frozenset[str]
     stop_tags_any: frozenset[str]
+    name_words: frozenset[str]
     district: re.Pattern[str]
     district_open: re.Pattern[str]
+    district_in_text: re.Pattern[str]
     county_open: re.Pattern[str]
     generic_districts: frozenset[str]
     district_bad_endings: tuple[str, ...]
@@ -99,6 +103,7 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
         provinces=tuple(v["provinces_zh"]),
         stop_tags=frozenset(v["name_stop_tags"]),
         stop_tags_any=frozenset(v["name_stop_tags_any"]),
+        name_words=frozenset(v["name_words_zh"]),
         district=re.compile(
             rf"^[\u4e00-\u9fff]{{1,6}}?(?:{alternation(v['district_kinds_zh'])})(?=[：:\s，,]|$)"
         ),
@@ -108,6 +113,10 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
             rf"^(?:{alternation(v['provinces_zh'])}|[\u4e00-\u9fff]{{2,3}}省)?"
             rf"(?:[\u4e00-\u9fff]{{2,4}}?[市州盟])?[\u4e00-\u9fff]{{1,4}}?"
             rf"(?:{alternation(v['district_kinds_zh'])})"
+        ),
+        district_in_text=re.compile(
+            rf"(?:(?:{alternation(v['provinces_zh'])})省?[\u4e00-\u9fff]{{1,3}}?(?:市|州市?)"
+            rf"|[\u4e00-\u9fff]{{2,3}}市)([\u4e00-\u9fff]{{1,3}}?(?:{alternation(v['district_kinds_zh'])}))"
         ),
         county_open=re.compile(
             rf"^(?:{alternation(v['provinces_zh'])})省?([\u4e00-\u9fff]{{2,3}})(?=[：:]|\s)"
@@ -131,8 +140,9 @@ def attribute_zone(
     rules = _rules(extra)
     whole = "\n".join((text.title, text.kicker, text.body))
     mentions = mentions_of(whole, lang, extra)
-    if not mentions and lang == "zh" and not _district(text, rules):
-        return None, ()
+    if not mentions:
+        found = _district(text, rules) or _lead_district(text, rules) if lang == "zh" else None
+        return found, (found,) if found else ()
     fold = _folds(mentions, text)
     mentions = [replace(m, key=fold[m.key]) for m in mentions]
     counts = Counter(m.key for m in mentions)
@@ -142,7 +152,7 @@ def attribute_zone(
     best = ranked[0] if ranked else None
     where = _placement(best, text, fold, lang, extra) if best else 9
     district = _district(text, rules) if lang == "zh" else None
-    if district and where > 0:
+    if district and where > 1:
         return district, (district, *surface)
     if best is None or (where > 2 and counts[best] < BUSY):
         return None, surface
@@ -218,7 +228,33 @@ def _district(text: ArticleText, rules: _ZoneRules) -> str | None:
         match = rules.district.match(line)
         name = match.group(0) if match else _district_words(line, rules)
         if name and not _generic_district(name, rules):
-            return _without_province(name, rules)
+            name = _without_province(name, rules)
+            return name if name[-1] in "区县旗" else _county(name, text)
+    return None
+
+
+def _county(place: str, text: ArticleText) -> str | None:
+    """Return a place named without its kind as the county the article writes it as (`某某县`),
+    or None when the article writes it as a city (`某某市`) or never with a kind: city reports
+    are about no zone."""
+    body = f"{text.title}{text.kicker}{text.body}"
+    found = re.search(rf"{re.escape(place)}([县区旗市])", body)
+    if found is None or found.group(1) == "市":
+        return None
+    return place + found.group(1)
+
+
+def _lead_district(text: ArticleText, rules: _ZoneRules) -> str | None:
+    """Return the district or county the opening names with its province or city (`某省某市某某县`)
+    when the article then makes it the subject of a clause (`，某某县建成…`), or None: a report
+    on it that no zone kind names (a story merely set there names it only as a place)."""
+    opening = text.body[:LEAD_CHARS]
+    for match in rules.district_in_text.finditer(opening):
+        name = match.group(1)
+        if _generic_district(name, rules) or match.end(1) not in boundaries(opening):
+            continue
+        if re.search(rf"(?:^|[，。；：\n])\s*{re.escape(name[:-1])}", text.body):
+            return name
     return None
 
 
@@ -232,7 +268,12 @@ def _district_words(line: str, rules: _ZoneRules) -> str | None:
     if match and match.end() < len(line) and match.end() in boundaries(line[:24]):
         return match.group(0)
     match = rules.county_open.match(line)
-    return match.group(1) if match else None
+    if match:
+        return match.group(1)
+    words = tokens(line[:12])
+    if len(words) >= 3 and words[0][0] in rules.provinces and words[1][1] in ("ns", "nr"):
+        return words[1][0] if words[2][1][:1] == "v" else None  # 某省某某推动…: a county?
+    return None
 
 
 def _generic_district(name: str, rules: _ZoneRules) -> bool:
@@ -263,6 +304,7 @@ def zone_key(name: str, extra: ZoneWords = ()) -> str:
     if match is None:
         return name
     stem, kind = name[: match.start()], rules.short_kinds.get(match.group(0), match.group(0))
+    stem = re.sub(r"[（(][^（）()]*[）)]", "", stem)
     for word in rules.rank_words:
         if stem.endswith(word) and len(stem) > len(word):
             stem = stem[: -len(word)]
@@ -312,7 +354,15 @@ def _mentions_zh(text: str, rules: _ZoneRules, extra: ZoneWords) -> list[Mention
 
 
 def _name_left(text: str, floor: int, end: int, rules: _ZoneRules) -> str:
-    """Return the proper name that ends at `end`: the words on its left up to a stop word."""
+    """Return the proper name that ends at `end`: the words on its left up to a stop word.
+
+    A place in brackets inside a name stays in it (`某某（某市）科学城`).
+    """
+    inner = re.search(r"[（(]([\u4e00-\u9fff]{2,4})[）)]$", text[max(0, end - 6) : end])
+    if inner:
+        opening = end - len(inner.group(0))
+        before = _name_left(text, max(0, opening - NAME_MAX), opening, rules)
+        return before + inner.group(0) if before else inner.group(0)[1:-1]
     start = end
     while start > floor and is_cjk(text[start - 1]):
         start -= 1
@@ -338,6 +388,8 @@ def _name_left(text: str, floor: int, end: int, rules: _ZoneRules) -> str:
         if name.startswith(word) and len(name) - len(word) >= 2:
             name = name[len(word) :]
             break
+    if begin == 0 and name and re.search(r"[（(][\u4e00-\u9fff]{2,4}[）)]$", text[:start]):
+        return _name_left(text, max(0, start - NAME_MAX), start, rules) + name  # 某省（某市）…
     return name
 
 
@@ -353,6 +405,8 @@ def _place(word: str, tag: str, rules: _ZoneRules, strict: bool = False) -> bool
 
 def _stops_name(word: str, tag: str, rules: _ZoneRules) -> bool:
     """Return True when a word cannot be part of a zone's name (a verb, a particle, 各类)."""
+    if word in rules.name_words:
+        return False
     if tag in rules.stop_tags_any or (tag in rules.stop_tags and len(word) >= 2):
         return True
     generic = word in rules.generic_zh and word not in rules.rank_words
