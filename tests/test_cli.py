@@ -18,6 +18,7 @@ CONTRACT_ARTICLE_KEYS = {
 }  # fmt: skip
 CONTRACT_METRIC_KEYS = {
     "text", "value", "unit", "qualifier", "label", "sentence", "section", "paragraph", "group",
+    "number", "low", "high", "form",
 }  # fmt: skip
 
 
@@ -46,7 +47,7 @@ def test_parse_json_contract():
     result = run("parse", str(SEED), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["version"] == 1 and len(data["articles"]) == 2
+    assert data["version"] == 2 and len(data["articles"]) == 2
     for article in data["articles"]:
         assert set(article) >= CONTRACT_ARTICLE_KEYS
         assert article["metrics"] and all(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from briefdeck.chars import display
 from briefdeck.lint import weak_label_reason
-from briefdeck.metrics import figure_texts, is_target
+from briefdeck.metrics import card_worthy, figure_texts, is_target
 from briefdeck.model import Article, Bullet, Figure, Metric, SectionOutline, ZoneOutline
 from briefdeck.outline import (
     OutlineSettings,
@@ -247,7 +247,8 @@ def _article_figures(article: Article) -> tuple[Figure, ...]:
 
 
 def _result(metric: Metric, article: Article) -> bool:
-    return not is_target(metric.sentence, article.language)
+    """Return True for a figure that may be a card: a result, not a plan or a target."""
+    return card_worthy(metric) and not is_target(metric.sentence, article.language)
 
 
 def _others(items: list[_Item], w: dict[str, str], settings: OutlineSettings) -> SectionOutline:

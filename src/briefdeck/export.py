@@ -1,4 +1,4 @@
-"""Articles as the plain data of the `briefdeck parse` contract (shared/design/parse-json.md)."""
+"""Articles as the plain data of the `briefdeck parse` contract (docs/parse.md)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from typing import Any
 
 from briefdeck.model import Article, Metric
 
-CONTRACT_VERSION = 1
-"""Version of the parse output; bumped only when a key is renamed or removed."""
+CONTRACT_VERSION = 2
+"""Version of the parse output; bumped when a key is renamed, removed or changes meaning
+(2: `zone` and a metric's `value` may be null; metrics gained `number`, `low`, `high`, `form`)."""
 
 
 def parse_data(articles: tuple[Article, ...]) -> dict[str, Any]:
@@ -49,7 +50,11 @@ def _article(a: Article) -> dict[str, Any]:
 def _metric(m: Metric) -> dict[str, Any]:
     return {
         "text": m.text,
+        "number": m.number,
         "value": m.value,
+        "low": m.low,
+        "high": m.high,
+        "form": m.form.value,
         "unit": m.unit,
         "qualifier": m.qualifier,
         "label": m.label,

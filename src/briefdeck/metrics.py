@@ -10,7 +10,9 @@ from functools import lru_cache
 from typing import Any
 
 from briefdeck.chars import is_cjk, sentences
+from briefdeck.lint import weak_label_reason
 from briefdeck.model import Article, Metric, MetricGroup
+from briefdeck.numbers import NumberForm, Quantity, half_width, quantities_en, quantities_zh
 from briefdeck.segment import tokens
 from briefdeck.vocab import alternation, vocabulary
 
@@ -19,26 +21,10 @@ LABEL_MAX = 14
 SLOGAN_MAX = 12
 """A quoted term this short holding a numeral is a slogan, not a figure."""
 CLAUSE_BREAK = "，,。；;：:！？!?、（）()\n"
-_CN_DIGITS = {
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_POWERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
 @dataclass(frozen=True)
 class _Rules:
-    zh: re.Pattern[str]
-    cn_numeral: re.Pattern[str]
     en: re.Pattern[str]
     v: dict[str, Any]
 
@@ -46,17 +32,6 @@ class _Rules:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     v = vocabulary("figures")
-    zh = re.compile(
-        rf"(?P<qb>{alternation(v['qualifiers_before_zh'])})?"
-        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        rf"(?P<qa>多|余)?(?P<mag>{alternation(v['magnitudes_zh'])})?(?P<qa2>多|余)?"
-        rf"(?P<unit>{alternation(v['units_zh'])})?(?P<qc>以上|左右)?"
-    )
-    cn = re.compile(
-        rf"(?P<qb>{alternation(v['qualifiers_before_zh'])})?"
-        r"(?P<num>[一二两三四五六七八九十百千万]+)(?P<qa>余|多)?"
-        rf"(?P<unit>{alternation(v['numeral_classifiers_zh'])})"
-    )
     words = alternation(list(v["number_words_en"]))
     en = re.compile(
         rf"(?P<qb>\b(?:{alternation(v['qualifiers_before_en'])})\s+)?(?P<cur>{alternation(v['currency_en'])})?"
@@ -66,7 +41,7 @@ def _rules() -> _Rules:
         rf"|\s+(?P<adj>(?:[A-Za-z][\w-]*\s+){{0,2}}?)(?P<noun>(?:{alternation(v['count_nouns_en'])})\b))?",
         re.IGNORECASE,
     )
-    return _Rules(zh, cn, en, v)
+    return _Rules(en, v)
 
 
 def find_metrics(article: Article) -> Article:
@@ -98,42 +73,50 @@ class _Match:
     start: int
     end: int
     number: str
-    value: float
+    value: float | None
     unit: str | None
     qualifier: str | None
     classifier: bool
     label: str = ""
     """A label the pattern itself found (English counted nouns)."""
+    high: float | None = None
+    form: NumberForm = NumberForm.DIGITS
 
 
 def _zh_figures(text: str) -> list[_Match]:
-    """Return the Chinese-text figures of `text` (Arabic and Chinese numerals)."""
-    r = _rules()
+    """Return the Chinese-text figures of `text`: every number the reader finds that counts
+    something (not a date, an ordinal, a code, a slogan or an idiom)."""
+    plain = half_width(text)
     out: list[_Match] = []
-    for m in r.zh.finditer(text):
-        unit = (m.group("mag") or "") + (m.group("unit") or "")
-        if not m.group("unit") or _not_a_figure_zh(text, m.start("num"), m.end()):
+    for q in quantities_zh(text):
+        at = q.start + half_width(text[q.start : q.end]).find(half_width(q.number))
+        if q.form is NumberForm.VAGUE or q.form is NumberForm.FRACTION:
+            if _in_slogan(plain, at) or _idiom(plain, q.start, q.end):
+                continue
+        elif q.number[:1].isdigit() or half_width(q.number[:1]).isdigit():
+            if _not_a_figure_zh(plain, at, q.end) or _threshold(plain, q):
+                continue
+            if q.unit and q.unit[0] in "万亿千百" and q.unit.endswith(("%", "％")):
+                continue
+        elif q.unit not in ("成", "倍") and not _counts_cn(plain, at, q):
             continue
-        if m.group("qc") and is_cjk(text[m.end() : m.end() + 1] or " "):
-            continue  # 10亿元以上项目: a threshold that qualifies a noun, not a figure
-        if m.group("mag") and m.group("unit") in ("%", "％"):
-            continue
-        qualifier = m.group("qb") or m.group("qa") or m.group("qa2") or m.group("qc")
-        value = float(m.group("num").replace(",", ""))
-        classifier = m.group("unit") in r.v["classifiers_zh"]
-        out.append(_Match(m.start(), m.end(), m.group("num"), value, unit, qualifier, classifier))
-    taken = [(x.start, x.end) for x in out]
-    for m in r.cn_numeral.finditer(text):
-        if any(a <= m.start("num") < b for a, b in taken) or not _counts_cn(text, m):
-            continue
-        value = _cn_value(m.group("num"))
-        if value is None or value < 2:
-            continue
-        qualifier = m.group("qb") or m.group("qa")
-        out.append(
-            _Match(m.start(), m.end(), m.group("num"), value, m.group("unit"), qualifier, True)
-        )
-    return sorted(out, key=lambda x: x.start)
+        out.append(_Match(q.start, q.end, q.number, q.value, q.unit, q.qualifier, q.classifier,
+                          high=q.high, form=q.form))  # fmt: skip
+    return out
+
+
+def _threshold(text: str, q: Quantity) -> bool:
+    """Return True for a threshold or class that qualifies a noun (10亿元以上项目, 50亿元级项目)
+    and for an anniversary (10周年), not a figure."""
+    after = text[q.end : q.end + 1] or " "
+    if q.qualifier in ("以上", "以内") and is_cjk(after):
+        return True
+    return after == "级" or (q.unit == "周" and after == "年")
+
+
+def _idiom(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 3) : end + 3]
+    return any(idiom in window for idiom in _rules().v["idioms_zh"])
 
 
 def _not_a_figure_zh(text: str, start: int, end: int) -> bool:
@@ -161,43 +144,23 @@ def _in_slogan(text: str, pos: int) -> bool:
     return close > pos and close - open_ - 1 <= SLOGAN_MAX
 
 
-def _counts_cn(text: str, m: re.Match[str]) -> bool:
+def _counts_cn(text: str, start: int, q: Quantity) -> bool:
     """Return True when a Chinese numeral counts something (not an idiom, ordinal or slogan)."""
-    r = _rules()
-    start, end = m.start("num"), m.end()
+    end = q.end
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     if (
         before in "第每各这那哪几零一二两三四五六七八九十百千万"
         or after in "一二两三四五六七八九十百千万"
+        or (q.value is not None and q.value < 2)
+        or not re.search(r"[一二两三四五六七八九十百千]", q.number)
     ):
         return False
-    if m.group("unit") == "位" and after == "数":
+    if q.unit == "位" and after == "数":
         return False
-    if m.group("unit") == "大" and not is_cjk(after):
+    if q.unit == "大" and not is_cjk(after):
         return False
-    window = text[max(0, start - 3) : end + 3]
-    if any(idiom in window for idiom in r.v["idioms_zh"]):
-        return False
-    return not _in_slogan(text, start)
-
-
-def _cn_value(numeral: str) -> float | None:
-    """Return the value of a Chinese numeral (`两` 2, `十` 10, `三百` 300), or None."""
-    total, current = 0, 0
-    for char in numeral:
-        if char in _CN_DIGITS:
-            current = _CN_DIGITS[char]
-        elif char in _CN_POWERS:
-            power = _CN_POWERS[char]
-            if power == 10000:
-                total = (total + (current or 1)) * power
-            else:
-                total += (current or 1) * power
-            current = 0
-        else:
-            return None
-    return float(total + current)
+    return not _idiom(text, start, end) and not _in_slogan(text, start)
 
 
 def _en_figures(text: str) -> list[_Match]:
@@ -223,7 +186,11 @@ def _en_figures(text: str) -> list[_Match]:
             unit = m.group("cur") + (f" {unit}" if unit else "")
         label = f"{adjective}{noun}".strip() if noun else ""
         out.append(_Match(m.start(), end, num, value, unit, qualifier, bool(noun), label))
-    return out
+    for q in quantities_en(text):
+        out = [x for x in out if not (q.start <= x.start < q.end or x.start <= q.start < x.end)]
+        out.append(_Match(q.start, q.end, q.number, q.value, q.unit, None, False, "", q.high,
+                          q.form))  # fmt: skip
+    return sorted(out, key=lambda x: x.start)
 
 
 _PLURAL = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]{2,}s)\b")
@@ -278,7 +245,9 @@ def _metric(
     metric = Metric(
         text=text[match.start : match.end],
         number=match.number,
-        value=int(match.value) if match.value.is_integer() else match.value,
+        value=_plain(match.value),
+        high=_plain(match.high),
+        form=match.form,
         unit=match.unit,
         qualifier=match.qualifier,
         label=label,
@@ -288,6 +257,11 @@ def _metric(
         start=match.start,
     )
     return dataclasses.replace(metric, salience=_salience(metric, article))
+
+
+def _plain(value: float | None) -> float | None:
+    """Return a whole number as an int (49, not 49.0)."""
+    return int(value) if value is not None and float(value).is_integer() else value
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -305,61 +279,147 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     """Return what the figure counts: a noun phrase next to it, verbs and the zone removed."""
     if article.language == "en":
         return _label_en(match, text, article)
+    v = _rules().v
     left_bound = max((text.rfind(c, 0, match.start) for c in CLAUSE_BREAK), default=-1) + 1
-    if previous is not None and previous.start + len(previous.text) > left_bound:
-        left_bound = previous.start + len(previous.text)
-        if re.fullmatch(r"[\u4e00-\u9fff]{0,3}[至到]", text[left_bound : match.start]):
-            return previous.label  # 由45个工作日压缩至20个工作日: the same thing, changed
+    between = ""
+    if previous is not None and previous.start + len(previous.text) >= left_bound - 1:
+        between = text[previous.start + len(previous.text) : match.start]
+        listed = between == "、" or (between in ("，", ",") and previous.unit == match.unit)
+        if listed or re.fullmatch(v["same_measure_zh"], between):
+            return previous.label  # 由45天压缩至20天, 40%、50%: the same measure again
+        left_bound = max(left_bound, previous.start + len(previous.text))
     right_end = min(
         (i for i in (text.find(c, match.end) for c in CLAUSE_BREAK) if i >= 0), default=len(text)
     )
-    left = _clean_left(text[left_bound : match.start], article)
+    raw_left = text[left_bound : match.start]
+    left = _clean_left(raw_left, article)
     right = _clean_right(text[match.end : right_end])
-    if match.classifier and right:
-        return right
-    if len(left) >= 2:
-        return left
-    if right:
-        return right
-    whole = text[left_bound : match.start]
-    for name in article.zone_names:
-        whole = whole.replace(name, "")
-    return _trim(whole[-LABEL_MAX:], _rules().v["label_trim_zh"])
+    label = right if right and (match.classifier or raw_left.endswith("的")) else ""
+    label = label or (left if len(left) >= 2 else right or left)
+    same_sentence = previous is not None and previous.start >= text.rfind("。", 0, match.start)
+    if len(label) < 2 and same_sentence and previous is not None and previous.unit == match.unit:
+        label = previous.label  # 已改造3万亩，未来计划改造6万亩: the same measure
+    if len(label) < 2:  # 26家已投产: what the counted did
+        label = _clean_right(text[match.end : right_end], deeds=True) or label
+    if label in v["entity_nouns_zh"]:  # 入驻34家企业: which enterprises
+        verb = _verb_before(raw_left, v)
+        label = verb + label if verb else label
+    if label in v["change_labels_zh"] and previous is not None and same_sentence:
+        label = previous.label + label  # 营收3.66亿元，同比增长38%: what grew
+    return label
+
+
+def _verb_before(left: str, v: dict[str, Any]) -> str:
+    """Return the verb that ends the text before a figure when it says what the counted did
+    (入驻, 引进, 新增), else empty."""
+    words = [w for w, _, _ in tokens(left)] if left else []
+    while words and words[-1] in v["label_link_zh"]:
+        words.pop()
+    return words[-1] if words and words[-1] in v["entity_verbs_zh"] else ""
 
 
 def _clean_left(left: str, article: Article) -> str:
-    """Return the label part of the text before a figure: after the last verb, zone removed.
+    """Return the label part of the text before a figure: the words after the last verb that
+    introduces what is counted (or a time or tally word), zone names removed; cuts fall only
+    between words.
 
-    Empty when a verb stands right before the figure (设立15分钟…): the label then follows it.
+    Empty when such a verb stands right before the figure (设立15分钟…): the label then follows.
     """
     v = _rules().v
-    for name in article.zone_names:
+    for name in sorted(article.zone_names, key=len, reverse=True):
         left = left.replace(name, "")
-    left = re.sub(r"^.*\d+[年月日号]?", "", left)  # dates and other figures before the label
-    link = re.compile(rf"(?:{alternation(v['label_link_zh'])})+$")
-    left = link.sub("", left) if len(link.sub("", left)) >= 2 else left
-    cuts = sorted(
-        {left.rfind(w) + len(w) for w in v["label_cut_before_zh"] if w in left}, reverse=True
-    )
-    if cuts and cuts[0] == len(left):
+    left = re.sub(v["date_phrase_zh"], "", left)  # dates and what hangs on them
+    words = _label_words(left, v["label_cut_before_zh"])
+    link = set(v["label_link_zh"]) | set(v["label_bounds_zh"])
+    while len(words) > 1 and words[-1] in link and len("".join(words[:-1])) >= 2:
+        words.pop()
+    cut_words = set(v["label_cut_before_zh"]) | set(v["label_bounds_zh"])
+    if words and words[-1] in v["label_cut_before_zh"] and _verb(words[-1]):
         return ""  # a verb right before the figure: what it counts follows the figure
-    left = left[next((c for c in cuts if len(left) - c >= 2), 0) :]
-    for kind in vocabulary("zones")["kinds_zh"]:
-        if (article.zone or "").endswith(kind) and left.startswith(kind):
-            left = left[len(kind) :]
-    return _trim(left[-LABEL_MAX:], v["label_trim_zh"])
+    cuts = [n for n, w in enumerate(words) if w in cut_words]
+    label = words[cuts[-1] + 1 :] if cuts else words
+    while cuts and "".join(label) in v["measure_nouns_zh"]:
+        cuts.pop()  # 研发投入强度: a bare measure keeps the words that say what it measures
+        label = words[cuts[-1] + 1 :] if cuts else words
+    if cuts and label and label[0][:1] in v["bound_starts_zh"]:
+        label = words[cuts[-1] : cuts[-1] + 1] + label  # 建设|类审批: the word was cut
+    label = _noun_tail(_trim_words(label, v["label_trim_zh"]), v)
+    while len("".join(label)) > LABEL_MAX and len(label) > 1:
+        label = label[1:]
+    return "".join(label).strip(" “”\"'《》（）()")
 
 
-def _clean_right(right: str) -> str:
-    """Return the label part of the text after a figure: up to the first verb or particle."""
+def _noun_tail(words: list[str], v: dict[str, Any]) -> list[str]:
+    """Return label words without what trails the noun phrase (稳定在, 还要按照, 等, 的)."""
+    trailing = set(v["label_link_zh"]) | set(v["label_tail_zh"])
+    out = list(words)
+    while len(out) > 1 and (out[-1] in trailing or tokens(out[-1])[0][1] in ("p", "d", "c", "uj")):
+        out.pop()
+    while len(out) > 1 and out[0] in v["label_lead_zh"] and len(out[1]) > 1:
+        out = out[1:]
+    return out
+
+
+def _verb(word: str) -> bool:
+    """Return True when the dictionary reads `word` as a verb (not 组织 of 社会组织, not 等)."""
+    return tokens(word)[0][1].startswith("v")
+
+
+def _label_words(text: str, verbs: list[str]) -> list[str]:
+    """Return the words of `text`, a verb that starts a word split off it (减免|税费 where the
+    dictionary reads 减免税|费)."""
+    words = [w for w, _, _ in tokens(text)] if text else []
+    out: list[str] = []
+    for n, word in enumerate(words):
+        verb = next((v for v in verbs if len(v) >= 2 and word.startswith(v) and word != v), None)
+        rest = word[len(verb) :] if verb else ""
+        following = words[n + 1] if n + 1 < len(words) else ""
+        if verb and len(rest) == 1 and len(following) == 1:
+            out += [verb, rest + following]  # 减免税|费: the dictionary glued verb and noun
+            words[n + 1] = ""
+        elif word:
+            out.append(word)
+    return out
+
+
+def _trim_words(words: list[str], trim: list[str]) -> list[str]:
+    """Return label words without leading time words and determiners (three characters kept,
+    and never a bare measure: 全年目标 stays whole)."""
+    out = [w for w in words if w.strip()]
+    measures = _rules().v["measure_nouns_zh"]
+    while len(out) > 1 and out[0] in trim and len("".join(out[1:])) >= 2:
+        if "".join(out[1:]) in measures:
+            break
+        out = out[1:]
+    return out
+
+
+def _clean_right(right: str, deeds: bool = False) -> str:
+    """Return the label part of the text after a figure: its words up to the first verb,
+    adverb, preposition or particle (帮助12家企业顺利投产 -> 企业), the head noun of `…的…`
+    (8位被抓的战友 -> 战友); with `deeds`, the verb phrase that tells what the counted did
+    (26家已投产 -> 已投产)."""
     v = _rules().v
     right = right.lstrip("的")
-    stops = [right.find(w) for w in v["label_cut_after_zh"] if right.find(w) >= 0]
-    digit = re.search(r"\d", right)
-    if digit:
-        stops.append(digit.start())
-    end = min(stops, default=len(right))
-    return _trim(right[: min(end, LABEL_MAX)], v["label_trim_zh"])
+    quoted = re.match(r"“([^”]{2,12})”", right)
+    if quoted and not deeds:
+        return quoted.group(1)  # 1600名“归乡人”: the quoted term is what is counted
+    if "的" in right[:LABEL_MAX]:
+        right = right[right.rindex("的", 0, LABEL_MAX) + 1 :]
+    stop = set(v["label_cut_after_zh"])
+    out = ""
+    words = tokens(right) if right.strip() else ()
+    if words and not deeds and words[0][1] in ("v", "vd", "d", "p"):
+        return ""  # 70%提高到…: a verb follows, no noun
+    for n, (word, tag, _) in enumerate(words):
+        if word in stop or re.search(r"\d", word) or (n and tag[:1] in "pudv" and tag != "vn"):
+            break
+        out += word
+        if len(out) >= LABEL_MAX:
+            break
+    if deeds and not out and words and words[0][1][:1] in "dv":
+        out = "".join(w for w, _, _ in words)[:LABEL_MAX]  # 26家已投产
+    return _trim(out, v["label_trim_zh"])
 
 
 def _trim(label: str, words: list[str]) -> str:
@@ -438,7 +498,9 @@ def _mark_repeats(metrics: list[Metric]) -> list[Metric]:
 
 def _same_fact(a: Metric, b: Metric) -> bool:
     """Return True when two figures state one fact: same number and unit, labels alike."""
-    if (a.value, a.unit) != (b.value, b.unit) or not a.label or not b.label:
+    if (a.value, a.high, a.unit) != (b.value, b.high, b.unit) or a.value is None:
+        return False
+    if not a.label or not b.label:
         return False
     if a.label in b.label or b.label in a.label:
         return True
@@ -521,7 +583,7 @@ def _salience(metric: Metric, article: Article) -> float:
         score += 2
     if any(w.lower() in metric.label.lower() for w in v["entity_words"]):
         score += 1.5
-    score += min(2.0, 0.6 * math.log10(float(metric.value) + 1))
+    score += min(2.0, 0.6 * math.log10(float(metric.value or 0) + 1))
     if "%" in unit or "percent" in unit or "倍" in unit:
         score += 2
     if unit in ("个月", "天", "小时", "分钟", "周", "hours", "days", "months", "years"):
@@ -532,4 +594,35 @@ def _salience(metric: Metric, article: Article) -> float:
         score -= 2
     if is_target(metric.sentence, article.language):
         score -= 3  # a target or a plan, not a result
+    clause = _clause_of(metric)
+    if any(w in clause for w in v["single_actor_words"]) and not any(
+        name in clause for name in article.zone_names
+    ):
+        score -= 2.5  # one company's figure, not the zone's
+    if any(w in clause for w in v["per_unit_words"]):
+        score -= 2.5  # a reward or a rate per head, not a total
+    if any(clause.startswith(name) or f"，{name}" in clause for name in article.zone_names):
+        score += 1  # the zone as the subject: its own total
     return round(score, 2)
+
+
+def _clause_of(metric: Metric) -> str:
+    """Return the clause of a metric's sentence that holds the figure."""
+    at = metric.sentence.find(metric.text)
+    if at < 0:
+        return metric.sentence
+    start = max(metric.sentence.rfind(c, 0, at) for c in "，,；;。") + 1
+    ends = [i for i in (metric.sentence.find(c, at) for c in "，,；;。") if i >= 0]
+    return metric.sentence[start : min(ends, default=len(metric.sentence))]
+
+
+def card_worthy(metric: Metric) -> bool:
+    """Return True for a figure that may be a number card or a chart value: an exact value
+    with a label that says what it counts; not a duration, an anniversary, a numeral word
+    (两大) or a vague quantity (数百家)."""
+    v = _rules().v
+    if metric.value is None or metric.form is NumberForm.VAGUE or len(metric.label) < 2:
+        return False
+    if (metric.unit or "") in v["duration_units"] or metric.unit == "大":
+        return False
+    return weak_label_reason(metric.label) is None

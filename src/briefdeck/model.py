@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefdeck.numbers import NumberForm
+
 # --------------------------------------------------------------------------- read
 
 
@@ -89,9 +91,10 @@ class Metric:
     text: str
     """Exact substring of the paragraph (`1000余人次`)."""
     number: str
-    """The numeral as written (`1000`, `12,480`, `两`, `three`)."""
-    value: float
-    """The number's value (1000 for `1000余人次`)."""
+    """The numeral as written (`1000`, `１２，４８０`, `两`, `三分之一`, `20%—30`, `three`)."""
+    value: float | None
+    """The number's value (1000 for `1000余人次`); a range's lower bound; None when vague
+    (`数百家`): such a figure is shown only as written, never as a card or a chart value."""
     unit: str | None
     """Magnitude and unit as written (`万元`, `%`, `billion yuan`), or None."""
     qualifier: str | None
@@ -112,6 +115,15 @@ class Metric:
     """How strongly the figure asks to be a key figure (higher is stronger)."""
     same_as: int | None = None
     """Index of the earlier metric that states the same fact, or None."""
+    high: float | None = None
+    """The upper bound of a range (`30` in `20%—30%`), else None."""
+    form: NumberForm = NumberForm.DIGITS
+    """How the number is written (digits, Chinese numerals, fraction, multiple, vague)."""
+
+    @property
+    def low(self) -> float | None:
+        """The lower bound of a range, else None."""
+        return self.value if self.high is not None else None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from briefdeck.bullets import clauses, condense, paragraph_bullets
 from briefdeck.chars import display, sentences
-from briefdeck.metrics import is_target
+from briefdeck.lint import bad_categories
+from briefdeck.metrics import card_worthy, is_target
 from briefdeck.model import (
     Article,
     Bullet,
@@ -203,12 +204,19 @@ def part_outline(
     if part.role is Role.SUBTOPIC:
         bullets = [replace(b, head="") for b in bullets if b.text]
     bullets = [b for b in bullets if b.text != display(part.title) or b.head]
-    cards = sorted(metrics, key=lambda m: -m.salience)[: settings.section_cards]
+    worthy = [m for m in metrics if card_worthy(m)]
+    cards = sorted(worthy, key=lambda m: -m.salience)[: settings.section_cards]
     shown = " ".join(b.head + b.text for b in bullets)
-    cards += [m for m in metrics if m not in cards and display(m.text) not in shown]
+    cards += [m for m in worthy if m not in cards and display(m.text) not in shown]
     groups = sorted({m.group for m in metrics if m.group is not None})
     charts = tuple(
-        _chart(article, g) for g in groups if len(article.groups[g].members) >= settings.chart_min
+        c
+        for c in (
+            _chart(article, g)
+            for g in groups
+            if len(article.groups[g].members) >= settings.chart_min
+        )
+        if c is not None
     )
     if not bullets and not charts and len(metrics) < 2:
         return None
@@ -219,7 +227,7 @@ def part_outline(
         bullets=tuple(bullets),
         # one figure is a card only where the bullets are few (it fills the slide, not repeats)
         figures=tuple(figure_of(m) for m in cards)
-        if len(metrics) >= 2 or len(bullets) <= THIN
+        if len(cards) >= 2 or len(bullets) <= THIN
         else (),
         charts=charts,
         notes="\n\n".join(section.paragraphs[p].text for p in part.paragraphs)
@@ -331,15 +339,35 @@ def figure_of(metric: Metric) -> Figure:
     )
 
 
-def _chart(article: Article, group_id: int) -> Chart:
-    """Return the chart of one metric group."""
+def _chart(article: Article, group_id: int) -> Chart | None:
+    """Return the chart of one metric group, or None when its figures do not compare.
+
+    They compare when each is an exact result with a label of its own (a before/after pair
+    shares one label: that is a change, not a comparison), none is new where another is a
+    total, and every label is a whole phrase. A qualified figure keeps its words in its category
+    (`研发平台（10余个）`).
+    """
     group = article.groups[group_id]
     members = [article.metrics[i] for i in group.members]
+    labels = [display(m.label) for m in members]
+    words = vocabulary("figures")
+    news = [any(w in label for w in words["new_words_zh"]) for label in labels]
+    if (
+        not all(card_worthy(m) and m.high is None for m in members)
+        or len(set(labels)) < len(labels)
+        or (any(news) and not all(news))
+        or bad_categories(tuple(labels))
+    ):
+        return None
+    categories = tuple(
+        f"{label}（{display(m.text)}）" if m.qualifier else label
+        for label, m in zip(labels, members)
+    )
     return Chart(
         title=display(group.caption),
         unit=group.unit or "",
-        categories=tuple(display(m.label) or m.text for m in members),
-        values=tuple(float(m.value) for m in members),
+        categories=categories,
+        values=tuple(float(m.value or 0) for m in members),
         notes=members[0].sentence + source_line(article),
     )
 
@@ -353,7 +381,7 @@ def _key_figures(articles: list[Article], settings: OutlineSettings) -> tuple[Fi
         m
         for a in articles
         for m in a.metrics
-        if m.same_as is None and m.label and not is_target(m.sentence, a.language)
+        if m.same_as is None and card_worthy(m) and not is_target(m.sentence, a.language)
     ]
     ranked = sorted(metrics, key=lambda m: -m.salience)
     chosen: list[Metric] = []

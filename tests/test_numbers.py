@@ -1,0 +1,105 @@
+"""Every number as Chinese writes it: one row per form, in half- and full-width digits."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefdeck.metrics import find_metrics
+from briefdeck.model import Article, Paragraph, Section
+from briefdeck.numbers import NumberForm, chinese_value, half_width, quantities_en
+
+FULL = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+# sentence, figure as written, value, high, unit, qualifier, form, labels (any is right; () skips)
+ROWS = [
+    ("青川高新区今年实现营业收入35.6亿元。", "35.6亿元", 35.6, None, "亿元", None, "digits",
+     ("营业收入",)),
+    ("规上工业增加值同比增长12.5%。", "12.5%", 12.5, None, "%", None, "digits",
+     ("规上工业增加值同比增长", "规上工业增加值")),
+    ("园区聚集高新技术企业数百家。", "数百家", None, None, "家", "数", "vague", ("高新技术企业",)),
+    ("新兴产业带动就业数十万人。", "数十万人", None, None, "人", "数", "vague", ("就业",)),
+    ("企业综合成本降低20%—30%。", "20%—30%", 20, 30, "%", None, "digits", ("企业综合成本降低",)),
+    ("研发投入强度达到百分之十五。", "百分之十五", 15, None, "%", None, "fraction", ("研发投入强度",)),
+    ("近五成企业完成数字化改造。", "近五成", 5, None, "成", "近", "chinese", ()),
+    ("三分之一的项目来自外资企业。", "三分之一", 1 / 3, None, None, None, "fraction", ()),
+    ("单位产值能耗下降5‰。", "5‰", 5, None, "‰", None, "digits", ("单位产值能耗下降",)),
+    ("高新区工业总产值五年翻了一番。", "翻了一番", 2, None, "倍", None, "multiple", ()),
+    ("园区对外贸易额翻两番。", "翻两番", 4, None, "倍", None, "multiple", ()),
+    ("对落户项目最高奖励超百万元。", "超百万元", 100, None, "万元", "超", "chinese", ()),
+    ("机场全年保障航班起降1628架次。", "1628架次", 1628, None, "架次", None, "digits",
+     ("航班起降",)),
+    ("执法队全年查处违规行为200余起。", "200余起", 200, None, "起", "余", "digits",
+     ("违规行为",)),
+    ("工业用地亩均税收达到38.6万元/亩。", "38.6万元/亩", 38.6, None, "万元/亩", None, "digits",
+     ("工业用地亩均税收",)),
+    ("园区签约项目总投资一百五十亿元。", "一百五十亿元", 150, None, "亿元", None, "chinese",
+     ("签约项目总投资", "总投资")),
+    ("园区入驻企业两千余家。", "两千余家", 2000, None, "家", "余", "chinese", ("入驻企业",)),
+    ("高新区新建研发平台十余个。", "十余个", 10, None, "个", "余", "chinese", ("研发平台",)),
+    ("园区引进院士团队二十三个。", "二十三个", 23, None, "个", None, "chinese", ("院士团队",)),
+    ("营业收入增长20%至30%。", "20%至30%", 20, 30, "%", None, "digits", ("营业收入增长",)),
+    ("重点项目建设周期为3-5年。", "3-5年", 3, 5, "年", None, "digits", ()),
+    ("全区地区生产总值达到1.2万亿元。", "1.2万亿元", 1.2, None, "万亿元", None, "digits",
+     ("地区生产总值",)),
+    ("园区集聚科技企业3000多家。", "3000多家", 3000, None, "家", "多", "digits", ("科技企业",)),
+    ("上百家企业参加了招聘会。", "上百家", None, None, "家", "上", "vague", ()),
+    ("近千家企业入驻产业园。", "近千家", None, None, "家", "近", "vague", ()),
+    ("服务中心累计服务企业12,480家次。", "12,480家次", 12480, None, "家次", None, "digits",
+     ("服务企业",)),
+    ("园区出口额增长2.3倍。", "2.3倍", 2.3, None, "倍", None, "multiple", ("出口额增长", "出口额")),
+    ("新增企业中有三成来自外省。", "三成", 3, None, "成", None, "chinese", ()),
+]  # fmt: skip
+
+
+def metrics_of(sentence: str):
+    article = Article("t", 0, "zh", "标题", "青川高新区", ("青川高新区",),
+                      sections=(Section(None, (Paragraph(sentence),)),))  # fmt: skip
+    return find_metrics(article).metrics
+
+
+@pytest.mark.parametrize("width", ["half", "full"])
+@pytest.mark.parametrize("row", ROWS, ids=[r[1] for r in ROWS])
+def test_every_form_reads_with_value_unit_qualifier_and_label(row, width):
+    sentence, text, value, high, unit, qualifier, form, labels = row
+    if width == "full":
+        sentence, text = sentence.translate(FULL), text.translate(FULL)
+    found = [m for m in metrics_of(sentence) if m.text == text]
+    assert len(found) == 1, [m.text for m in metrics_of(sentence)]
+    (m,) = found
+    assert m.value == pytest.approx(value) if value is not None else m.value is None
+    assert m.high == high and m.qualifier == qualifier and m.form is NumberForm(form)
+    assert half_width(m.unit or "") == (unit or "")
+    if labels:
+        assert m.label in labels, m.label
+    if value is not None and high is None and form == "digits":
+        assert half_width(m.number).replace(",", "") in half_width(text).replace(",", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("2024年5月，园区举办第三届创新大赛。", ("2024年", "第三届")),
+        ("园区实施“1+3+N”工作法。", ("1+3+N",)),
+        ("志愿服务走进千家万户。", ("千家万户",)),
+        ("园区引进10亿元以上项目8个。", ("10亿元以上",)),
+        ("签约落地亿元以上项目49个。", ("亿元",)),
+        ("大家一起努力。", ("一起",)),
+    ],
+)
+def test_not_figures(sentence, wrong):
+    texts = [m.text for m in metrics_of(sentence)]
+    assert not any(w in t for w in wrong for t in texts), texts
+
+
+def test_chinese_numerals():
+    assert [chinese_value(n) for n in ("两", "十", "二十三", "一百五十", "三千万", "一亿五千万")] == [
+        2, 10, 23, 150, 30_000_000, 150_000_000
+    ]
+
+
+def test_english_fractions_and_ranges():
+    found = quantities_en("Two-thirds of the firms grew 15-20 percent in the first half.")
+    assert [(q.number, round(q.value, 3), q.high, q.unit) for q in found] == [
+        ("Two-thirds", 0.667, None, None),
+        ("15-20", 15.0, 20.0, "percent"),
+    ]
