@@ -169,9 +169,9 @@ def _is_caption(text: str, caption: str) -> bool:
 
 
 def _tells_news(line: str, article: Article) -> bool:
-    """Return True when `line` is the lead's news in its own words: clauses of the first two
+    """Return True when `line` is the lead's news in its own words: clauses of the first three
     paragraphs, in order, naming the zone or words of the title or kicker."""
-    lead = display("".join(p.text for s in article.sections for p in s.paragraphs[:2]))
+    lead = display("".join([p.text for s in article.sections for p in s.paragraphs][:3]))
     clauses = [c for c in re.split(r"[，,；;：:]", line) if c]
     at = 0
     for clause in clauses:

@@ -92,9 +92,9 @@ def test_not_figures(sentence, wrong):
 
 
 def test_chinese_numerals():
-    assert [chinese_value(n) for n in ("两", "十", "二十三", "一百五十", "三千万", "一亿五千万")] == [
-        2, 10, 23, 150, 30_000_000, 150_000_000
-    ]
+    assert [
+        chinese_value(n) for n in ("两", "十", "二十三", "一百五十", "三千万", "一亿五千万")
+    ] == [2, 10, 23, 150, 30_000_000, 150_000_000]
 
 
 def test_english_fractions_and_ranges():

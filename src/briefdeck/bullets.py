@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from briefdeck.chars import display, has_cjk, sentences
-from briefdeck.lint import fragment_reason
+from briefdeck.lint import PAIRS, fragment_reason, is_unbalanced
 from briefdeck.model import Bullet, Metric, Paragraph
 from briefdeck.vocab import vocabulary
 
@@ -31,20 +31,23 @@ def paragraph_bullets(
         inside = [m for m in figures if m.sentence and m.text in sentence]
         if (n > 0 and not inside and not every) or any(s in sentence for s in skip if s):
             continue
-        for line in condense(sentence, [m.text for m in inside], zones, limit):
+        for line in condense(sentence, [m.text for m in inside], zones, limit, every):
             out.append(Bullet(line, head if not out else ""))
     if head and not out and not head.endswith(("？", "?")):
         out.append(Bullet("", head))  # a question is no point on its own
     return out
 
 
-def condense(sentence: str, keep: list[str], zones: tuple[str, ...], limit: int) -> list[str]:
+def condense(
+    sentence: str, keep: list[str], zones: tuple[str, ...], limit: int, whole: bool = False
+) -> list[str]:
     """Return one or more short lines made of whole clauses of `sentence`.
 
     The first line gathers the sentence's opening clauses (a bare time or linking clause
-    such as 同时 or 2024年 is skipped); later lines hold the clauses with a figure. Clauses
-    are cut at ，；：、 outside quotation marks and joined in source order, the zone's name is
-    dropped as a subject, and every string of `keep` (the figures) ends up in some line.
+    such as 同时 or 2024年 is skipped); later lines hold the clauses with a figure (or, when
+    `whole`, every clause). Clauses are cut at ，；：、 outside quotation marks and joined in
+    source order, the zone's name is dropped as a subject, and every string of `keep` (the
+    figures) ends up in some line.
     """
     english = not has_cjk(sentence)
     parts = clauses(sentence, zones, english)
@@ -52,7 +55,7 @@ def condense(sentence: str, keep: list[str], zones: tuple[str, ...], limit: int)
     lines: list[str] = []
     current = ""
     for clause in parts:
-        has_figure = any(k in clause for k in keep)
+        has_figure = whole or any(k in clause for k in keep)
         opening = not lines
         if not (opening or has_figure):
             if current:
@@ -87,6 +90,10 @@ def _complete(line: str, english: bool) -> str:
     lost what follows; its last clause goes, and a line that is still not a point is dropped.
     """
     seps = ",;:" if english else "，,；;：:"
+    while line and is_unbalanced(line):  # a quote cut short: the clause it opens goes
+        opener = min((line.find(o) for o, c in PAIRS if line.count(o) > line.count(c)), default=-1)
+        cut = max((line.rfind(c, 0, opener) for c in seps), default=-1) if opener > 0 else -1
+        line = _tidy(line[:cut]) if cut > 0 else ""
     while line and fragment_reason(line) is not None:
         cut = max(line.rfind(c) for c in seps)
         if cut <= 0:

@@ -170,7 +170,7 @@ def bad_categories(categories: tuple[str, ...]) -> list[str]:
     w = _words()
     bad = []
     for n, category in enumerate(categories):
-        bare = category.strip()
+        bare = re.sub(r"[（(][^（）()]*\d[^（）()]*[）)]$", "", category.strip())  # its figure
         short = len(bare) < 2 if has_cjk(bare) else len(bare) < 3
         if (
             short

@@ -25,6 +25,8 @@ from briefdeck.publication import publication_of
 from briefdeck.story import Part, Role, main_news, outlook_sentences, parts_of
 from briefdeck.vocab import vocabulary
 
+SLIDE_BULLETS = 6
+"""Most bullets one slide holds: a thin section joins the one before only within it."""
 THIN = 2
 """A section with this few bullets takes its quote inside, and a lone figure as a card."""
 
@@ -100,14 +102,16 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
             for c in article.captions
         ]
         quotes += [replace(q, after=placed.get(s, start)) for (s, _), q in chosen]
+    key_figures = _key_figures(articles, settings)
     sections, quotes = _pull_quotes(sections, quotes)
+    sections, photos, quotes = _merge_thin(sections, photos, quotes, bool(key_figures))
     return ZoneOutline(
         zone=zone,
         language=lang,
         subtitle=display(articles[0].title) if len(articles) == 1 else w["briefing"],
         authors=tuple(dict.fromkeys(n for a in articles for n in a.authors)),
         date=_date(articles),
-        key_figures=_key_figures(articles, settings),
+        key_figures=key_figures,
         sections=tuple(sections),
         photos=tuple(photos),
         quotes=tuple(quotes),
@@ -116,6 +120,51 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         key_notes=_key_notes(articles),
         closing_notes=_closing_notes(articles),
         sources=tuple(dict.fromkeys(a.source for a in articles)),
+    )
+
+
+def _merge_thin(
+    sections: list[SectionOutline],
+    photos: list[Photo],
+    quotes: list[QuoteItem],
+    key_figures: bool,
+) -> tuple[list[SectionOutline], list[Photo], list[QuoteItem]]:
+    """Return the sections with the thin ones (one bullet, no card, no chart) joined to the
+    section before them, their title leading their bullet; a summary with one bullet and no
+    key figures takes the short section after it. Photos and quotes follow their sections."""
+    out: list[SectionOutline] = []
+    moved: dict[int, int] = {}
+    for n, section in enumerate(sections):
+        thin = len(section.bullets) <= 1 and not section.figures and not section.charts
+        last = out[-1] if out else None
+        room = last is not None and len(last.bullets) + len(section.bullets) <= SLIDE_BULLETS
+        lone_summary = last is not None and last.summary and len(last.bullets) <= 1
+        if (
+            last is not None
+            and not section.summary
+            and room
+            and (thin or (lone_summary and not key_figures))
+        ):
+            out[-1] = _joined(last, section)
+        else:
+            out.append(section)
+        moved[n] = len(out) - 1
+    photos = [replace(p, after=moved.get(p.after, p.after)) for p in photos]
+    quotes = [replace(q, after=moved.get(q.after, q.after)) for q in quotes]
+    return out, photos, quotes
+
+
+def _joined(first: SectionOutline, second: SectionOutline) -> SectionOutline:
+    """Return `first` with `second`'s bullets after its own, the first led by its title."""
+    bullets = list(second.bullets)
+    if bullets and not bullets[0].head:
+        bullets[0] = replace(bullets[0], head=second.title)
+    return replace(
+        first,
+        bullets=(*first.bullets, *bullets),
+        figures=(*first.figures, *second.figures),
+        charts=(*first.charts, *second.charts),
+        notes=f"{first.notes}\n\n{second.notes}",
     )
 
 

@@ -14,6 +14,10 @@ from briefdeck.vocab import vocabulary
 
 TOPIC_MIN = 4
 """An article without headings and with this many paragraphs after its lead is divided."""
+TOPIC_LONG = 6
+"""A section under a heading with more paragraphs than this is divided into topics too."""
+TOPIC_HEAD = 2
+"""... its first paragraphs stay under the heading."""
 TOPIC_TITLE_MAX = 18
 """Longest sentence or clause taken as the title of a part, in characters."""
 LONG_HEADING = 20
@@ -85,22 +89,22 @@ def parts_of(article: Article, subtopic_figures: int) -> list[Part]:
             out.extend(topics)
             continue
         kicker, title = split_heading(section.heading or "")
-        out.extend(_with_subtopics(article, Part(Role.SECTION, title, kicker, s, indexes),
+        head, rest = indexes[:TOPIC_HEAD], indexes[TOPIC_HEAD:]
+        topics = _topics(article, s, rest) if len(indexes) > TOPIC_LONG else []
+        if not topics or not topics[0].title:
+            head, topics = indexes, []  # a section too short to divide, or no words to do it
+        out.extend(_with_subtopics(article, Part(Role.SECTION, title, kicker, s, head),
                                    subtopic_figures))  # fmt: skip
+        out.extend(Part(t.role, t.title, title, s, t.paragraphs) for t in topics)
     return [p for p in out if p.paragraphs]
 
 
 def _lead_paragraphs(article: Article, paragraphs: tuple[Paragraph, ...]) -> int:
     """Return how many first paragraphs form the lead of an article without headings: up to
-    the first that names the zone (a scene may come first), and a one-line lead with the next."""
-    names = article.zone_names
-    naming = next(
-        (n for n, p in enumerate(paragraphs[:LEAD_PARAGRAPHS]) if any(z in p.text for z in names)),
-        0,
-    )
-    if naming == 0 and len(paragraphs) > 1 and len(paragraphs[0].text) < 60:
-        return 2  # a one-line lead goes with the paragraph that tells the news
-    return naming + 1
+    the one whose sentence best tells the news (a scene or a quote may come first)."""
+    first = Part(Role.SUMMARY, "", "", 0, tuple(range(min(LEAD_PARAGRAPHS, len(paragraphs)))))
+    news = main_news(article, first)
+    return news[1] + 1 if news else 1
 
 
 def _with_subtopics(article: Article, part: Part, threshold: int) -> list[Part]:
@@ -209,10 +213,23 @@ def main_news(article: Article, lead: Part) -> tuple[int, int, str] | None:
     paragraphs = article.sections[lead.section].paragraphs
     for seen, p in enumerate(lead.paragraphs[:LEAD_PARAGRAPHS]):
         for n, sentence in enumerate(sentences(paragraphs[p].text)):
+            if _said(sentence):
+                continue  # “…”某某说: words said, told on a quote slide, not the news
             score = _news_score(sentence, wanted, article) - 0.4 * n - 0.6 * seen
             if best is None or score > best[0]:
                 best = (score, lead.section, p, sentence)
     return (best[1], best[2], best[3]) if best else None
+
+
+def _said(sentence: str) -> bool:
+    """Return True for words said: a quote (`“……”`), a quote and its speaker (`“……”某某说。`),
+    or the speaker alone (`某某说。`, the quote being the sentence before)."""
+    closing = sentence.rfind("”")
+    tail = sentence[closing + 1 :].rstrip("。！!.")
+    speech = tuple(vocabulary("lint")["speech_endings_zh"])
+    if sentence.startswith("“") and (not tail or (len(tail) <= 30 and tail.endswith(speech))):
+        return True
+    return closing < 0 and len(tail) <= 30 and tail.endswith(speech)
 
 
 def _news_score(sentence: str, wanted: set[str], article: Article) -> float:

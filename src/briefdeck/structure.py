@@ -559,7 +559,15 @@ def _strip_dateline(draft: _Draft, text: str) -> str:
 
 
 def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Article:
-    """Return the finished article: leads, quotes, language and zone."""
+    """Return the finished article: leads, quotes, language and zone.
+
+    A lone heading-shaped line that opens the body (`一颗雪梨，何以富了14个民族？`) is its
+    opening line, not a section heading: an article with one section has no headings.
+    """
+    if len(draft.sections) == 2 and not draft.sections[0][1] and draft.sections[1][0]:
+        opening, paragraphs = draft.sections[1]
+        draft.sections = [(None, [[opening, 0], *paragraphs])]
+    _sign_offs(draft)
     sections = tuple(
         Section(heading, tuple(Paragraph(t, run_in_lead(t), seams) for t, seams in paras))
         for heading, paras in draft.sections
@@ -591,6 +599,25 @@ def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Ar
         credits=tuple(draft.credits),
         quotes=find_quotes(sections),
     )
+
+
+def _sign_offs(draft: _Draft) -> None:
+    """Move the organisations that sign an article off (`某某镇经济发展办公室` on its own line
+    after the last paragraph, as sections with nothing under them) to meta."""
+    ends = tuple(vocabulary("genre")["organisation_endings_zh"])
+    while len(draft.sections) > 1:
+        heading, paragraphs = draft.sections[-1]
+        last = paragraphs[-1][0] if paragraphs else ""
+        if (
+            heading
+            and heading.endswith(ends)
+            and len(paragraphs) <= 1
+            and (not paragraphs or (last.endswith(ends) and not ends_sentence(last)))
+        ):
+            draft.meta.extend([heading, *(p[0] for p in paragraphs)])
+            draft.sections.pop()
+        else:
+            break
 
 
 def _fallback_title(sections: tuple[Section, ...]) -> str:
@@ -634,7 +661,15 @@ def find_quotes(sections: tuple[Section, ...]) -> tuple[Quote, ...]:
             for m in r.quote_before_en.finditer(text):
                 quote = Quote(m.group(2).strip(" ,"), m.group(1).strip(), s, p)
                 found.append((s, p, m.start(2), quote))
-    return tuple(_unique_quotes([q for *_, q in sorted(found, key=lambda f: f[:3])]))
+    quotes = [q for *_, q in sorted(found, key=lambda f: f[:3])]
+    quotes = [Quote(q.text, _speaker(q.speaker) if q.speaker else None, q.section, q.paragraph)
+              for q in quotes]  # fmt: skip
+    return tuple(_unique_quotes(quotes))
+
+
+def _speaker(name: str) -> str:
+    """Return a speaker without the setting of the words (`某某在考察时` -> 某某)."""
+    return re.sub(r"(?:在|于).{1,20}?(?:时|中|上|期间)$", "", name).strip() or name
 
 
 def _unique_quotes(quotes: list[Quote]) -> list[Quote]:
