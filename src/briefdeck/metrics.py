@@ -294,7 +294,8 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     raw_left = text[left_bound : match.start]
     left = _clean_left(raw_left, article)
     right = _clean_right(text[match.end : right_end])
-    label = right if right and (match.classifier or raw_left.endswith("的")) else ""
+    lone_verb = bool(left) and _verb(left) and len(tokens(left)) == 1  # 走进600平方米的…
+    label = right if right and (match.classifier or raw_left.endswith("的") or lone_verb) else ""
     label = label or (left if len(left) >= 2 else right or left)
     same_sentence = previous is not None and previous.start >= text.rfind("。", 0, match.start)
     if len(label) < 2 and same_sentence and previous is not None and previous.unit == match.unit:
@@ -343,9 +344,12 @@ def _clean_left(left: str, article: Article) -> str:
         label = words[cuts[-1] + 1 :] if cuts else words
     if cuts and label and label[0][:1] in v["bound_starts_zh"]:
         label = words[cuts[-1] : cuts[-1] + 1] + label  # 建设|类审批: the word was cut
+    if "的" in label[:-1]:  # 某某公司管理的基金投资: the head noun after 的
+        label = label[len(label) - label[::-1].index("的") :]
     label = _noun_tail(_trim_words(label, v["label_trim_zh"]), v)
-    while len("".join(label)) > LABEL_MAX and len(label) > 1:
-        label = label[1:]
+    units = set(v["units_zh"])
+    while len("".join(label)) > LABEL_MAX and len(label) > 1 and label[1] not in units:
+        label = label[1:]  # never so far that a unit opens the label (15|分钟…)
     return "".join(label).strip(" “”\"'《》（）()")
 
 
@@ -404,8 +408,9 @@ def _clean_right(right: str, deeds: bool = False) -> str:
     quoted = re.match(r"“([^”]{2,12})”", right)
     if quoted and not deeds:
         return quoted.group(1)  # 1600名“归乡人”: the quoted term is what is counted
-    if "的" in right[:LABEL_MAX]:
-        right = right[right.rindex("的", 0, LABEL_MAX) + 1 :]
+    first = tokens(right)[0] if right.strip() else ("", "x", 0)
+    if "的" in right[:LABEL_MAX] and not first[1].startswith("n"):
+        right = right[right.rindex("的", 0, LABEL_MAX) + 1 :]  # 8位被抓的战友: 战友
     stop = set(v["label_cut_after_zh"])
     out = ""
     words = tokens(right) if right.strip() else ()
@@ -595,8 +600,8 @@ def _salience(metric: Metric, article: Article) -> float:
     if is_target(metric.sentence, article.language):
         score -= 3  # a target or a plan, not a result
     clause = _clause_of(metric)
-    if any(w in clause for w in v["single_actor_words"]) and not any(
-        name in clause for name in article.zone_names
+    if any(w in metric.sentence for w in v["single_actor_words"]) and not any(
+        name in metric.sentence for name in article.zone_names
     ):
         score -= 2.5  # one company's figure, not the zone's
     if any(w in clause for w in v["per_unit_words"]):
@@ -616,13 +621,17 @@ def _clause_of(metric: Metric) -> str:
     return metric.sentence[start : min(ends, default=len(metric.sentence))]
 
 
-def card_worthy(metric: Metric) -> bool:
+def card_worthy(metric: Metric, bar: bool = False) -> bool:
     """Return True for a figure that may be a number card or a chart value: an exact value
     with a label that says what it counts; not a duration, an anniversary, a numeral word
-    (两大) or a vague quantity (数百家)."""
+    (两大) or a vague quantity (数百家); a card is never one of a thing (a `bar` of a chart
+    may be)."""
     v = _rules().v
     if metric.value is None or metric.form is NumberForm.VAGUE or len(metric.label) < 2:
         return False
+    single = metric.value == 1 and metric.unit in v["classifiers_zh"]
+    if single and not bar:
+        return False  # one of a thing is no headline number
     if (metric.unit or "") in v["duration_units"] or metric.unit == "大":
         return False
     return weak_label_reason(metric.label) is None

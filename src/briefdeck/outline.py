@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from briefdeck.bullets import clauses, condense, paragraph_bullets
@@ -25,6 +26,8 @@ from briefdeck.publication import publication_of
 from briefdeck.story import Part, Role, main_news, outlook_sentences, parts_of
 from briefdeck.vocab import vocabulary
 
+ENUMERATION_GAP = 14
+"""Most characters between two figures of one enumeration (what a chart compares)."""
 SLIDE_BULLETS = 6
 """Most bullets one slide holds: a thin section joins the one before only within it."""
 THIN = 2
@@ -388,6 +391,13 @@ def figure_of(metric: Metric) -> Figure:
     )
 
 
+def _listed(members: list[Metric]) -> bool:
+    """Return True when figures stand in one enumeration: each a few words after the one
+    before (`A12家、B8家、C5家`), not scattered over a long sentence."""
+    spans = sorted((m.start, m.start + len(m.text)) for m in members)
+    return all(b[0] - a[1] <= ENUMERATION_GAP for a, b in pairwise(spans))
+
+
 def _chart(article: Article, group_id: int) -> Chart | None:
     """Return the chart of one metric group, or None when its figures do not compare.
 
@@ -402,7 +412,8 @@ def _chart(article: Article, group_id: int) -> Chart | None:
     words = vocabulary("figures")
     news = [any(w in label for w in words["new_words_zh"]) for label in labels]
     if (
-        not all(card_worthy(m) and m.high is None for m in members)
+        not _listed(members)
+        or not all(card_worthy(m, bar=True) and m.high is None for m in members)
         or len(set(labels)) < len(labels)
         or (any(news) and not all(news))
         or bad_categories(tuple(labels))
