@@ -40,6 +40,7 @@ import yaml
 
 from briefdeck.chars import display
 from briefdeck.errors import BriefdeckError
+from briefdeck.faithful import mismatches
 from briefdeck.layouts import load_layout_set
 from briefdeck.lint import Defect, lint_deck
 from briefdeck.model import Article, Deck
@@ -47,7 +48,8 @@ from briefdeck.outline import outline_zones
 from briefdeck.pipeline import expand_inputs, read_articles
 from briefdeck.plan import plan_deck
 
-EXTRA = ("caption-title", "main-news", "zone", "page-count", "page-decks", "error")
+EXTRA = ("figure-mismatch", "caption-title", "main-news", "zone", "page-count", "page-decks",
+         "error")  # fmt: skip
 """Source-aware defect classes, beside the lint's."""
 
 
@@ -113,6 +115,8 @@ def check_file(source: str, layouts: Any, gold: dict[str, Any] | None) -> Report
             continue
         report.decks.append(deck.zone)
         mine = [a for a in articles if a.zone == deck.zone]
+        for line in mismatches(deck, mine):
+            report.add("figure-mismatch", f"{deck.zone} {line}")
         for finding in lint_deck(deck):
             report.add(finding.defect.value, f"{deck.zone} slide {finding.slide}: {finding.text}")
         _check_source(report, deck, mine)

@@ -108,12 +108,14 @@ def _build(task: tuple[ZoneJob, Path, BuildSettings]) -> Deck | BriefdeckError:
     job, path, settings = task
     try:
         outline = job.outline
+        articles: list[Any] = []
         if outline is None:
             articles = [_articles(source, settings.read)[index] for source, index in job.parts]
             if settings.read.zone:
                 articles = [replace(a, zone=settings.read.zone) for a in articles]
             outline = zone_outline(job.zone, articles, settings.outline)
-        return build_deck(outline, settings.layout_set, path, settings.force, settings.max_slides)
+        return build_deck(outline, settings.layout_set, path, settings.force, settings.max_slides,
+                          tuple(articles))  # fmt: skip
     except BriefdeckError as exc:
         return exc
 

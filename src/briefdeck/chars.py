@@ -56,8 +56,13 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(text) if s.strip()]
 
 
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
 def display(text: str) -> str:
-    """Return `text` normalised for slides: full-width punctuation between CJK, no stray spaces."""
+    """Return `text` normalised for slides: full-width punctuation between CJK, no stray spaces,
+    full-width digits as half-width (a figure's value and words stay as the source has them)."""
+    text = text.translate(_WIDE_DIGITS)
     text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])", "", text)
     text = re.sub(
         r"(?<=[\u3000-\u9fff\uff00-\uffef“”‘’]),\s*|,\s*(?=[\u3000-\u9fff“‘])", "，", text

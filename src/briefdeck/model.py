@@ -203,14 +203,31 @@ class Figure:
     """Approximation word (`多`)."""
     qualifier_before: bool = False
     """True when the qualifier stands before the number (`近`, `超`, `more than`)."""
+    qualifier_at: int = 0
+    """Where a qualifier after the number stands in the unit: 0 right after the number
+    (`100多万元`), 1 after the magnitude (`14万余条`), the unit's length after it (`70%以上`)."""
+
+    @property
+    def prefix(self) -> str:
+        """What stands before the number (`近`, `more than `), or empty."""
+        if not self.qualifier_before:
+            return ""
+        sep = " " if self.qualifier[-1:].isascii() and self.qualifier[-1:].isalpha() else ""
+        return self.qualifier + sep
+
+    @property
+    def suffix(self) -> str:
+        """What follows the number: the unit with a qualifier after the number in its place."""
+        unit = self.unit_text
+        if self.qualifier_before or not self.qualifier:
+            return unit
+        at = self.qualifier_at + len(unit) - len(self.unit)
+        return unit[:at] + self.qualifier + unit[at:]
 
     @property
     def text(self) -> str:
-        """The figure as one string, as in the source (`100多万元`)."""
-        if self.qualifier_before:
-            sep = " " if self.qualifier[-1:].isascii() and self.qualifier[-1:].isalpha() else ""
-            return f"{self.qualifier}{sep}{self.value}{self.unit_text}"
-        return f"{self.value}{self.qualifier}{self.unit_text}"
+        """The figure as one string, as in the source (`100多万元`, `14万余条`, `近五成`)."""
+        return f"{self.prefix}{self.value}{self.suffix}"
 
     @property
     def unit_text(self) -> str:

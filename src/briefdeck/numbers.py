@@ -237,9 +237,9 @@ def _tenths(text: str, p: _Patterns) -> list[Quantity]:
         if tens is None:
             continue
         form = NumberForm.DIGITS if m.group("num")[0].isdigit() else NumberForm.CHINESE
-        number = text[m.start("num") : m.end()]
         value = tens + (0.5 if m.group("half") else 0)
-        out.append(Quantity(m.start(), m.end(), number, value, "成", m.group("qb"), form))
+        unit = "成半" if m.group("half") else "成"
+        out.append(Quantity(m.start(), m.end(), m.group("num"), value, unit, m.group("qb"), form))
     return out
 
 
@@ -249,8 +249,8 @@ def _doublings(text: str, p: _Patterns) -> list[Quantity]:
         times = number_value(m.group("num")) if m.group("num") else 1.0
         if times is None:
             continue
-        value = 2.0**times
-        out.append(Quantity(m.start(), m.end(), m.group(0), value, "倍", None,
+        value = 2.0**times  # 翻一番 doubles, 翻两番 quadruples: the words are the figure
+        out.append(Quantity(m.start(), m.end(), m.group(0), value, None, None,
                             NumberForm.MULTIPLE))  # fmt: skip
     return out
 

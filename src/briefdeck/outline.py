@@ -377,17 +377,20 @@ def figure_of(metric: Metric) -> Figure:
     before = bool(qualifier) and metric.text.startswith(qualifier)
     value = metric.number
     unit = metric.unit or ""
+    after = metric.text[metric.text.find(value) + len(value) :] if value in metric.text else ""
+    at = after.find(qualifier) if qualifier and not before else -1
     if unit and unit.isascii() and metric.label.endswith(unit):
         unit = ""  # an English counted noun is the label already (500 companies)
     currency = re.match(r"(US\$|RMB|[$£€¥])\s*", unit)
     if currency:  # $ billion -> value $1.2, unit billion: the currency sign stays with the number
         value, unit = currency.group(1) + value, unit[currency.end() :]
     return Figure(
-        value=value,
+        value=display(value),
         label=display(metric.label),
-        unit=unit,
+        unit=display(unit),
         qualifier=qualifier,
         qualifier_before=before,
+        qualifier_at=max(0, at) if after.replace(qualifier, "", 1) == unit else 0,
     )
 
 

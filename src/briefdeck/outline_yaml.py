@@ -64,6 +64,8 @@ def _figure(f: Figure) -> dict[str, Any]:
     if f.qualifier:
         out["qualifier"] = f.qualifier
         out["qualifier_first"] = f.qualifier_before
+        if f.qualifier_at:
+            out["qualifier_at"] = f.qualifier_at
     return out
 
 
@@ -158,7 +160,7 @@ class _Reader:
         return node.value.lower() in ("true", "yes", "on")
 
     def figure(self, node: yaml.Node, key: str) -> Figure:
-        allowed = {"value", "unit", "label", "qualifier", "qualifier_first"}
+        allowed = {"value", "unit", "label", "qualifier", "qualifier_first", "qualifier_at"}
         m = self.mapping(node, key, allowed, {"value", "label"})
         return Figure(
             value=self.text(m["value"], f"{key}.value"),
@@ -166,6 +168,9 @@ class _Reader:
             unit=self.text(m.get("unit"), f"{key}.unit"),
             qualifier=self.text(m.get("qualifier"), f"{key}.qualifier"),
             qualifier_before=self.flag(m.get("qualifier_first"), f"{key}.qualifier_first"),
+            qualifier_at=int(self.number(m["qualifier_at"], f"{key}.qualifier_at"))
+            if "qualifier_at" in m
+            else 0,
         )
 
     def bullet(self, node: yaml.Node, key: str) -> Bullet:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefdeck.errors import InputError, OutputError
+from briefdeck.faithful import check_faithful
 from briefdeck.layouts import LayoutSet
 from briefdeck.metrics import find_metrics
 from briefdeck.model import Article, Deck, ZoneOutline
@@ -124,12 +125,19 @@ def build_deck(
     path: Path,
     force: bool = True,
     max_slides: int = MAX_SLIDES,
+    articles: tuple[Article, ...] = (),
 ) -> Deck:
-    """Plan and write one deck; return the plan (its warnings included)."""
+    """Plan and write one deck; return the plan (its warnings included).
+
+    With the `articles` it was made from, every figure the deck shows is first matched back
+    to them (a mismatch stops the deck with an error: a wrong number is never written).
+    """
     from briefdeck.render import render_deck  # pptx is imported only when a deck is built
 
     _check_target(path, force)
     deck = plan_deck(outline, layout_set, max_slides)
+    if articles:
+        check_faithful(deck, articles)
     render_deck(deck, layout_set, path)
     return deck
 

@@ -421,7 +421,7 @@ class _Planner:
 
 def _figure_line_size(figure: Figure, width: float, sizes: tuple[float, float]) -> float | None:
     """Return the largest figure size at which value, qualifier and unit fit on one line."""
-    small = (text_width(figure.qualifier + figure.unit_text) + SCRIPT_GAP) * UNIT_SCALE
+    small = (text_width(figure.prefix + figure.suffix) + SCRIPT_GAP) * UNIT_SCALE
     ems = (text_width(figure.value, bold=True) + small) * SAFETY
     best = (width - 2 * INSET_X) * 72 / ems if ems else sizes[1]
     if best < sizes[0]:

@@ -136,13 +136,10 @@ def _card(
     """Draw a number card: the figure large in the accent colour, its label below."""
     figure_size, label_size = sizes
     small = round(figure_size * UNIT_SCALE)
-    before = figure.qualifier if figure.qualifier_before else ""
-    after = "" if figure.qualifier_before else figure.qualifier
-    gap = " " if before and before[-1].isalpha() and before.isascii() else ""
     lines = [
         paragraph(
-            [(before + gap, small, True, "accent"), (figure.value, figure_size, True, "accent"),
-             (after + figure.unit_text, small, True, "accent")],
+            [(figure.prefix, small, True, "accent"), (figure.value, figure_size, True, "accent"),
+             (figure.suffix, small, True, "accent")],
             spacing,
             align="center",
         ),
