@@ -18,6 +18,15 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _stated(figure: str, source: str) -> bool:
+    """Return True when the source writes `figure` (a before→after card: both of its ends)."""
+    if "→" not in figure:
+        return _plain(figure) in source
+    before, after = figure.split("→", 1)
+    unit = re.sub(r"^[\d.,，]+", "", after)
+    return _plain(before + unit) in source and _plain(after) in source
+
+
 def mismatches(deck: Deck, articles: tuple[Article, ...] | list[Article]) -> list[str]:
     """Return a line for every figure on the deck its source does not state as shown.
 
@@ -38,7 +47,7 @@ def mismatches(deck: Deck, articles: tuple[Article, ...] | list[Article]) -> lis
                 for t in figure_texts(p.head + p.text, deck.language)
                 if t in slide.body.emphasis
             ]
-        out += [f"slide {n}: {t}" for t in shown if _plain(t) not in source]
+        out += [f"slide {n}: {t}" for t in shown if not _stated(t, source)]
         if slide.chart is not None:
             for category, value in zip(slide.chart.categories, slide.chart.values):
                 label = _plain(re.sub(r"[（(][^（）()]*[）)]$", "", category))

@@ -51,12 +51,44 @@ def find_metrics(article: Article) -> Article:
         for p, paragraph in enumerate(section.paragraphs):
             finder = _zh_figures if article.language == "zh" else _en_figures
             previous: Metric | None = None
+            mine: list[Metric] = []
             for match in finder(paragraph.text):
                 previous = _metric(match, paragraph.text, s, p, article, previous)
-                found.append(previous)
+                mine.append(previous)
+            zh = article.language == "zh"
+            found += _respectively(mine, paragraph.text, article.zone_names) if zh else mine
     found = _mark_repeats(found)
     found, groups = _group(found)
     return dataclasses.replace(article, metrics=tuple(found), groups=tuple(groups))
+
+
+def _respectively(metrics: list[Metric], text: str, zones: tuple[str, ...]) -> list[Metric]:
+    """Return the metrics with the items of a `分别` list as their labels.
+
+    `A、B、C三大产业集群分别实现产值X、Y、Z亿元`: X counts A, Y counts B, Z counts C.
+    """
+    out = list(metrics)
+    for match in re.finditer(r"([^，。；：]{2,60}?)分别", text):
+        listed = match.group(1)
+        for name in sorted(zones, key=len, reverse=True):
+            listed = listed.replace(name, "")
+        items = _items(listed)
+        after = [n for n, m in enumerate(out) if m.start >= match.end()
+                 and text.rfind("。", 0, m.start) < match.end()]  # fmt: skip
+        if len(items) >= 2 and len(after) >= len(items):
+            for item, n in zip(items, after):
+                out[n] = dataclasses.replace(out[n], label=item)
+    return out
+
+
+def _items(text: str) -> list[str]:
+    """Return the items of a list `A、B和C三大产业` (the count and head after the last go)."""
+    start = max((text.rfind(c) for c in "，,"), default=-1) + 1
+    parts = [p for p in re.split(r"、|和|及|与", text[start:]) if p]
+    if len(parts) < 2:
+        return []
+    parts[-1] = re.sub(r"(?:等)?[一二两三四五六七八九十\d]+[大个项类家]?.*$|等.*$", "", parts[-1])
+    return [p.strip() for p in parts] if all(2 <= len(p) <= LABEL_MAX for p in parts) else []
 
 
 # ------------------------------------------------------------------ finding
@@ -307,7 +339,19 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
         label = verb + label if verb else label
     if label in v["change_labels_zh"] and previous is not None and same_sentence:
         label = previous.label + label  # 营收3.66亿元，同比增长38%: what grew
-    return label
+    clause = text[max(text.rfind(c, 0, match.start) for c in "。；;") + 1 : match.start]
+    changed = any(w in label for w in v["change_labels_zh"]) or "%" in (match.unit or "")
+    return _with_company(label, clause) if changed else label
+
+
+def _with_company(label: str, before: str) -> str:
+    """Return a change's `label` led by the one company it happened to, named in the text
+    before the figure (`某某公司·生产成本降低`)."""
+    found = re.findall(r"([\u4e00-\u9fff]{2,16}?)(?:股份)?(?:有限(?:责任)?公司|公司|集团)", before)
+    if not found:
+        return label
+    company = found[-1].split("的")[-1]
+    return label if company in label else f"{company}公司·{label}"
 
 
 def _verb_before(left: str, v: dict[str, Any]) -> str:
@@ -391,7 +435,7 @@ def _trim_words(words: list[str], trim: list[str]) -> list[str]:
     and never a bare measure: 全年目标 stays whole)."""
     out = [w for w in words if w.strip()]
     measures = _rules().v["measure_nouns_zh"]
-    while len(out) > 1 and out[0] in trim and len("".join(out[1:])) >= 2:
+    while len(out) > 1 and out[0] in trim and len("".join(out[1:])) >= 3:
         if "".join(out[1:]) in measures:
             break
         out = out[1:]

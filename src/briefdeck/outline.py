@@ -256,7 +256,7 @@ def part_outline(
     if part.role is Role.SUBTOPIC:
         bullets = [replace(b, head="") for b in bullets if b.text]
     bullets = [b for b in bullets if b.text != display(part.title) or b.head]
-    worthy = [m for m in metrics if card_worthy(m)]
+    worthy, changes = _changes([m for m in metrics if card_worthy(m)])
     cards = sorted(worthy, key=lambda m: -m.salience)[: settings.section_cards]
     shown = " ".join(b.head + b.text for b in bullets)
     cards += [m for m in worthy if m not in cards and display(m.text) not in shown]
@@ -278,8 +278,8 @@ def part_outline(
         kicker=display(part.kicker),
         bullets=tuple(bullets),
         # one figure is a card only where the bullets are few (it fills the slide, not repeats)
-        figures=tuple(figure_of(m) for m in cards)
-        if len(cards) >= 2 or len(bullets) <= THIN
+        figures=(*changes, *(figure_of(m) for m in cards))
+        if len(cards) + len(changes) >= 2 or len(bullets) <= THIN
         else (),
         charts=charts,
         notes="\n\n".join(section.paragraphs[p].text for p in part.paragraphs)
@@ -392,6 +392,23 @@ def figure_of(metric: Metric) -> Figure:
         qualifier_before=before,
         qualifier_at=max(0, at) if after.replace(qualifier, "", 1) == unit else 0,
     )
+
+
+def _changes(metrics: list[Metric]) -> tuple[list[Metric], list[Figure]]:
+    """Return the figures left after pairing before/after figures (`从70%提高到99.5%`, one
+    measure twice in a row), and those pairs as before→after cards."""
+    same = vocabulary("figures")["same_measure_zh"]
+    out, pairs = list(metrics), []
+    for a, b in pairwise(sorted(metrics, key=lambda m: (m.section, m.paragraph, m.start))):
+        between = b.sentence[b.sentence.find(a.text) + len(a.text) : b.sentence.find(b.text)]
+        if (a.label, a.unit, a.sentence) == (b.label, b.unit, b.sentence) and re.fullmatch(
+            same, between
+        ):
+            card, first = figure_of(b), figure_of(a)
+            start = first.text.removesuffix(first.unit_text)  # 500多 of 500多平方米
+            pairs.append(replace(card, value=f"{start}→{card.value}"))
+            out = [m for m in out if m is not a and m is not b]
+    return out, pairs
 
 
 def _listed(members: list[Metric]) -> bool:

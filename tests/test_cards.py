@@ -1,0 +1,65 @@
+"""Which figures become cards and charts: the zone's totals, whole labels, things that compare."""
+
+from __future__ import annotations
+
+from briefdeck.pipeline import outlines, read_articles
+from tests.conftest import fixture
+
+
+def outline_of(name: str):
+    articles, _ = read_articles(str(fixture(name)))
+    return articles, outlines(articles)[0]
+
+
+def test_key_figures_are_the_zones_totals_not_one_companys():
+    _, outline = outline_of("zh_figure_choice.txt")
+    keys = [f"{f.text} {f.label}" for f in outline.key_figures]
+    assert keys[0] == "2600亿元 规上工业总产值"
+    assert "9800户 区内企业" in keys
+    assert not any("公司" in k for k in keys)  # one company's cost cut is no headline
+    assert not any("三大" in k or k.startswith("20亿元") for k in keys)  # a numeral word, a plan
+
+
+def test_items_of_a_respectively_list_label_their_figures():
+    articles, outline = outline_of("zh_figure_choice.txt")
+    labels = {m.text: m.label for m in articles[0].metrics}
+    assert [labels[t] for t in ("1200亿元", "620亿元", "480亿元")] == [
+        "新能源汽车",
+        "生物医药",
+        "新材料",
+    ]
+    (chart,) = [c for s in outline.sections for c in s.charts]
+    assert chart.categories == ("新能源汽车", "生物医药", "新材料") and chart.unit == "亿元"
+
+
+def test_a_companys_change_names_the_company():
+    articles, _ = outline_of("zh_figure_choice.txt")
+    (cost,) = [m for m in articles[0].metrics if m.text == "18%"]
+    assert cost.label == "临溪动力电池公司·生产成本降低"
+
+
+def test_new_and_total_are_no_bars_of_one_chart_and_durations_no_cards():
+    _, outline = outline_of("zh_figure_choice.txt")
+    service = next(s for s in outline.sections if s.title == "服务提速")
+    assert service.charts == ()
+    assert not any(f.unit in ("天",) for f in service.figures)
+
+
+def test_qualifiers_stay_on_cards():
+    _, outline = outline_of("zh_figure_choice.txt")
+    talent = next(s for s in outline.sections if s.title == "人才引育")
+    assert {"约45个", "超过300名"} <= {f.text for f in talent.figures}
+
+
+def test_a_before_and_after_pair_is_one_card(tmp_path):
+    text = (
+        "青川高新区检测精度提升\n\n记者 王某\n\n"
+        "青川高新区引入智能检测，产品检测精度从70%提高到99.5%，检测效率提高3倍，"
+        "单件检测成本降低40%。\n"
+    )
+    source = tmp_path / "pair.txt"
+    source.write_text(text, "utf-8")
+    articles, _ = read_articles(str(source))
+    (outline,) = outlines(articles)
+    cards = [f"{f.text} {f.label}" for s in outline.sections for f in s.figures]
+    assert "70→99.5% 产品检测精度" in cards
