@@ -277,3 +277,18 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
 )
 def test_bullets_are_complete_points(sentence, lines):
     assert condense(sentence, [], ("青川高新区",), 40) == lines
+
+
+def test_english_to_the_chinese_standard():
+    articles, _ = read_articles(str(fixture("en_forms.txt")))
+    (article,) = articles
+    assert article.zone == "Riverside New Area"  # the headline's, not the zone named in passing
+    labels = {m.text: m.label for m in article.metrics}
+    assert labels["9 percent"] == "area's output growth"  # a noun phrase, not `rose`
+    assert labels["460 billion yuan"] == "area's output"  # rose to 460: the level
+    assert labels["2 billion yuan"] == "deals"
+    assert labels["two-thirds"] == "exporters"
+    (outline,) = outline_zones(articles)
+    lines = [b.text for s in outline.sections for b in s.bullets] + [b.text for b in outline.closing]
+    assert not any(line.lower().endswith(("said", "of", "government")) for line in lines)
+    assert "The new area plans to attract 300 startups by 2027" in lines

@@ -151,7 +151,11 @@ def _is_attribution(clause: str, english: bool) -> bool:
     bare = clause.rstrip("，,；;：: ")
     w = vocabulary("lint")
     if english:
-        return bare.lower() in w["attribution_en"]
+        lower = bare.lower().strip('"“” ')
+        said = re.fullmatch(
+            r"(?:the |a |an )?[\w' -]{1,40}? (?:said|says|noted|added|told \w+)", lower
+        )
+        return lower in w["attribution_en"] or lower.startswith("according to") or bool(said)
     if bare in w["attribution_zh"]:
         return True
     shell = len(bare) <= 24 and not re.search(r"\d", bare) and clause.rstrip()[-1:] in "，,：:"

@@ -490,22 +490,48 @@ def _label_en(match: _Match, text: str, article: Article) -> str:
     v = _rules().v
     if match.label:
         return match.label
-    after = re.match(r"\s*(?:of|in|for)\s+((?:[A-Za-z][\w-]*\s*){1,4})", text[match.end :])
-    if after and match.unit and not re.search(r"percent|%|times", match.unit):
+    after = re.match(
+        r"\s*(?:of|in|for)\s+(?:the\s+)?((?:[A-Za-z][\w-]*\s*){1,4})", text[match.end :]
+    )
+    amount = match.unit and not re.search(r"percent|%|times", match.unit)
+    if after and (amount or match.form is NumberForm.FRACTION):
         phrase = _noun_phrase(after.group(1), v)
         if phrase:
             return phrase
     start = max(text.rfind(c, 0, match.start) for c in ',;:.("“') + 1
-    left = text[start : match.start]
+    left = re.sub(
+        r"\b\d[\d,.]*\s*(?:percent|%|[a-z]+ yuan|yuan)?\b", " ", text[start : match.start]
+    )
     for name in article.zone_names:
         left = left.replace(name, "")
     words = left.split()
     cut = set(v["label_cut_before_en"])
     while words and words[-1].lower() in cut:
         words.pop()
+    verbs = [n for n, w in enumerate(words) if _verb_en(w, v, n == len(words) - 1)]
+    if verbs and verbs[-1] == len(words) - 1 and len(words) > 1:  # output rose 9 percent
+        level = re.search(r"\bto\s*$", text[: match.start])  # rose to 460: the level itself
+        change = "" if level else v["change_nouns_en"].get(words[-1].lower(), "")
+        subject = words[: verbs[-1]]
+        end = next((n for n, w in enumerate(subject) if n and w.lower() in ("in", "of", "at")), None)
+        words = subject[:end] + ([change] if change else [])  # output in the zone -> output
+    elif verbs and verbs[-1] < len(words) - 1:
+        words = words[verbs[-1] + 1 :]  # signed deals worth: what the verb acts on
     while words and words[0].lower() in cut:
         words.pop(0)
+    while words and words[-1].lower() in ("worth", "of", "to"):
+        words.pop()
     return " ".join(words[-6:])
+
+
+def _verb_en(word: str, v: dict[str, Any], last: bool) -> bool:
+    """Return True for an English verb form before a figure (rose, signed; a word in -ed or
+    -ing only where it ends the phrase: `combined investment` is a noun phrase)."""
+    lower = word.lower()
+    if lower in v["change_nouns_en"] or lower in v["verbs_en"]:
+        return True  # rose, grew, signed (rise, growth and gain are nouns: a rise of 9 percent)
+    ending = lower.endswith(("ed", "ing")) and lower not in v["not_verbs_en"]
+    return last and len(lower) > 4 and ending
 
 
 def _noun_phrase(words: str, v: dict[str, Any]) -> str:
