@@ -289,6 +289,8 @@ def test_english_to_the_chinese_standard():
     assert labels["2 billion yuan"] == "deals"
     assert labels["two-thirds"] == "exporters"
     (outline,) = outline_zones(articles)
-    lines = [b.text for s in outline.sections for b in s.bullets] + [b.text for b in outline.closing]
+    lines = [b.text for s in outline.sections for b in s.bullets] + [
+        b.text for b in outline.closing
+    ]
     assert not any(line.lower().endswith(("said", "of", "government")) for line in lines)
     assert "The new area plans to attract 300 startups by 2027" in lines

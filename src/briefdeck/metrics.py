@@ -513,7 +513,8 @@ def _label_en(match: _Match, text: str, article: Article) -> str:
         level = re.search(r"\bto\s*$", text[: match.start])  # rose to 460: the level itself
         change = "" if level else v["change_nouns_en"].get(words[-1].lower(), "")
         subject = words[: verbs[-1]]
-        end = next((n for n, w in enumerate(subject) if n and w.lower() in ("in", "of", "at")), None)
+        places = [n for n, w in enumerate(subject) if n and w.lower() in ("in", "of", "at")]
+        end = places[0] if places else None
         words = subject[:end] + ([change] if change else [])  # output in the zone -> output
     elif verbs and verbs[-1] < len(words) - 1:
         words = words[verbs[-1] + 1 :]  # signed deals worth: what the verb acts on
