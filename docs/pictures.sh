@@ -13,9 +13,17 @@ for set in briefing party-red; do
     cp "$sheet" "docs/contact-$set-$zone.png"
   done
 done
+# Decks of our own fixture articles in the forms real reporting uses (two-line headings,
+# a whole page of several articles, figures to choose among): no copyrighted text.
+briefdeck build tests/fixtures/zh_two_line_headings.txt tests/fixtures/zh_figure_choice.txt \
+  -o "$work/forms" --quiet >/dev/null
+briefdeck preview "$work/forms"/*.pptx -o "$work/png-forms" --dpi 40 >/dev/null
+for sheet in "$work/png-forms"/*-sheet.png; do
+  cp "$sheet" "docs/contact-forms-$(basename "$sheet" -sheet.png).png"
+done
 # Single slides for the README, at a size a page shows well.
 briefdeck preview "$work/briefing/随州高新区.pptx" -o "$work/big" --dpi 60 >/dev/null
-cp "$work/big/随州高新区-08.png" docs/slide-section.png
+cp "$work/big/随州高新区-07.png" docs/slide-section.png
 briefdeck preview "$work/briefing/平顶山高新区.pptx" -o "$work/big" --dpi 60 >/dev/null
 cp "$work/big/平顶山高新区-02.png" docs/slide-key-figures.png
 briefdeck preview "$work/party-red/平顶山高新区.pptx" -o "$work/big-red" --dpi 60 >/dev/null
