@@ -47,6 +47,7 @@ from briefdeck.model import Article, Deck
 from briefdeck.outline import outline_zones
 from briefdeck.pipeline import expand_inputs, read_articles
 from briefdeck.plan import plan_deck
+from briefdeck.zones import zone_key
 
 EXTRA = ("figure-mismatch", "caption-title", "main-news", "zone", "page-count", "page-decks",
          "error")  # fmt: skip
@@ -142,8 +143,22 @@ def _check_zones(report: Report, articles: tuple[Article, ...], gold: dict[str, 
 
 
 def _same_zone(zone: str | None, gold: dict[str, Any]) -> bool:
+    """Return True when `zone` is the gold zone or a variant of it: one name with its province
+    or city (某市某区 is 某区), its kind's full form, or a qualifier before it."""
     names = {gold.get("zone"), *(gold.get("zone_aliases") or [])}
-    return zone in names or (zone is None and gold.get("zone") is None)
+    if zone is None or None in names:
+        return zone is None and gold.get("zone") is None
+    mine = _variant(zone)
+    return any(
+        (a := _variant(n)) == mine
+        or (min(len(a), len(mine)) >= 4 and (a.endswith(mine) or mine.endswith(a)))
+        for n in names
+    )
+
+
+def _variant(name: str) -> str:
+    """Return a zone name with variants folded: its key, a city's 市 before its district gone."""
+    return re.sub(r"(?<=\w{2})市(?=\w{2})", "", zone_key(name))
 
 
 def _check_source(report: Report, deck: Deck, articles: list[Article]) -> None:

@@ -22,6 +22,8 @@ HEADING_COMMA_MAX = 16
 """Longest section heading that may hold a comma."""
 CAPTION_MAX = 50
 """Longest caption line, in CJK characters."""
+KICKER_COLON_MAX = 12
+"""Longest kicker that ends with a colon (`某某办：` above a title), in CJK characters."""
 LEAD_MAX = 20
 """Longest run-in lead sentence, in characters."""
 
@@ -329,8 +331,10 @@ def _dateline_starts(
 
 
 def _title_line(block: Block) -> bool:
-    """Return True for a line that may be a title: title-shaped, not a byline, meta or credit."""
-    return _header_line(block) and authors_of(block.text) is None
+    """Return True for a line that may be a title or kicker: title-shaped (or a short line a
+    colon ends, `某某办：`), not a byline, meta or credit."""
+    said = block.text.endswith(("：", ":")) and _width(block.text) <= KICKER_COLON_MAX
+    return (_header_line(block) or said) and authors_of(block.text) is None
 
 
 def _header_line(block: Block) -> bool:
@@ -342,6 +346,8 @@ def _title_and_kicker(lines: list[str]) -> tuple[str, str | None]:
     if len(lines) == 1:
         return lines[0], None
     first, second = lines
+    if second.endswith(("：", ":")) != first.endswith(("：", ":")):
+        return (second, first) if first.endswith(("：", ":")) else (first, second)
     if second.startswith(("—", "-")) or first.endswith("—"):
         return first if second.startswith(("—", "-")) else second, _kicker(first, second)
     if _column(second) and not _column(first):
@@ -578,7 +584,7 @@ def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Ar
     if column:  # the column a paper files the article under is meta, not title
         title = title[: -len(column) - 2].rstrip()
         draft.meta.append(f"（{column}）")
-    draft.kicker = draft.kicker.strip("—- ") if draft.kicker else None
+    draft.kicker = draft.kicker.strip("—- ：:") if draft.kicker else None
     paragraphs = [p.text for s in sections for p in s.paragraphs]
     body = "\n".join(paragraphs)
     lang = language(title + body)
