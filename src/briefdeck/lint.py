@@ -19,7 +19,8 @@ SHORT_LINE = 6
 """A Chinese line this short (in characters) with no verb is a subject left alone."""
 _TRAILING = "，,；;：:、。.!！?？ "
 _DATE_ONLY = re.compile(
-    r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|来|前|后|底|初|中)?$"
+    r"^(?:到|在|于|至|截至|自|从)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+    r"(?:以来|来|前|后|底|初|中|左右|前后|之前|以前|以后)?$"
     r"|^(?:(?:In|By|Since|As of)\s+)?(?:(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d$",
     re.IGNORECASE,
@@ -41,6 +42,8 @@ class Defect(Enum):
     """A content slide with a title and nothing else."""
     SINGLE_BULLET = "single-bullet"
     """A content slide holding one bullet and nothing else."""
+    LONE_CARD = "lone-card"
+    """A content slide holding one number card and nothing else."""
     EXTRA_CONTENTS = "extra-contents"
     """A second contents slide."""
     QUOTE_AFTER_END = "quote-after-end"
@@ -220,6 +223,8 @@ def _slide_findings(slide: SlideSpec, n: int) -> list[Finding]:
             out.append(Finding(Defect.EMPTY_SLIDE, n, slide.title))
         elif len(lines) == 1 and not slide.cards and slide.chart is None:
             out.append(Finding(Defect.SINGLE_BULLET, n, lines[0].text))
+        elif not lines and len(slide.cards) == 1 and slide.chart is None:
+            out.append(Finding(Defect.LONE_CARD, n, slide.cards[0].text))
         for line in lines:
             if line.text and fragment_reason(line.text):
                 out.append(Finding(Defect.FRAGMENT, n, line.text))

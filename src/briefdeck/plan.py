@@ -265,8 +265,11 @@ class _Planner:
                 None,
             )
             (home[1].append(card) if home else left.append(card))
+        stated = " ".join(b.head + b.text for chunk in chunks for b in chunk)
         for card in left:
             home = next((s for s in slides if len(s[1]) < room), None)
+            if home is None and card.text in stated:
+                continue  # no slide of cards alone for a figure a bullet states already
             if home is None:
                 slides.append(([], []))
                 home = slides[-1]
