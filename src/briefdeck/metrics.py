@@ -401,7 +401,9 @@ def _noun_tail(words: list[str], v: dict[str, Any]) -> list[str]:
     """Return label words without what trails the noun phrase (稳定在, 还要按照, 等, 的)."""
     trailing = set(v["label_link_zh"]) | set(v["label_tail_zh"])
     out = list(words)
-    while len(out) > 1 and (out[-1] in trailing or tokens(out[-1])[0][1] in ("p", "d", "c", "uj")):
+    while len(out) > 1 and (
+        out[-1] in trailing or tokens(out[-1])[0][1] in ("p", "d", "c", "uj", "f")
+    ):
         out.pop()
     while len(out) > 1 and out[0] in v["label_lead_zh"] and len(out[1]) > 1:
         out = out[1:]

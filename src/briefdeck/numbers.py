@@ -204,6 +204,14 @@ def _chinese(text: str, p: _Patterns) -> list[Quantity]:
         value = chinese_value(m.group("num"))
         if value is None:
             continue
+        pair = re.fullmatch(r"([一二两三四五六七八九])([一二两三四五六七八九])", m.group("num"))
+        if pair:  # 四五个: four or five, a range
+            low, high = CN_DIGITS[pair.group(1)], CN_DIGITS[pair.group(2)]
+            if high == low + 1:
+                out.append(Quantity(m.start(), m.end(), m.group("num"), low, m.group("unit"),
+                                    m.group("qb") or m.group("qa"), NumberForm.CHINESE, high,
+                                    m.group("unit") in p.classifiers))  # fmt: skip
+            continue
         number, unit = m.group("num"), m.group("unit")
         if len(number) > 1 and number[-1] in CN_SECTIONS:  # 一百五十亿元: 亿 is the magnitude
             number, unit = number[:-1], number[-1] + unit

@@ -177,7 +177,10 @@ def _subject(clause: str) -> str:
     when it is long enough to name a topic; else empty."""
     out = ""
     skip = vocabulary("lint")["dangling_endings_zh"]
-    for word, tag, _ in tokens(clause):
+    words = tokens(clause)
+    if words and words[0][1] == "p":
+        return ""  # 在某某车间: a place or a means, not a topic
+    for word, tag, _ in words:
         if not out and (tag == "t" or word in skip):
             continue  # a time or link word before the subject
         if tag in ("v", "vd", "d", "ad", "p", "c"):
