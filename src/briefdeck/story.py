@@ -80,8 +80,10 @@ def parts_of(article: Article, subtopic_figures: int) -> list[Part]:
     for s, section in enumerate(article.sections):
         indexes = tuple(range(len(section.paragraphs)))
         if section.heading is None and s == 0:
-            headless = len(article.sections) == 1
-            lead = _lead_paragraphs(article, section.paragraphs) if headless else len(indexes)
+            # an article without headings, or a long opening before its first heading, is led
+            # by the paragraphs that tell the news and divided into topics after them
+            divide = len(article.sections) == 1 or len(indexes) > TOPIC_LONG
+            lead = _lead_paragraphs(article, section.paragraphs) if divide else len(indexes)
             topics = _topics(article, s, indexes[lead:])
             if topics and not topics[0].title:  # no words to title it: the lead goes on
                 lead += len(topics.pop(0).paragraphs)
@@ -162,7 +164,7 @@ def _topic_title(paragraph: Paragraph) -> str:
     first = (sentences(paragraph.text) or [""])[0].strip()
     if 6 <= len(first) <= TOPIC_TITLE_MAX and not first.startswith(("“", '"')):
         return display(first.rstrip("。！!；;"))
-    clauses = [c for c in re.split(r"[，,；;：:]", first) if c]
+    clauses = [c for c in re.split(r"[，,；;：:]", first) if c and not c.startswith(("“", '"'))]
     if clauses and _names_a_topic(clauses[0]):
         return display(clauses[0])
     for clause in clauses[:2]:

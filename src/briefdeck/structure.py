@@ -675,7 +675,8 @@ def find_quotes(sections: tuple[Section, ...]) -> tuple[Quote, ...]:
 
 def _speaker(name: str) -> str:
     """Return a speaker without the setting of the words (`某某在考察时` -> 某某)."""
-    return re.sub(r"(?:在|于).{1,20}?(?:时|中|上|期间)$", "", name).strip() or name
+    name = re.sub(r"(?:在|于).{1,20}?(?:时|中|上|期间)$", "", name).strip() or name
+    return re.sub(r"(?<=\w{2})(?:笑着|感慨地|高兴地|自豪地|激动地|动情地|笑道)$", "", name)
 
 
 def _unique_quotes(quotes: list[Quote]) -> list[Quote]:
