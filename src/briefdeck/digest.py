@@ -9,14 +9,15 @@ from dataclasses import dataclass
 
 from briefdeck.chars import display
 from briefdeck.lint import weak_label_reason
-from briefdeck.metrics import card_worthy, figure_texts, is_target
-from briefdeck.model import Article, Bullet, Figure, Metric, SectionOutline, ZoneOutline
+from briefdeck.metrics import card_worthy, is_target
+from briefdeck.model import Article, Figure, Metric, SectionOutline, ZoneOutline
 from briefdeck.outline import (
     OutlineSettings,
     closing_of,
     cover_notes,
     figure_of,
     majority,
+    most_salient,
     part_outline,
     source_line,
     words,
@@ -36,8 +37,6 @@ CITATIONS_PER_SLIDE = 20
 """Articles listed on one sources slide (two columns)."""
 SAME_TEXT = 0.8
 """Two articles sharing this share of their text's 4-character runs are one article."""
-NOVELTY = ("首", "新", "突破", "创新", "启动", "发布", "成立", "开园", "上线", "落地", "投产")
-"""Words that make a bullet news: ranked above the others."""
 
 
 @dataclass(frozen=True)
@@ -214,27 +213,17 @@ def _article_section(
     bullets = [b for s in found for b in s.bullets]
     if not bullets:
         return None
-    ranked = sorted(range(len(bullets)), key=lambda n: (-_salience(bullets[n], article), n))
-    keep = sorted(ranked[:SECTION_BULLETS])
+    keep, left = most_salient(bullets, SECTION_BULLETS, article)
     figures = _article_figures(article)
     text = "\n\n".join(p.text for s in article.sections for p in s.paragraphs)
     return SectionOutline(
         title=display(article.title),
         kicker=item.publication.line(article.language),
-        bullets=tuple(bullets[n] for n in keep),
+        bullets=keep,
         figures=figures,
         notes=text + source_line(article),
-        left_out=tuple(bullets[n] for n in ranked[SECTION_BULLETS:]),
+        left_out=left,
     )
-
-
-def _salience(bullet: Bullet, article: Article) -> float:
-    """Return how much a bullet asks to be shown: figures, the zone as actor, what is new."""
-    text = bullet.head + bullet.text
-    score = 2.0 * len(figure_texts(text, article.language))
-    score += 1.0 * any(word in text for word in NOVELTY)
-    score += 1.0 * any(name in text for name in article.zone_names)
-    return score
 
 
 def _article_figures(article: Article) -> tuple[Figure, ...]:

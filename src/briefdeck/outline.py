@@ -10,7 +10,7 @@ from pathlib import Path
 from briefdeck.bullets import clauses, condense, paragraph_bullets
 from briefdeck.chars import display, sentences
 from briefdeck.lint import bad_categories
-from briefdeck.metrics import card_worthy, is_target
+from briefdeck.metrics import card_worthy, figure_texts, is_target
 from briefdeck.model import (
     Article,
     Bullet,
@@ -52,6 +52,8 @@ class OutlineSettings:
     """A run-in paragraph with this many figures gets a slide of its own."""
     quotes_max: int = 2
     """Most quote slides per deck."""
+    section_bullets: int = 8
+    """Most bullets a section shows (two slides); the rest go to its notes and `left_out`."""
     lang: str | None = None
     """Language of the deck's own words; None follows the articles."""
     slides: int | None = None
@@ -256,6 +258,8 @@ def part_outline(
     if part.role is Role.SUBTOPIC:
         bullets = [replace(b, head="") for b in bullets if b.text]
     bullets = [b for b in bullets if b.text != display(part.title) or b.head]
+    shown, left = most_salient(bullets, settings.section_bullets, article)
+    bullets = list(shown)
     worthy, changes = _changes([m for m in metrics if card_worthy(m)])
     cards = sorted(worthy, key=lambda m: -m.salience)[: settings.section_cards]
     shown = " ".join(b.head + b.text for b in bullets)
@@ -286,7 +290,26 @@ def part_outline(
         + source_line(article),
         subtopic=part.role is Role.SUBTOPIC,
         summary=part.role is Role.SUMMARY,
+        left_out=left,
     )
+
+
+def most_salient(
+    bullets: list[Bullet], most: int, article: Article
+) -> tuple[tuple[Bullet, ...], tuple[Bullet, ...]]:
+    """Return the `most` bullets that ask most to be shown (figures, the zone as actor, what is
+    new), in source order, and the others (left out: in the notes)."""
+    words = vocabulary("figures")["novelty_words"]
+
+    def salience(n: int) -> float:
+        text = bullets[n].head + bullets[n].text
+        score = 2.0 * len(figure_texts(text, article.language))
+        score += 1.0 * any(word in text for word in words)
+        return score + 1.0 * any(name in text for name in article.zone_names)
+
+    ranked = sorted(range(len(bullets)), key=lambda n: (-salience(n), n))
+    keep = sorted(ranked[:most])
+    return tuple(bullets[n] for n in keep), tuple(bullets[n] for n in sorted(ranked[most:]))
 
 
 def _raw_summary(article: Article, w: dict[str, str]) -> SectionOutline:
