@@ -27,7 +27,7 @@ def parts(deck) -> dict[str, bytes]:
 
 
 def test_parallel_jobs_write_the_same_decks_as_one(tmp_path):
-    runner = CliRunner()
+    runner = CliRunner(env={"SOURCE_DATE_EPOCH": "1700000000"})  # the same times in both
     args = ["build", str(SEED), str(FIXTURES), "--quiet"]
     one = runner.invoke(main, [*args, "-o", str(tmp_path / "one"), "--jobs", "1"])
     two = runner.invoke(main, [*args, "-o", str(tmp_path / "two"), "--jobs", "2"])

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from briefdeck.cli import main
+from briefdeck.pipeline import read_articles
 from tests.conftest import CHINESE_NAMES, SEED
 
 
@@ -79,3 +80,41 @@ def test_a_template_that_is_not_a_presentation(tmp_path):
         result.stderr.splitlines()[0]
         == f"Error: {fake}: not a PowerPoint template (.pptx or .potx)"
     )
+
+
+def _saved_like_libreoffice(path):
+    """Write a 4:3 template as LibreOffice saves one: no placeholder numbers, a slide of its own."""
+    prs = Presentation()  # python-pptx's own masters are 4:3
+    for layout in prs.slide_layouts:
+        for holder in layout.placeholders:
+            holder.element.ph.attrib.pop("idx", None)
+    prs.slides.add_slide(prs.slide_layouts[1]).shapes.title.text = "模板自带的示例页"
+    prs.save(str(path))
+    return path
+
+
+def test_a_template_whose_placeholders_carry_no_numbers(tmp_path):
+    template = _saved_like_libreoffice(tmp_path / "lo.pptx")
+    articles, _ = read_articles(str(SEED))
+    decks = build(template, tmp_path / "decks")
+    assert len(decks) == 2
+    for prs in decks:
+        title, subtitle = (shape.text_frame.text for shape in prs.slides[0].placeholders)
+        assert (title, subtitle) in {(a.zone, a.title) for a in articles}
+        assert "模板自带的示例页" not in [s.shapes.title.text_frame.text for s in prs.slides]
+
+
+def test_geometry_scales_to_a_4_3_template(tmp_path):
+    template = _saved_like_libreoffice(tmp_path / "lo.pptx")
+    for prs in build(template, tmp_path / "decks"):
+        assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+        for slide in prs.slides:
+            for shape in slide.shapes:
+                assert shape.left + shape.width <= prs.slide_width, shape.name
+                assert shape.top + shape.height <= prs.slide_height, shape.name
+
+
+def test_vertical_title_layouts_are_not_used(template, tmp_path):
+    for prs in build(template, tmp_path):
+        used = {slide.slide_layout.name for slide in prs.slides}
+        assert not used & {"竖排标题与文本", "标题和竖排文字"}

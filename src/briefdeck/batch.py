@@ -42,6 +42,8 @@ class BuildSettings:
     outline: OutlineSettings = field(default_factory=OutlineSettings)
     force: bool = False
     max_slides: int = MAX_SLIDES
+    author: str = ""
+    """Author and last editor in each deck's properties."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def _build(task: tuple[ZoneJob, Path, BuildSettings]) -> Deck | BriefdeckError:
                 articles = [replace(a, zone=settings.read.zone) for a in articles]
             outline = zone_outline(job.zone, articles, settings.outline)
         return build_deck(outline, settings.layout_set, path, settings.force, settings.max_slides,
-                          tuple(articles))  # fmt: skip
+                          tuple(articles), settings.author)  # fmt: skip
     except BriefdeckError as exc:
         return exc
 

@@ -269,6 +269,11 @@ def outline(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Your own .pptx/.potx: its masters, theme and layouts (mapped by placeholders).",
 )
+@click.option(
+    "--author",
+    default="",
+    help="Author and last editor in the decks' properties (default: none).",
+)
 @_outline_options
 @click.option("--force", is_flag=True, help="Replace decks that exist.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary.")
@@ -294,6 +299,7 @@ def build(
     out_dir: Path,
     layout_name: str,
     template: Path | None,
+    author: str,
     lang: str | None,
     bullet_max: int,
     slides: int | None,
@@ -320,6 +326,7 @@ def build(
         outline=OutlineSettings(bullet_max=bullet_max, lang=lang, slides=slides),
         force=force,
         max_slides=max_slides,
+        author=author,
     )
     sources = expand_inputs(inputs)
     progress = _Progress(enabled=not quiet and _is_terminal())

@@ -401,6 +401,18 @@ class SlideSpec:
 
 
 @dataclass(frozen=True)
+class DeckInfo:
+    """What a deck's document properties say of it."""
+
+    subject: str = ""
+    """The article titles."""
+    keywords: tuple[str, ...] = ()
+    """The zone and the section titles."""
+    description: str = ""
+    """The sources: paper, date and page of each article, as found."""
+
+
+@dataclass(frozen=True)
 class Deck:
     """A planned deck for one zone."""
 
@@ -412,3 +424,5 @@ class Deck:
     """The slides in order."""
     warnings: tuple[str, ...] = field(default=())
     """What the planner had to give up, for the CLI to show."""
+    info: DeckInfo = field(default_factory=DeckInfo)
+    """The document properties (title is the zone, language the deck's)."""

@@ -126,6 +126,7 @@ def build_deck(
     force: bool = True,
     max_slides: int = MAX_SLIDES,
     articles: tuple[Article, ...] = (),
+    author: str = "",
 ) -> Deck:
     """Plan and write one deck; return the plan (its warnings included).
 
@@ -138,7 +139,7 @@ def build_deck(
     deck = plan_deck(outline, layout_set, max_slides)
     if articles:
         check_faithful(deck, articles)
-    render_deck(deck, layout_set, path)
+    render_deck(deck, layout_set, path, author)
     return deck
 
 

@@ -13,6 +13,7 @@ from briefdeck.model import (
     Bullet,
     Chart,
     Deck,
+    DeckInfo,
     Figure,
     SectionOutline,
     SlideSpec,
@@ -457,4 +458,15 @@ def plan_deck(outline: ZoneOutline, layouts: LayoutSet, max_slides: int = MAX_SL
             f" more than the limit of {max_slides}"
         )
     warnings = (*outline.warnings, *p.warnings)
-    return Deck(outline.zone, outline.language, tuple(p.slides), warnings)
+    return Deck(outline.zone, outline.language, tuple(p.slides), warnings, deck_info(outline))
+
+
+def deck_info(outline: ZoneOutline) -> DeckInfo:
+    """Return the deck's document properties: title or digest subtitle, topics, sources."""
+    sep = "；" if outline.language == "zh" else "; "
+    topics = (s.title.replace("\n", " ") for s in outline.sections if not s.summary)
+    return DeckInfo(
+        subject=outline.subtitle,
+        keywords=tuple(dict.fromkeys((outline.zone, *topics))),
+        description=sep.join(outline.citations) or outline.date,
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from pptx import Presentation
@@ -12,7 +13,14 @@ from pptx import Presentation
 from briefdeck.errors import OutputError
 from briefdeck.layouts import LayoutSet
 from briefdeck.model import Deck
-from briefdeck.render.masters import apply_theme, build_layouts, drop_slides, fill_east_asian_font
+from briefdeck.render.masters import (
+    add_view_props,
+    apply_theme,
+    build_layouts,
+    drop_slides,
+    fill_east_asian_font,
+)
+from briefdeck.render.props import build_time, fixed_times, write_properties
 from briefdeck.render.slides import fill_slide, new_slide
 from briefdeck.render.template import open_template
 
@@ -27,6 +35,7 @@ def _base(layout_set: LayoutSet, language: str) -> bytes:
         if layout_set.template:
             prs = open_template(layout_set.template)
             drop_slides(prs)
+            add_view_props(prs)
             fill_east_asian_font(prs, layout_set)
         else:
             prs = Presentation()
@@ -38,7 +47,7 @@ def _base(layout_set: LayoutSet, language: str) -> bytes:
     return _BASES[key]
 
 
-def render_deck(deck: Deck, layout_set: LayoutSet, path: Path) -> Path:
+def render_deck(deck: Deck, layout_set: LayoutSet, path: Path, author: str = "") -> Path:
     """Write `deck` to `path` atomically (temporary file, then rename); return the path."""
     base = _base(layout_set, deck.language)
     prs = Presentation(io.BytesIO(base))
@@ -49,19 +58,26 @@ def render_deck(deck: Deck, layout_set: LayoutSet, path: Path) -> Path:
     for spec in deck.slides:
         slide = new_slide(prs, layouts[spec.layout], base_key)
         fill_slide(slide, spec, layout_set, sep)
-    prs.core_properties.title = deck.zone
-    prs.core_properties.language = "zh-CN" if deck.language == "zh" else "en-US"
-    save_atomic(prs, path)
+    when = build_time()
+    write_properties(prs, deck, author, when)
+    save_atomic(prs, path, when if os.environ.get("SOURCE_DATE_EPOCH") else None)
     return path
 
 
-def save_atomic(prs: Presentation, path: Path) -> None:
-    """Save to a temporary file beside `path`, then rename it into place."""
+def save_atomic(prs: Presentation, path: Path, stamp: datetime | None = None) -> None:
+    """Save to a temporary file beside `path`, then rename it into place.
+
+    With `stamp`, every zip entry carries that time, so equal decks are equal bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".briefdeck-", suffix=".pptx.part", dir=path.parent)
     os.close(fd)
     try:
-        prs.save(tmp)
+        if stamp is None:
+            prs.save(tmp)
+        else:
+            buffer = io.BytesIO()
+            prs.save(buffer)
+            Path(tmp).write_bytes(fixed_times(buffer.getvalue(), stamp))
         os.replace(tmp, path)
     except OSError as exc:
         raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None

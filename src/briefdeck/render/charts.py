@@ -65,9 +65,19 @@ def insert_chart(
     category_axis.format.line.fill.background()
     if horizontal:
         category_axis.reverse_order = True  # read top to bottom in source order
+    _number_axes(c)
     frame._element.nvGraphicFramePr.cNvPr.set("descr", alt_text(chart))
     frame.name = f"Chart: {chart.title}"
     return frame
+
+
+def _number_axes(c: Any) -> None:
+    """Renumber the axes 1, 2, …: python-pptx writes negative ids, which the schema forbids."""
+    space = c._chartSpace
+    ids: dict[str, str] = {}
+    for element in space.iter(qn("c:axId"), qn("c:crossAx")):
+        old = element.get("val")
+        element.set("val", ids.setdefault(old, str(len(ids) + 1)))
 
 
 def _fonts(c: Any, box: Box, layout_set: LayoutSet) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from pptx.dml.color import RGBColor
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pptx.util import Emu, Inches
 
 from briefdeck.errors import LayoutError
@@ -139,6 +142,23 @@ def drop_slides(prs: Any) -> None:
     for slide_id in list(ids):
         prs.part.drop_rel(slide_id.rId)
         ids.remove(slide_id)
+
+
+_VIEW_PROPS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>'
+)
+
+
+def add_view_props(prs: Any) -> None:
+    """Give a template without view properties an empty part (PowerPoint repairs a file without)."""
+    part = prs.part
+    if any(rel.reltype == RT.VIEW_PROPS for rel in part.rels.values()):
+        return
+    props = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, part.package, _VIEW_PROPS)
+    part.relate_to(props, RT.VIEW_PROPS)
 
 
 def fill_east_asian_font(prs: Any, layout_set: LayoutSet) -> None:

@@ -50,9 +50,37 @@ def open_template(path: str | Path) -> Any:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise LayoutError(f"{path}: not a PowerPoint template (.pptx or .potx)")
     try:
-        return Presentation(io.BytesIO(_as_presentation(data)))
+        prs = Presentation(io.BytesIO(_as_presentation(data)))
     except Exception as exc:  # python-pptx raises many kinds for packages it cannot read
         raise LayoutError(f"{path}: not a PowerPoint template ({exc.__class__.__name__})") from None
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            _number_placeholders(layout)
+    return prs
+
+
+_UNNUMBERED = {"title", "ctrTitle"}
+"""Placeholder types a slide matches by type alone (PowerPoint gives them no idx)."""
+
+
+def _number_placeholders(layout: Any) -> None:
+    """Give each of a layout's placeholders its own idx.
+
+    Templates saved by LibreOffice write no idx, so every placeholder reads as idx 0 and a
+    slide could not tell its subtitle from its title; PowerPoint numbers them, and so do we.
+    """
+    seen: set[int] = set()
+    elements = [shape.element for shape in layout.placeholders]
+    taken = {e.ph_idx for e in elements}
+    fresh = max(taken, default=0) + 1
+    for element in elements:
+        ph = element.ph
+        if ph.get("type") in _UNNUMBERED:
+            continue
+        if element.ph_idx in seen or element.ph_idx == 0:
+            ph.set("idx", str(fresh))
+            fresh += 1
+        seen.add(element.ph_idx)
 
 
 def _as_presentation(data: bytes) -> bytes:
@@ -97,7 +125,8 @@ def _roles(layout: Any) -> dict[str, tuple[int, tuple[float, float, float, float
     roles: dict[str, tuple[int, tuple[float, float, float, float]]] = {}
     for shape in layout.placeholders:
         role = _ROLE_OF.get(shape.placeholder_format.type)
-        if role is None or role in roles or shape.width is None:
+        vertical = shape.element.ph_orient == "vert"  # East Asian vertical text: not for us
+        if role is None or role in roles or shape.width is None or vertical:
             continue
         box = (shape.left / EMU, shape.top / EMU, shape.width / EMU, shape.height / EMU)
         roles[role] = (shape.placeholder_format.idx, box)
@@ -134,17 +163,19 @@ def _layout(
         boxes[role] = dataclasses.replace(model, x=x, y=y, w=w, h=h, color="")
         indexes[role] = idx
     if kind == "chart" and "chart" not in boxes:
-        boxes["chart"] = boxes.pop("body", None) or _below_title(boxes["title"], width, height)
+        area = boxes.pop("body", None) or _below_title(boxes["title"], width, height)
         indexes.pop("body", None)
+        boxes["chart"] = dataclasses.replace(style.placeholders["chart"], x=area.x, y=area.y,
+                                             w=area.w, h=area.h, color="")  # fmt: skip
     cards = None
     if style.cards is not None:
-        area = _below_title(boxes["title"], width, height)
+        area = boxes.get("body") or _below_title(boxes["title"], width, height)
         if kind == "section_cards" and "body" in boxes:
             body = boxes["body"]
             boxes["body"] = dataclasses.replace(body, w=body.w * 0.62)
             area = Box(body.x + body.w * 0.65, body.y, body.w * 0.35, body.h)
         elif kind == "key_figures" and "body" in boxes:
-            area = boxes.pop("body")
+            boxes.pop("body")
             indexes.pop("body", None)
         cards = dataclasses.replace(style.cards, x=area.x, y=area.y, w=area.w, h=area.h)
     return Layout(
@@ -161,4 +192,5 @@ def _layout(
 def _below_title(title: Box, width: float, height: float) -> Box:
     """Return the free area under a title box, kept inside the slide's margins."""
     top = title.y + title.h + 0.25
-    return Box(title.x, top, min(title.w, width - 2 * title.x), max(1.0, height - top - 0.5))
+    margin = min(title.x, width * 0.05)
+    return Box(margin, top, width - 2 * margin, max(1.0, height - top - 0.5))

@@ -1,0 +1,127 @@
+"""Write a deck's own document properties (core, app) and, for reproducible builds, zip times."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import time
+import zipfile
+from datetime import datetime, timezone
+from typing import Any
+from xml.sax.saxutils import escape
+
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.oxml.coreprops import CT_CoreProperties
+
+from briefdeck import __version__
+from briefdeck.model import Deck
+
+LANG_TAG = {"zh": "zh-CN", "en": "en-US"}
+"""Deck language -> the language tag of its properties."""
+_FORMATS = ((16, 9), (16, 10), (4, 3))
+"""Slide proportions PowerPoint names in `PresentationFormat`."""
+_APP = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<TotalTime>0</TotalTime><Application>briefdeck</Application>"
+    "<PresentationFormat>{format}</PresentationFormat><Paragraphs>{paragraphs}</Paragraphs>"
+    "<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
+    "<MMClips>0</MMClips><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "<AppVersion>{version}</AppVersion></Properties>"
+)
+
+
+def build_time() -> datetime:
+    """Return now in UTC, or the time `SOURCE_DATE_EPOCH` gives (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    seconds = int(epoch) if epoch.isdigit() else time.time()
+    return datetime.fromtimestamp(seconds, timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def write_properties(prs: Any, deck: Deck, author: str, when: datetime) -> None:
+    """Replace the package's core and app properties with the deck's own."""
+    core = prs.part.package.core_properties
+    core._element = CT_CoreProperties.new_coreProperties()
+    core.title = deck.zone
+    core.subject = deck.info.subject
+    core.keywords = "; ".join(deck.info.keywords)
+    core.comments = deck.info.description
+    core.language = LANG_TAG.get(deck.language, deck.language)
+    core.author = author
+    core.last_modified_by = author
+    core.created = core.modified = when
+    core.revision = 1
+    _set_app(prs, _app_xml(prs))
+
+
+def _set_app(prs: Any, blob: bytes) -> None:
+    """Give the package app properties `blob`, adding the part where the template has none."""
+    package = prs.part.package
+    try:
+        package.part_related_by(RT.EXTENDED_PROPERTIES).blob = blob
+    except KeyError:
+        part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, blob)
+        package.relate_to(part, RT.EXTENDED_PROPERTIES)
+
+
+def _app_xml(prs: Any) -> bytes:
+    """Return app.xml counting the deck's slides, notes and paragraphs, naming its format."""
+    slides = list(prs.slides)
+    paragraphs = sum(
+        1
+        for slide in slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        if p.text.strip()
+    )
+    notes = sum(1 for slide in slides if slide.has_notes_slide)
+    major, minor = (int(n) for n in __version__.split(".")[:2])
+    return _APP.format(
+        format=escape(_format_name(prs.slide_width, prs.slide_height)),
+        paragraphs=paragraphs,
+        slides=len(slides),
+        notes=notes,
+        version=f"{major:02d}.{minor:04d}",
+    ).encode()
+
+
+def _format_name(width: int, height: int) -> str:
+    """Return PowerPoint's name for the slide size (`On-screen Show (16:9)`), else `Custom`."""
+    for w, h in _FORMATS:
+        if abs(width * h - height * w) <= width * h * 0.01:
+            return f"On-screen Show ({w}:{h})"
+    return "Custom"
+
+
+def fixed_times(data: bytes, when: datetime) -> bytes:
+    """Return the zip `data` with every entry stamped `when` (from 1980, zip's first year).
+
+    Embedded workbooks (chart data) get the same treatment and their properties' times."""
+    stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    w3c = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename.endswith(".xlsx"):
+                content = fixed_times(content, when)
+            elif item.filename == "docProps/core.xml":
+                content = _W3CDTF.sub(b">" + w3c + b"<", content)
+            entry = zipfile.ZipInfo(item.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = item.external_attr
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+_W3CDTF = re.compile(rb">\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<")
