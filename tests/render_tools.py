@@ -47,11 +47,11 @@ def coded_copy(deck: Path, out: Path, shrink: str | None = None) -> list[Coded]:
     `shrink` names a shape whose box is cut to a fifth of its height, to prove overflow is caught.
     """
     prs = Presentation(str(deck))
-    for layout in prs.slide_layouts:
-        _strip_design(layout._element)
-    master = prs.slide_masters[0]._element
-    _strip_design(master)
-    _white_background(master)
+    for master in prs.slide_masters:  # a template may have several
+        for layout in master.slide_layouts:
+            _strip_design(layout._element)
+        _strip_design(master._element)
+        _white_background(master._element)
     coded: list[Coded] = []
     for number, slide in enumerate(prs.slides, start=1):
         tree = slide.shapes._spTree
@@ -78,8 +78,8 @@ def _strip_design(element: etree._Element) -> None:
     if background is not None:
         c_sld.remove(background)
     tree = c_sld.find(_q(P, "spTree"))
-    for shape in list(tree):
-        if shape.tag == _q(P, "sp") and shape.find(f".//{_q(P, 'ph')}") is None:
+    for shape in list(tree)[2:]:  # after the group's own properties: shapes, pictures, groups
+        if shape.find(f".//{_q(P, 'ph')}") is None:
             tree.remove(shape)
     for autofit in element.iter(_q(A, "normAutofit")):
         autofit.getparent().remove(autofit)

@@ -9,15 +9,19 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
 from briefdeck.chars import display
-from briefdeck.pipeline import read_articles
-from briefdeck.preview import to_pdf, to_pngs
+from briefdeck.layouts import load_layout_set
+from briefdeck.pipeline import build_deck, outlines, read_articles
+from briefdeck.preview import convert, to_pdf, to_pngs
+from briefdeck.render.template import template_layout_set
 from tests.conftest import SEED, fixture
 from tests.render_tools import coded_copy, line_boxes, overlapping_lines, pdf_text, stray_glyphs
+from tests.test_ooxml import schema_errors
 
 pytestmark = pytest.mark.render
 
@@ -34,12 +38,15 @@ def need_libreoffice():
 @pytest.fixture(scope="session")
 def rendered(built_decks, tmp_path_factory):
     """Return {deck: (pdf, coded pdf, coded shapes)} for every built deck."""
-    work = tmp_path_factory.mktemp("render")
-    decks = list(built_decks.values())
+    return render_all(list(built_decks.values()), tmp_path_factory.mktemp("render"))
+
+
+def render_all(decks: list[Path], work: Path) -> dict[Path, tuple[Path, Path, list]]:
+    """Return {deck: (pdf, coded pdf, coded shapes)}, converting set by set where names repeat."""
     coded_paths, coded_shapes = [], []
     for n, deck in enumerate(decks):
         path = work / "coded" / f"{n:02d}.pptx"
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         coded_shapes.append(coded_copy(deck, path))
         coded_paths.append(path)
     pdfs = (
@@ -55,6 +62,19 @@ def rendered(built_decks, tmp_path_factory):
     return {deck: (pdfs[n], pdfs[len(decks) + n], coded_shapes[n]) for n, deck in enumerate(decks)}
 
 
+def glyph_problems(rendered: dict[Path, tuple[Path, Path, list]], work: Path) -> list[str]:
+    """Return a line per glyph drawn outside the shape that holds it, over all `rendered`."""
+    problems = []
+    for deck, (_, coded_pdf, shapes) in rendered.items():
+        width = Presentation(str(deck)).slide_width / 914400
+        for page, png in enumerate(
+            to_pngs(coded_pdf, work / deck.parent.name / deck.stem, dpi=50, antialias=False), 1
+        ):
+            problems += [f"{deck.parent.name}/{deck.name} {p}" for p in
+                         stray_glyphs(png, [s for s in shapes if s.slide == page], width)]  # fmt: skip
+    return problems
+
+
 def test_a_page_per_slide(rendered):
     for deck, (pdf, _, _) in rendered.items():
         pages = len(line_boxes(pdf))
@@ -62,15 +82,7 @@ def test_a_page_per_slide(rendered):
 
 
 def test_every_glyph_inside_its_shape(rendered, tmp_path):
-    problems = []
-    for deck, (_, coded_pdf, shapes) in rendered.items():
-        width = Presentation(str(deck)).slide_width / 914400
-        for page, png in enumerate(
-            to_pngs(coded_pdf, tmp_path / deck.parent.name, dpi=50, antialias=False), 1
-        ):
-            problems += [f"{deck.parent.name}/{deck.name} {p}" for p in
-                         stray_glyphs(png, [s for s in shapes if s.slide == page], width)]  # fmt: skip
-    assert problems == []
+    assert glyph_problems(rendered, tmp_path) == []
 
 
 def test_no_two_text_lines_overlap(rendered):
@@ -123,3 +135,45 @@ def test_preview_writes_a_png_per_slide_and_a_sheet(built_decks, tmp_path):
     again = CliRunner().invoke(main, ["preview", str(deck), "-o", str(tmp_path)])  # same folder
     assert again.exit_code == 0, again.output
     assert len(list(tmp_path.glob("平顶山高新区-*.png"))) == slides + 1
+
+
+IMPRESS = Path("/usr/lib/libreoffice/share/template/common/presnt")
+"""Where Debian's LibreOffice keeps its Impress presentation templates."""
+
+
+@pytest.fixture(scope="session")
+def impress_decks(tmp_path_factory):
+    """Return {template: (template .pptx, [decks])}: the seed on every Impress template here.
+
+    Each .otp is converted to .pptx once per run; deck files are named template-zone so that
+    one LibreOffice run renders them all."""
+    otps = sorted(IMPRESS.glob("*.otp"))
+    if not otps:
+        pytest.skip(f"no Impress templates in {IMPRESS}")
+    work = tmp_path_factory.mktemp("impress")
+    articles, _ = read_articles(str(SEED))
+    zones = outlines(articles)
+    out = {}
+    for template in convert(otps, work / "templates", "pptx"):
+        layout_set, _ = template_layout_set(str(template), load_layout_set("briefing"))
+        paths = [work / "decks" / f"{template.stem}-{z.zone}.pptx" for z in zones]
+        for outline, path in zip(zones, paths):
+            build_deck(outline, layout_set, path)
+        out[template.stem] = (template, paths)
+    return out
+
+
+def test_every_impress_template_serves(impress_decks, tmp_path):
+    assert len(impress_decks) >= 20
+    decks = [deck for _, paths in impress_decks.values() for deck in paths]
+    assert len(decks) == 2 * len(impress_decks)
+    for template, paths in impress_decks.values():
+        theirs = Presentation(str(template))
+        layouts = {layout.name for layout in theirs.slide_layouts}
+        for deck in paths:
+            prs = Presentation(str(deck))
+            assert len(prs.slide_masters) == len(theirs.slide_masters), deck.name
+            assert {s.slide_layout.name for s in prs.slides} <= layouts, deck.name
+            assert schema_errors(deck) == []
+    problems = glyph_problems(render_all(decks, tmp_path / "render"), tmp_path / "png")
+    assert problems == []

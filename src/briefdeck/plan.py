@@ -39,6 +39,10 @@ CONTENTS_MAX = 10
 """Most entries on the contents slide; more are shortened to their titles, then cut."""
 
 
+MIN_TITLE = 12
+"""The smallest title (points) when a title does not fit at the layout's smallest size."""
+
+
 class _Planner:
     """Builds the slide specs of one deck."""
 
@@ -74,10 +78,13 @@ class _Planner:
     def title_size(self, kind: str, title: str) -> float:
         box = self.box(kind, "title")
         assert box is not None  # layouts validate that every layout has a title
-        size = fit_size([title], (box.w, box.h), box.sizes, self.m, box.bold)
+        low = box.sizes[0]
+        size = fit_size([title], (box.w, box.h), box.sizes, self.m, box.bold) or fit_size(
+            [title], (box.w, box.h), (max(MIN_TITLE, low * 0.6), low - 1), self.m, box.bold
+        )  # below the set's smallest rather than overflow: a template's title box may be small
         if size is None:
             self.warnings.append(f"title too long to fit: {title[:30]}")
-            return box.sizes[0]
+            return low
         return size
 
     def text(
@@ -161,12 +168,17 @@ class _Planner:
         figures = self.outline.key_figures
         if not figures:
             return
-        grid = self.layouts.for_kind(kind).cards
-        sizes = self.card_sizes(grid, figures, warn=False)
-        while sizes is None and grid is not None and grid.max_columns > 1:
-            grid = dataclasses.replace(grid, max_columns=grid.max_columns - 1)  # wider cards
-            sizes = self.card_sizes(grid, figures, warn=grid.max_columns == 1)
-        slots = self.card_slots(grid, figures, sizes)
+        full = self.layouts.for_kind(kind).cards
+        for count in range(len(figures), 0, -1):  # fewer figures only when all cannot fit
+            grid, sizes = full, self.card_sizes(full, figures[:count], warn=False)
+            while sizes is None and grid is not None and grid.max_columns > 1:
+                grid = dataclasses.replace(grid, max_columns=grid.max_columns - 1)  # wider
+                sizes = self.card_sizes(grid, figures[:count], warn=count == 1)
+            if sizes is not None:
+                break
+        if count < len(figures):
+            self.warnings.append(f"{len(figures) - count} key figures left to the notes")
+        slots = self.card_slots(grid, figures[:count], sizes)
         self.add(kind, title or self.w["key_figures"], self.outline.key_notes, **slots)
 
     def summary(self, section: SectionOutline) -> None:

@@ -41,7 +41,13 @@ def pdftoppm() -> str:
 
 def to_pdf(decks: Iterable[Path], out_dir: Path) -> list[Path]:
     """Convert decks to PDF in `out_dir` with one LibreOffice run; return the PDFs in order."""
-    decks = list(decks)
+    return convert(decks, out_dir, "pdf")
+
+
+def convert(files: Iterable[Path], out_dir: Path, to: str) -> list[Path]:
+    """Convert files to format `to` (`pdf`, `pptx`) in `out_dir` with one LibreOffice run;
+    return the converted files in order."""
+    files = list(files)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="briefdeck-lo-") as profile:
         command = [
@@ -49,10 +55,10 @@ def to_pdf(decks: Iterable[Path], out_dir: Path) -> list[Path]:
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
-            "pdf",
+            to,
             "--outdir",
             str(out_dir),
-            *map(str, decks),
+            *map(str, files),
         ]
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=CONVERT_TIMEOUT)
@@ -62,11 +68,11 @@ def to_pdf(decks: Iterable[Path], out_dir: Path) -> list[Path]:
             ) from None
         except subprocess.TimeoutExpired:
             raise BriefdeckError(f"LibreOffice took more than {CONVERT_TIMEOUT} s") from None
-    pdfs = [out_dir / f"{deck.stem}.pdf" for deck in decks]
-    missing = [p.name for p in pdfs if not p.exists()]
+    converted = [out_dir / f"{file.stem}.{to}" for file in files]
+    missing = [p.name for p in converted if not p.exists()]
     if missing:
         raise BriefdeckError(f"LibreOffice did not convert: {', '.join(missing)}")
-    return pdfs
+    return converted
 
 
 def to_pngs(pdf: Path, out_dir: Path, dpi: int = 60, antialias: bool = True) -> list[Path]:

@@ -19,6 +19,8 @@ NO_LINE_END = set("（「『《〈【“‘([{$£¥€")
 """Characters that may not end a line."""
 _NARROW = set("iljtfI.,;:'!|[]()`’‘ ")
 _WIDE = set("mwMW@%")
+_AMBIGUOUS = set("“”…—·")
+"""Punctuation a CJK face draws full width (as in Chinese text); measured so, to be safe."""
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s+|.", re.S)
 
 
@@ -29,7 +31,7 @@ BOLD_LATIN = 1.1
 @lru_cache(maxsize=8192)
 def char_width(char: str, bold: bool = False) -> float:
     """Return the advance width of `char` in ems (Arial-like Latin, full-width CJK)."""
-    if is_cjk(char) or unicodedata.east_asian_width(char) in ("F", "W"):
+    if is_cjk(char) or unicodedata.east_asian_width(char) in ("F", "W") or char in _AMBIGUOUS:
         return 1.0
     return _latin_width(char) * (BOLD_LATIN if bold else 1.0)
 

@@ -22,7 +22,7 @@ from briefdeck.render.masters import (
 )
 from briefdeck.render.props import build_time, fixed_times, write_properties
 from briefdeck.render.slides import fill_slide, new_slide
-from briefdeck.render.template import open_template
+from briefdeck.render.template import open_template, template_layouts
 
 _BASES: dict[tuple[str, str], bytes] = {}
 """Prepared empty presentations (theme and layouts written), per layout set and language."""
@@ -51,7 +51,11 @@ def render_deck(deck: Deck, layout_set: LayoutSet, path: Path, author: str = "")
     """Write `deck` to `path` atomically (temporary file, then rename); return the path."""
     base = _base(layout_set, deck.language)
     prs = Presentation(io.BytesIO(base))
-    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    by_name = (
+        template_layouts(prs)
+        if layout_set.template
+        else {layout.name: layout for layout in prs.slide_layouts}
+    )
     layouts = {spec.name: by_name[spec.source or spec.name] for spec in layout_set.layouts}
     sep = "：" if deck.language == "zh" else ": "
     base_key = f"{id(base)}"  # the cached base's bytes live as long as the process

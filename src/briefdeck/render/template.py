@@ -13,6 +13,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from briefdeck.errors import LayoutError
 from briefdeck.layouts import KINDS, Box, Layout, LayoutSet
+from briefdeck.textfit import INSET_Y
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _DECK_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -39,6 +40,8 @@ _WANTS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 """Per kind, the sets of roles a template layout should have, best first."""
 EMU = 914400
+MIN_SIZE = 10
+"""The smallest text (points) a template's short box is given."""
 
 
 def open_template(path: str | Path) -> Any:
@@ -101,14 +104,17 @@ def _as_presentation(data: bytes) -> bytes:
 def template_layout_set(path: str, base: LayoutSet) -> tuple[LayoutSet, tuple[str, ...]]:
     """Return a layout set on the template's layouts (text styles from `base`), and warnings."""
     prs = open_template(path)
-    found = {layout.name: _roles(layout) for layout in prs.slide_layouts}
+    layouts_by_name = template_layouts(prs)
+    found = {name: _roles(layout) for name, layout in layouts_by_name.items()}
+    prefer = _preferred(prs, layouts_by_name)
     if not any("title" in roles for roles in found.values()):
         raise LayoutError(f"{path}: the template has no layout with a title placeholder")
     width, height = prs.slide_width / EMU, prs.slide_height / EMU
     warnings: list[str] = []
     layouts = []
     for kind in KINDS:
-        name = _choose(kind, found, base.template_layouts.get(kind), path)
+        named = base.template_layouts.get(kind)
+        name = _choose(kind, found, named, path, prefer[kind == "cover"], height)
         if kind == "photo" and "picture" not in found[name]:
             warnings.append(
                 f"{path}: no layout has a picture placeholder; photo slides use {name!r}"
@@ -118,6 +124,28 @@ def template_layout_set(path: str, base: LayoutSet) -> tuple[LayoutSet, tuple[st
         base, width=width, height=height, layouts=tuple(layouts), template=str(path)
     )
     return scaled, tuple(warnings)
+
+
+def template_layouts(prs: Any) -> dict[str, Any]:
+    """Return every master's layouts by a name unique in the template, in master order.
+
+    A layout's own name, or for a name an earlier master uses, the name and the master's
+    number (`Title, Content (2)`): LibreOffice gives each master the same layout names."""
+    out: dict[str, Any] = {}
+    for number, master in enumerate(prs.slide_masters, 1):
+        for layout in master.slide_layouts:
+            out[layout.name if layout.name not in out else f"{layout.name} ({number})"] = layout
+    return out
+
+
+def _preferred(prs: Any, layouts: dict[str, Any]) -> dict[bool, set[str]]:
+    """Return {for the cover: layout names, for the rest: layout names} of the masters the
+    template's own slides use: its first slide's for the cover, its others' for the rest."""
+    masters = [master.part for master in prs.slide_masters]
+    used = [masters.index(slide.slide_layout.slide_master.part) for slide in prs.slides]
+    home = {name: masters.index(layout.slide_master.part) for name, layout in layouts.items()}
+    chosen = {True: set(used[:1]), False: set(used[1:])}
+    return {cover: {n for n, m in home.items() if m in chosen[cover]} for cover in chosen}
 
 
 def _roles(layout: Any) -> dict[str, tuple[int, tuple[float, float, float, float]]]:
@@ -133,18 +161,43 @@ def _roles(layout: Any) -> dict[str, tuple[int, tuple[float, float, float, float
     return roles
 
 
-def _choose(kind: str, found: dict[str, dict[str, Any]], named: str | None, path: str) -> str:
-    """Return the template layout for `kind`: named by the set, else the best by placeholders."""
+def _choose(
+    kind: str,
+    found: dict[str, dict[str, Any]],
+    named: str | None,
+    path: str,
+    prefer: set[str],
+    height: float,
+) -> str:
+    """Return the template layout for `kind`: named by the set, else the best by placeholders.
+
+    Among layouts with the wanted placeholders, those in `prefer` first, the cover takes the
+    first; other kinds the one with the most room for their content."""
     if named:
         if named not in found:
             raise LayoutError(f"{path}: template_layouts.{kind}: no layout named {named!r}")
         return named
     for n, wanted in enumerate(_WANTS[kind]):
-        for name, roles in found.items():
-            exact = len(wanted) > 1 or len(roles) == 1  # a bare title wants a title-only layout
-            if set(wanted) <= set(roles) and (exact or n):
-                return name
+        fits = [
+            name
+            for name, roles in found.items()
+            if set(wanted) <= set(roles) and (len(wanted) > 1 or len(roles) == 1 or n)
+        ]  # a bare title wants a title-only layout first
+        if fits and kind == "cover":
+            return min(fits, key=lambda f: f not in prefer)
+        if fits:
+            return max(fits, key=lambda f: (f in prefer, _room(found[f], height)))
     return next(name for name, roles in found.items() if "title" in roles)
+
+
+def _room(roles: dict[str, Any], height: float) -> float:
+    """Return the area (square inches) a layout leaves for content: its body, else under the title."""
+    role = next((r for r in ("body", "chart", "picture") if r in roles), None)
+    if role is not None:
+        _, (_, _, w, h) = roles[role]
+        return float(w * h)
+    _, (_, y, w, h) = roles["title"]
+    return float(w * max(0.0, height - y - h))
 
 
 def _layout(
@@ -160,7 +213,7 @@ def _layout(
             or style.placeholders.get("body")
             or style.placeholders["title"]
         )
-        boxes[role] = dataclasses.replace(model, x=x, y=y, w=w, h=h, color="")
+        boxes[role] = _one_line_fits(dataclasses.replace(model, x=x, y=y, w=w, h=h, color=""), base)
         indexes[role] = idx
     if kind == "chart" and "chart" not in boxes:
         area = boxes.pop("body", None) or _below_title(boxes["title"], width, height)
@@ -187,6 +240,17 @@ def _layout(
         source=name,
         indexes=indexes,
     )
+
+
+def _one_line_fits(box: Box, base: LayoutSet) -> Box:
+    """Return `box` with its sizes lowered where one line of the smallest would not fit its
+    height: a template's title bar may be shorter than the set's titles."""
+    line = base.line_height * base.line_spacing / 72  # inches per point
+    largest = int((box.h - 2 * INSET_Y) / line)
+    if largest >= box.sizes[0]:
+        return box
+    high = max(MIN_SIZE, largest)
+    return dataclasses.replace(box, sizes=(float(max(MIN_SIZE, round(high * 0.75))), float(high)))
 
 
 def _below_title(title: Box, width: float, height: float) -> Box:
