@@ -21,6 +21,9 @@ def zone(title: str, lead: str, body: str = "", kicker: str = "", lang: str = "z
         ("各类园区和国家高新区", []),
         ("金湖科学城青川高新区发布清单", ["青川高新区"]),
         ("走进临江经济技术开发区", ["临江经济技术开发区"]),
+        ("在云南玉溪市国家现代农业产业园，", ["玉溪市国家现代农业产业园"]),  # a place whole
+        ("从一张发票看海南自贸港建设", ["海南自贸港"]),  # a common noun left of a place
+        ("推进郑州航空港经济综合实验区建设", ["郑州航空港经济综合实验区"]),
     ],
 )
 def test_names_stop_at_particles_verbs_and_place_phrases(text, names):

@@ -24,7 +24,11 @@ def _stated(figure: str, source: str) -> bool:
         return _plain(figure) in source
     before, after = figure.split("→", 1)
     unit = re.sub(r"^[\d.,，]+", "", after)
-    return _plain(before + unit) in source and _plain(after) in source
+    if re.fullmatch(r"[\d.,，]+", before):  # a bare number shares the after's unit
+        starts = {before + unit, before + re.sub(r"(?:左右|上下)$", "", unit)}
+    else:
+        starts = {before}
+    return any(_plain(s) in source for s in starts) and _plain(after) in source
 
 
 def mismatches(deck: Deck, articles: tuple[Article, ...] | list[Article]) -> list[str]:

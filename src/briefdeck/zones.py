@@ -13,6 +13,8 @@ from briefdeck.segment import boundaries, tokens
 from briefdeck.vocab import alternation, extend, vocabulary
 
 NAME_MAX = 8
+EDGE = 4
+"""Characters before a name's window segmented with it, so no word is cut at the edge."""
 """Longest proper name before a Chinese zone kind, in characters."""
 BUSY = 3
 """A zone named this often is the article's zone even when the title and lead do not name it."""
@@ -41,6 +43,7 @@ class _ZoneRules:
     stop_tags: frozenset[str]
     stop_tags_any: frozenset[str]
     name_words: frozenset[str]
+    proper_tags: frozenset[str]
     district: re.Pattern[str]
     district_open: re.Pattern[str]
     district_in_text: re.Pattern[str]
@@ -104,6 +107,7 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
         stop_tags=frozenset(v["name_stop_tags"]),
         stop_tags_any=frozenset(v["name_stop_tags_any"]),
         name_words=frozenset(v["name_words_zh"]),
+        proper_tags=frozenset(v["proper_tags"]),
         district=re.compile(
             rf"^[\u4e00-\u9fff]{{1,6}}?(?:{alternation(v['district_kinds_zh'])})(?=[：:\s，,]|$)"
         ),
@@ -369,27 +373,42 @@ def _name_left(text: str, floor: int, end: int, rules: _ZoneRules) -> str:
     window = text[start:end]
     if not window:
         return ""
-    # segment with the kind attached, so a name the dictionary knows whole stays whole
-    words = tokens(text[start : min(len(text), end + 6)])
+    # segment with the kind attached, so a name the dictionary knows whole stays whole, and
+    # with the words before the window, so none is cut at its edge (某省某市 -> 省某 | 市)
+    context = start
+    while context > max(0, start - EDGE) and is_cjk(text[context - 1]):
+        context -= 1
+    words = tokens(text[context : min(len(text), end + 6)])
+    shift = start - context
     begin = len(window)
-    ranked = False  # a rank word (国家级) stands between a proper name and the kind
-    inside = [w for w in words if w[2] < len(window)]
+    ranked = placed = False  # a rank word (国家级) or a place stands left of the kind
+    inside = [(w, t, o - shift) for w, t, o in words if o < shift + len(window)]
     for n in range(len(inside) - 1, -1, -1):
         word, tag, offset = inside[n]
+        place = _place(word, tag, rules, strict=True)
         after_province = n > 0 and inside[n - 1][0] in rules.provinces
-        if not after_province and (
-            _stops_name(word, tag, rules) or (ranked and not _place(word, tag, rules))
+        if (offset < 0 and not place) or (
+            not after_province
+            and (
+                _stops_name(word, tag, rules)
+                or (ranked and not _place(word, tag, rules))
+                or (placed and not place and tag not in rules.proper_tags)
+            )
         ):
             break
         ranked = ranked or word in rules.rank_words
+        placed = placed or place
         begin = offset
-    name = window[begin:]
+        if offset < 0:  # a place cut by the window's edge is taken whole
+            break
+    name = text[start + begin : end]
     for word in rules.lead_in:
         if name.startswith(word) and len(name) - len(word) >= 2:
             name = name[len(word) :]
             break
-    if begin == 0 and name and re.search(r"[（(][\u4e00-\u9fff]{2,4}[）)]$", text[:start]):
-        return _name_left(text, max(0, start - NAME_MAX), start, rules) + name  # 某省（某市）…
+    if begin <= 0 and name and re.search(r"[（(][\u4e00-\u9fff]{2,4}[）)]$", text[: start + begin]):
+        head = start + begin
+        return _name_left(text, max(0, head - NAME_MAX), head, rules) + name  # 某省（某市）…
     return name
 
 

@@ -191,7 +191,7 @@ def _choose(
 
 
 def _room(roles: dict[str, Any], height: float) -> float:
-    """Return the area (square inches) a layout leaves for content: its body, else under the title."""
+    """Return the area (square inches) a layout leaves for content: body, else under the title."""
     role = next((r for r in ("body", "chart", "picture") if r in roles), None)
     if role is not None:
         _, (_, _, w, h) = roles[role]
