@@ -19,6 +19,23 @@ def fixture(name: str) -> Path:
     return FIXTURES / name
 
 
+def failing_build(zone: str, fail=None):
+    """Return `batch.build_deck` failing for `zone`: a StopIteration (as a template problem
+    raised once), after calling `fail`. Patched in, forked workers inherit it (a test hook)."""
+    from briefdeck import batch
+
+    real = batch.build_deck
+
+    def build_deck(outline, *args, **kwargs):
+        if outline.zone == zone:
+            if fail:
+                fail()
+            raise StopIteration
+        return real(outline, *args, **kwargs)
+
+    return build_deck
+
+
 @pytest.fixture(scope="session")
 def seed_articles():
     articles, _ = read_articles(str(SEED))
