@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -209,3 +211,16 @@ def test_a_failed_write_leaves_the_old_deck_and_no_partial_file(tmp_path, monkey
         in result.stderr
     )
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # old decks intact, no .part
+
+
+def test_decks_and_outlines_get_the_permissions_of_the_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        for command in ("build", "outline"):
+            result = CliRunner().invoke(main, [command, str(SEED), "-o", str(tmp_path / command)])
+            assert result.exit_code == 0, result.output
+    finally:
+        os.umask(old)
+    written = [*(tmp_path / "build").iterdir(), *(tmp_path / "outline").iterdir()]
+    assert sorted(p.suffix for p in written) == [".pptx", ".pptx", ".yaml", ".yaml"]
+    assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in written} == {"0o644"}

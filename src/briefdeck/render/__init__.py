@@ -56,11 +56,14 @@ def render_deck(deck: Deck, layout_set: LayoutSet, path: Path) -> Path:
 
 
 def save_atomic(prs: Presentation, path: Path) -> None:
-    """Save to a temporary file beside `path`, then rename it into place."""
+    """Save to a temporary file beside `path`, then rename it into place (umask permissions)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".briefdeck-", suffix=".pptx.part", dir=path.parent)
     os.close(fd)
+    umask = os.umask(0o022)  # read it (the only way); mkstemp made the file 0600
+    os.umask(umask)
     try:
+        os.chmod(tmp, 0o666 & ~umask)
         prs.save(tmp)
         os.replace(tmp, path)
     except OSError as exc:
