@@ -129,6 +129,38 @@ def test_unreadable_text(tmp_path, data, message):
     assert str(caught.value) == f"{path}: {message}"
 
 
+STRAYS = "\x00\x0c\ufffe\u00ad\u200b"
+"""What text copied out of a PDF carries: NUL, form feed, U+FFFE, soft hyphen, zero-width space."""
+
+
+def with_strays(text: str) -> str:
+    """Return `text` with one stray character after each of its first lines."""
+    lines = text.split("\n")
+    for n, stray in enumerate(STRAYS):
+        lines[n] += stray
+    return "\n".join(lines)
+
+
+def test_stray_control_characters_are_removed_with_one_warning(tmp_path, reference):
+    path = tmp_path / "from-pdf.txt"
+    path.write_text(with_strays(ARTICLE.read_text("utf-8")), "utf-8")
+    document = read_document(str(path))
+    assert document.warnings == (f"{path}: removed 5 control characters",)
+    assert not any(c in b.text for b in document.blocks for c in STRAYS)
+    assert parsed(path) == reference
+    result = CliRunner().invoke(main, ["parse", str(path)])
+    assert result.exit_code == 0
+    assert result.stderr == f"Warning: {path}: removed 5 control characters\n"
+
+
+def test_a_file_mostly_of_control_bytes_is_binary(tmp_path):
+    path = tmp_path / "utf16.txt"  # UTF-16 without a byte order mark: every other byte is NUL
+    path.write_bytes("Harbourside Hi-Tech Zone opened a new lab.".encode("utf-16-le"))
+    with pytest.raises(InputError) as caught:
+        read_document(str(path))
+    assert str(caught.value) == f"{path}: looks like a binary file, not text"
+
+
 def test_not_a_docx(tmp_path):
     path = tmp_path / "bad.docx"
     path.write_bytes(b"plain text, not a zip")
