@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 import docx
 import pytest
@@ -15,7 +17,7 @@ from briefdeck.export import parse_data
 from briefdeck.pipeline import ReadOptions, read_articles
 from briefdeck.read import read_document
 from briefdeck.zones import load_zone_words
-from tests.conftest import fixture
+from tests.conftest import fixture, zip_bomb
 
 ARTICLE = fixture("zh_leads_quotes.txt")
 
@@ -103,6 +105,37 @@ def test_word_gives_the_same_articles(tmp_path, reference):
     path = tmp_path / "article.docx"
     document.save(str(path))
     assert parsed(path) == reference
+
+
+def small_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("青禾高新区新引进项目12个。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_max_input_mb_bounds_the_unpacked_size_of_a_docx(tmp_path):
+    path = zip_bomb(tmp_path / "a.docx", small_docx(), mb=3)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(InputError) as caught:
+        read_document(str(path), max_bytes=2 * 1024 * 1024)
+    assert str(caught.value) == f"{path}: unpacks to 3 MB, more than the 2 MB limit"
+
+
+def test_a_docx_of_too_many_files_or_packed_too_tightly_is_refused(tmp_path):
+    many = tmp_path / "many.docx"
+    with zipfile.ZipFile(many, "w") as package:
+        for n in range(10_001):
+            package.writestr(f"customXml/{n}.xml", b"")
+    with pytest.raises(InputError) as caught:
+        read_document(str(many))
+    assert str(caught.value) == f"{many}: holds 10,001 files, more than the 10,000 limit"
+    tight = tmp_path / "tight.docx"
+    with zipfile.ZipFile(tight, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", b" " * (2 * 1024 * 1024))
+    with pytest.raises(InputError, match=r"tight.docx: word/document.xml unpacks to [\d,]+ times"):
+        read_document(str(tight))
 
 
 def test_forced_encoding(tmp_path, reference):

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from briefdeck.cli import main
-from tests.conftest import ROOT, SEED, failing_build, fixture
+from tests.conftest import ROOT, SEED, failing_build, fixture, zip_bomb
 from tests.test_read import with_strays
 
 TABLE = (ROOT / "docs" / "errors.md").read_text("utf-8")
@@ -38,6 +38,14 @@ def docx_bytes(*paragraphs: str) -> bytes:
 
     buffer = BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+def pptx_bytes() -> bytes:
+    from io import BytesIO
+
+    buffer = BytesIO()
+    Presentation().save(buffer)
     return buffer.getvalue()
 
 
@@ -90,6 +98,10 @@ CASES = {
     "exists": lambda t: ([str(SEED)], t / "out" / "随州高新区.pptx"),
     "too-many-slides": lambda t: ([str(SEED), "--max-slides", "5"], "随州高新区"),
     "internal-error": lambda t: ([str(SEED)], t / "out" / "随州高新区.pptx"),
+    "zip-bomb-docx": lambda t: ([str(zip_bomb(t / "a.docx", docx_bytes("某园区今年签约项目12个。")))],
+                                t / "a.docx"),
+    "zip-bomb-template": lambda t: ([str(SEED), "--template", str(zip_bomb(t / "t.pptx", pptx_bytes()))],
+                                    t / "t.pptx"),
     "control-characters": lambda t: ([str(write(t, "a.txt", with_strays(ARTICLE)))], t / "a.txt"),
 }  # fmt: skip
 BROKEN_ZONE = {"internal-error": "随州高新区"}

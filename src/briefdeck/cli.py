@@ -28,6 +28,7 @@ from briefdeck.pipeline import (
     read_outline,
     write_outline,
 )
+from briefdeck.read.archive import check_template
 from briefdeck.zones import load_zone_words
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -123,7 +124,7 @@ def _reading_options(command: F) -> F:
             type=click.FloatRange(0.001, 2048),
             default=20,
             show_default=True,
-            help="Largest input file accepted, in MB.",
+            help="Largest input accepted, in MB (a .docx: unpacked).",
         ),
         click.option(
             "--keep-going/--fail-fast",
@@ -397,6 +398,7 @@ def _layout_set(name: str, template: Path | None, run: _Run) -> LayoutSet:
         return layout_set
     from briefdeck.render.template import template_layout_set  # needs pptx
 
+    check_template(template)
     on_template, warnings = template_layout_set(str(template), layout_set)
     for warning in warnings:
         run.warn(warning)

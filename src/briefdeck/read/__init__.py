@@ -23,7 +23,7 @@ def read_document(source: str, encoding: str | None = None, max_bytes: int = MAX
     data = _read_bytes(source, max_bytes)
     suffix = Path(source).suffix.lower()
     if suffix == ".docx":
-        return Document(source, read_docx(data, source))
+        return Document(source, read_docx(data, source, max_bytes))
     text, removed = cleaned(decode(data, source, encoding))
     markdown = suffix in (".md", ".markdown")
     check_line_lengths(text, source)
