@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,40 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def fixture(name: str) -> Path:
     """Return the path of a fixture article."""
     return FIXTURES / name
+
+
+def failing_build(zone: str, fail=None):
+    """Return `batch.build_deck` failing for `zone`: a StopIteration (as a template problem
+    raised once), after calling `fail`. Patched in, forked workers inherit it (a test hook)."""
+    from briefdeck import batch
+
+    real = batch.build_deck
+
+    def build_deck(outline, *args, **kwargs):
+        if outline.zone == zone:
+            if fail:
+                fail()
+            raise StopIteration
+        return real(outline, *args, **kwargs)
+
+    return build_deck
+
+
+def zip_bomb(path: Path, package: bytes, mb: int = 200) -> Path:
+    """Write `package` to `path` with an XML part added that packs some 200 times, so that it
+    unpacks to `mb` MB (the part is written in 1 MB chunks, quickly); return the path."""
+    chunk = b"<a/>" * (256 * 1024)
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(path, "w") as target:
+        left = mb * len(chunk)
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+            left -= item.file_size
+        target.compression, target.compresslevel = zipfile.ZIP_DEFLATED, 1
+        with target.open("customXml/bomb.xml", "w", force_zip64=True) as part:
+            while left > 0:
+                part.write(chunk[:left])
+                left -= len(chunk)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import subprocess
 import sys
 import zipfile
 
+import pytest
 from click.testing import CliRunner
 
+from briefdeck import batch
 from briefdeck.cli import main
 from briefdeck.pipeline import read_articles
-from tests.conftest import FIXTURES, SEED
+from tests.conftest import FIXTURES, SEED, failing_build
 
 
 def parts(deck) -> dict[str, bytes]:
@@ -72,3 +76,67 @@ def test_help_and_parse_do_not_import_pptx():
         [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+FORK = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers inherit patches by fork"
+)
+
+
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=FORK)])
+def test_an_internal_error_stops_one_deck_only(tmp_path, monkeypatch, jobs):
+    monkeypatch.setattr(batch, "build_deck", failing_build("随州高新区"))  # forked workers too
+    result = CliRunner().invoke(main, ["build", str(SEED), "-o", str(tmp_path), "--jobs", jobs])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {tmp_path / '随州高新区.pptx'}: internal error: StopIteration"
+        " (run with --debug for details)",
+        "1 deck written, 0 warnings, 1 error",
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == ["平顶山高新区.pptx"]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=FORK)])
+def test_debug_shows_the_traceback_and_builds_the_others(tmp_path, monkeypatch, jobs):
+    monkeypatch.setattr(batch, "build_deck", failing_build("随州高新区"))
+    args = ["build", str(SEED), "-o", str(tmp_path), "--jobs", jobs, "--debug"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert "Traceback (most recent call last):" in result.stderr
+    assert f"Error: {tmp_path / '随州高新区.pptx'}: internal error: StopIteration" in (
+        result.stderr.splitlines()
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["平顶山高新区.pptx"]
+
+
+def test_an_internal_error_reading_one_input_spares_the_others(tmp_path, monkeypatch):
+    other = tmp_path / "other.txt"
+    other.write_bytes(SEED.read_bytes())
+    real = batch.read_articles
+
+    def read_articles(source, options):
+        if source == str(other):
+            raise ZeroDivisionError("division by zero")
+        return real(source, options)
+
+    monkeypatch.setattr(batch, "read_articles", read_articles)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(SEED), str(other), "-o", str(out), "-q"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {other}: internal error: ZeroDivisionError: division by zero"
+        " (run with --debug for details)"
+    ]
+    assert len(list(out.glob("*.pptx"))) == 2
+
+
+@FORK
+def test_a_worker_that_dies_is_an_error_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "build_deck", failing_build("随州高新区", lambda: os._exit(3)))
+    result = CliRunner().invoke(main, ["build", str(SEED), "-o", str(tmp_path), "--jobs", "2"])
+    assert result.exit_code == 1
+    assert f"Error: {tmp_path / '随州高新区.pptx'}: internal error: BrokenProcessPool: " in (
+        result.stderr
+    )
+    assert "Traceback" not in result.output

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 import docx
 import pytest
@@ -15,7 +17,7 @@ from briefdeck.export import parse_data
 from briefdeck.pipeline import ReadOptions, read_articles
 from briefdeck.read import read_document
 from briefdeck.zones import load_zone_words
-from tests.conftest import fixture
+from tests.conftest import fixture, zip_bomb
 
 ARTICLE = fixture("zh_leads_quotes.txt")
 
@@ -105,6 +107,37 @@ def test_word_gives_the_same_articles(tmp_path, reference):
     assert parsed(path) == reference
 
 
+def small_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("青禾高新区新引进项目12个。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_max_input_mb_bounds_the_unpacked_size_of_a_docx(tmp_path):
+    path = zip_bomb(tmp_path / "a.docx", small_docx(), mb=3)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(InputError) as caught:
+        read_document(str(path), max_bytes=2 * 1024 * 1024)
+    assert str(caught.value) == f"{path}: unpacks to 3 MB, more than the 2 MB limit"
+
+
+def test_a_docx_of_too_many_files_or_packed_too_tightly_is_refused(tmp_path):
+    many = tmp_path / "many.docx"
+    with zipfile.ZipFile(many, "w") as package:
+        for n in range(10_001):
+            package.writestr(f"customXml/{n}.xml", b"")
+    with pytest.raises(InputError) as caught:
+        read_document(str(many))
+    assert str(caught.value) == f"{many}: holds 10,001 files, more than the 10,000 limit"
+    tight = tmp_path / "tight.docx"
+    with zipfile.ZipFile(tight, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", b" " * (2 * 1024 * 1024))
+    with pytest.raises(InputError, match=r"tight.docx: word/document.xml unpacks to [\d,]+ times"):
+        read_document(str(tight))
+
+
 def test_forced_encoding(tmp_path, reference):
     path = tmp_path / "article.txt"
     path.write_bytes(ARTICLE.read_text("utf-8").encode("gb18030"))
@@ -127,6 +160,38 @@ def test_unreadable_text(tmp_path, data, message):
     with pytest.raises(InputError) as caught:
         read_document(str(path))
     assert str(caught.value) == f"{path}: {message}"
+
+
+STRAYS = "\x00\x0c\ufffe\u00ad\u200b"
+"""What text copied out of a PDF carries: NUL, form feed, U+FFFE, soft hyphen, zero-width space."""
+
+
+def with_strays(text: str) -> str:
+    """Return `text` with one stray character after each of its first lines."""
+    lines = text.split("\n")
+    for n, stray in enumerate(STRAYS):
+        lines[n] += stray
+    return "\n".join(lines)
+
+
+def test_stray_control_characters_are_removed_with_one_warning(tmp_path, reference):
+    path = tmp_path / "from-pdf.txt"
+    path.write_text(with_strays(ARTICLE.read_text("utf-8")), "utf-8")
+    document = read_document(str(path))
+    assert document.warnings == (f"{path}: removed 5 control characters",)
+    assert not any(c in b.text for b in document.blocks for c in STRAYS)
+    assert parsed(path) == reference
+    result = CliRunner().invoke(main, ["parse", str(path)])
+    assert result.exit_code == 0
+    assert result.stderr == f"Warning: {path}: removed 5 control characters\n"
+
+
+def test_a_file_mostly_of_control_bytes_is_binary(tmp_path):
+    path = tmp_path / "utf16.txt"  # UTF-16 without a byte order mark: every other byte is NUL
+    path.write_bytes("Harbourside Hi-Tech Zone opened a new lab.".encode("utf-16-le"))
+    with pytest.raises(InputError) as caught:
+        read_document(str(path))
+    assert str(caught.value) == f"{path}: looks like a binary file, not text"
 
 
 def test_not_a_docx(tmp_path):

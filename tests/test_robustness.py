@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -12,7 +14,8 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from briefdeck.cli import main
-from tests.conftest import ROOT, SEED, fixture
+from tests.conftest import ROOT, SEED, failing_build, fixture, zip_bomb
+from tests.test_read import with_strays
 
 TABLE = (ROOT / "docs" / "errors.md").read_text("utf-8")
 ROWS = {
@@ -35,6 +38,14 @@ def docx_bytes(*paragraphs: str) -> bytes:
 
     buffer = BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+def pptx_bytes() -> bytes:
+    from io import BytesIO
+
+    buffer = BytesIO()
+    Presentation().save(buffer)
     return buffer.getvalue()
 
 
@@ -86,7 +97,15 @@ CASES = {
                                     t / "no-title.pptx"),
     "exists": lambda t: ([str(SEED)], t / "out" / "随州高新区.pptx"),
     "too-many-slides": lambda t: ([str(SEED), "--max-slides", "5"], "随州高新区"),
+    "internal-error": lambda t: ([str(SEED)], t / "out" / "随州高新区.pptx"),
+    "zip-bomb-docx": lambda t: ([str(zip_bomb(t / "a.docx", docx_bytes("某园区今年签约项目12个。")))],
+                                t / "a.docx"),
+    "zip-bomb-template": lambda t: ([str(SEED), "--template", str(zip_bomb(t / "t.pptx", pptx_bytes()))],
+                                    t / "t.pptx"),
+    "control-characters": lambda t: ([str(write(t, "a.txt", with_strays(ARTICLE)))], t / "a.txt"),
 }  # fmt: skip
+BROKEN_ZONE = {"internal-error": "随州高新区"}
+"""Cases that are a bug met building this zone's deck (a test hook, not input)."""
 
 
 def test_every_row_of_the_table_has_a_case():
@@ -94,14 +113,16 @@ def test_every_row_of_the_table_has_a_case():
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_gets_its_line(tmp_path, case):
+def test_bad_input_gets_its_line(tmp_path, monkeypatch, case):
     args, subject = CASES[case](tmp_path)
     out = tmp_path / "out"
+    if case in BROKEN_ZONE:
+        monkeypatch.setattr("briefdeck.batch.build_deck", failing_build(BROKEN_ZONE[case]))
     if case == "exists":
         assert CliRunner().invoke(main, ["build", *args, "-o", str(out)]).exit_code == 0
     result = CliRunner().invoke(main, ["build", *args, "-o", str(out)])
-    assert result.exit_code == 1, result.output
-    expected = "Error: " + ROWS[case].replace("Error: ", "").replace("{input}", str(subject))
+    expected = ROWS[case].replace("{input}", str(subject))
+    assert result.exit_code == (0 if expected.startswith("Warning: ") else 1), result.output
     lines = result.stderr.strip().splitlines()
     assert expected in lines, lines
     assert all(line.startswith(("Error: ", "Warning: ")) for line in lines[:-1])
@@ -204,3 +225,16 @@ def test_a_failed_write_leaves_the_old_deck_and_no_partial_file(tmp_path, monkey
         in result.stderr
     )
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # old decks intact, no .part
+
+
+def test_decks_and_outlines_get_the_permissions_of_the_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        for command in ("build", "outline"):
+            result = CliRunner().invoke(main, [command, str(SEED), "-o", str(tmp_path / command)])
+            assert result.exit_code == 0, result.output
+    finally:
+        os.umask(old)
+    written = [*(tmp_path / "build").iterdir(), *(tmp_path / "outline").iterdir()]
+    assert sorted(p.suffix for p in written) == [".pptx", ".pptx", ".yaml", ".yaml"]
+    assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in written} == {"0o644"}

@@ -9,6 +9,7 @@ memory stays flat however many documents there are; decks are written as they ar
 from __future__ import annotations
 
 import multiprocessing
+import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -67,6 +68,29 @@ class Event:
     message: str = ""
     path: Path | None = None
     deck: Deck | None = None
+    trace: str = ""
+    """The traceback of an internal error (a bug, not bad input), else empty."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An unexpected exception met on one input or deck, as data that crosses process lines."""
+
+    what: str
+    """The exception's class and message."""
+    trace: str
+    """Its traceback."""
+
+
+def failure(exc: BaseException) -> Failure:
+    """Return `exc` as a failure."""
+    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return Failure(what, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+
+
+def _internal(subject: str, failed: Failure) -> Event:
+    """Return the error event of an unexpected failure on `subject` (an input or a deck)."""
+    return Event("error", f"{subject}: internal error: {failed.what}", trace=failed.trace)
 
 
 _READ: dict[tuple[str, ReadOptions], tuple[Any, ...]] = {}
@@ -84,8 +108,8 @@ def _articles(source: str, options: ReadOptions) -> tuple[Any, ...]:
     return _READ[key]
 
 
-def _scan(task: tuple[str, ReadOptions, bool]) -> tuple[str, Any, tuple[str, ...]]:
-    """Return (source, (zone, title) of its articles or an outline or an error, warnings).
+def _scan(task: tuple[str, ReadOptions, bool]) -> tuple[Any, tuple[str, ...]]:
+    """Return ((zone, title) of the source's articles or an outline or an error, warnings).
 
     `full` reads the articles whole (kept in the cache for the build); otherwise only their
     structure is read, which is all a worker scanning many documents needs.
@@ -93,19 +117,21 @@ def _scan(task: tuple[str, ReadOptions, bool]) -> tuple[str, Any, tuple[str, ...
     source, options, full = task
     try:
         if is_outline(source):
-            return source, read_outline(source), ()
+            return read_outline(source), ()
         if full:
             articles, warnings = read_articles(source, options)
             _READ[(source, options)] = articles
         else:
             document = read_document(source, options.encoding, options.max_bytes)
             articles, warnings = structure(document, options.zone_words)
-        return source, tuple((options.zone or a.zone, a.title) for a in articles), warnings
+        return tuple((options.zone or a.zone, a.title) for a in articles), warnings
     except BriefdeckError as exc:
-        return source, exc, ()
+        return exc, ()
+    except Exception as exc:  # a bug: reported on this input, the others go on
+        return failure(exc), ()
 
 
-def _build(task: tuple[ZoneJob, Path, BuildSettings]) -> Deck | BriefdeckError:
+def _build(task: tuple[ZoneJob, Path, BuildSettings]) -> Deck | BriefdeckError | Failure:
     """Build one zone's deck; errors come back as values (they cross process lines)."""
     job, path, settings = task
     try:
@@ -120,6 +146,8 @@ def _build(task: tuple[ZoneJob, Path, BuildSettings]) -> Deck | BriefdeckError:
                           tuple(articles), settings.author)  # fmt: skip
     except BriefdeckError as exc:
         return exc
+    except Exception as exc:  # a bug (even a StopIteration): reported on this deck alone
+        return failure(exc)
 
 
 def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Iterator[Event]:
@@ -128,15 +156,17 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
     try:
         # a few documents are quicker to scan here, whole, than to send to workers
         here = pool is None or len(sources) < 2 * jobs
-        run = map if here else pool.map
         scans = [(s, settings.read, here and len(sources) <= READ_CACHE) for s in sources]
         zones: dict[str, list[tuple[str, int]]] = {}
         given: list[ZoneJob] = []
         skipped: list[str] = []
-        for source, found, warnings in run(_scan, scans):
+        for source, scanned in zip(sources, _map(None if here else pool, _scan, scans)):
+            found, warnings = (scanned, ()) if isinstance(scanned, Failure) else scanned
             for warning in warnings:
                 yield Event("warning", warning)
-            if isinstance(found, BriefdeckError):
+            if isinstance(found, Failure):
+                yield _internal(source, found)
+            elif isinstance(found, BriefdeckError):
                 yield Event("error", str(found))
             elif isinstance(found, ZoneOutline):
                 given.append(ZoneJob(found.zone, outline=found))
@@ -153,7 +183,9 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
         paths = deck_paths([job.zone for job in work], settings.out_dir)
         tasks = [(job, path, settings) for job, path in zip(work, paths)]
         for (_, path, _), result in zip(tasks, _map(pool, _build, tasks)):
-            if isinstance(result, BriefdeckError):
+            if isinstance(result, Failure):
+                yield _internal(str(path), result)
+            elif isinstance(result, BriefdeckError):
                 yield Event("error", str(result))
             else:
                 for warning in result.warnings:
@@ -165,9 +197,16 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
 
 
 def _map(pool: Executor | None, function: Callable[[Any], Any], tasks: list[Any]) -> Iterator[Any]:
+    """Yield `function` of each task in order; a task whose worker was lost gives a Failure."""
     if pool is None or len(tasks) <= 1:
-        return map(function, tasks)
-    return pool.map(function, tasks, chunksize=1)
+        yield from map(function, tasks)
+        return
+    futures = [pool.submit(function, task) for task in tasks]
+    for future in futures:
+        try:
+            yield future.result()
+        except Exception as exc:  # `function` returns its errors: a worker died (BrokenProcessPool)
+            yield failure(exc)
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor | None:

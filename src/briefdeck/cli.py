@@ -13,7 +13,7 @@ import click
 import yaml
 
 from briefdeck import __version__
-from briefdeck.batch import BuildSettings, build_all
+from briefdeck.batch import BuildSettings, build_all, failure
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import LayoutSet, available, load_layout_set
 from briefdeck.model import Article, ZoneOutline
@@ -28,10 +28,12 @@ from briefdeck.pipeline import (
     read_outline,
     write_outline,
 )
+from briefdeck.read.archive import check_template
 from briefdeck.zones import load_zone_words
 
 F = TypeVar("F", bound=Callable[..., Any])
 SEED = "seeds/000_5ad35ad114782d3f.txt"
+_DETAILS = "(run with --debug for details)"
 
 
 class _Run:
@@ -66,9 +68,7 @@ class _Run:
         except Exception as exc:
             if self.debug:
                 raise
-            self.error(
-                f"internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)"
-            )
+            self.error(f"internal error: {failure(exc).what} {_DETAILS}")
         return None
 
     def finish(self) -> None:
@@ -124,7 +124,7 @@ def _reading_options(command: F) -> F:
             type=click.FloatRange(0.001, 2048),
             default=20,
             show_default=True,
-            help="Largest input file accepted, in MB.",
+            help="Largest input accepted, in MB (a .docx: unpacked).",
         ),
         click.option(
             "--keep-going/--fail-fast",
@@ -291,6 +291,7 @@ def outline(
     show_default=True,
     help="Most slides in one deck.",
 )
+@click.option("--debug", "debug_here", is_flag=True, help="Show tracebacks (as briefdeck --debug).")
 @_reading_options
 @click.pass_obj
 def build(
@@ -307,6 +308,7 @@ def build(
     quiet: bool,
     jobs: int | None,
     max_slides: int,
+    debug_here: bool,
     **reading: Any,
 ) -> None:
     """Write one .pptx deck per zone of INPUTS (documents or outline YAML files).
@@ -315,6 +317,7 @@ def build(
     Example:
       briefdeck build seeds/000_5ad35ad114782d3f.txt -o decks --layouts party-red
     """
+    debug = debug or debug_here
     run = _Run(debug, quiet, fail_fast=not reading["keep_going"])
     layout_set = run.attempt(lambda: _layout_set(layout_name, template, run))
     if layout_set is None:
@@ -339,6 +342,10 @@ def build(
                 click.echo(_skipped_line(event.message, skipped), err=True)
         elif event.kind == "planned":
             progress.total = int(event.message)
+        elif event.kind == "error" and event.trace:  # a bug: the others are still built
+            if debug:
+                click.echo(event.trace.rstrip(), err=True)
+            run.error(event.message if debug else f"{event.message} {_DETAILS}")
         elif event.kind == "error":
             run.error(event.message)
         elif event.kind == "warning":
@@ -398,6 +405,7 @@ def _layout_set(name: str, template: Path | None, run: _Run) -> LayoutSet:
         return layout_set
     from briefdeck.render.template import template_layout_set  # needs pptx
 
+    check_template(template)
     on_template, warnings = template_layout_set(str(template), layout_set)
     for warning in warnings:
         run.warn(warning)

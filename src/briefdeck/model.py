@@ -31,6 +31,8 @@ class Document:
     """The path as given on the command line (`-` for stdin)."""
     blocks: tuple[Block, ...]
     """Its non-empty blocks, in order."""
+    warnings: tuple[str, ...] = ()
+    """What reading it met that the reader should know (characters removed)."""
 
 
 # ---------------------------------------------------------------------- structure

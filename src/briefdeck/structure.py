@@ -242,7 +242,7 @@ def structure(
     starts = _article_starts(blocks)
     typical_gap = _typical_gap(blocks)
     articles: list[Article] = []
-    warnings: list[str] = []
+    warnings: list[str] = list(document.warnings)
     for n, (_, body_start, title, kicker, authors) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         draft = _Draft(title=title, kicker=kicker, authors=authors)

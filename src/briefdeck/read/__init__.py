@@ -9,7 +9,7 @@ from briefdeck.errors import InputError
 from briefdeck.model import Document
 from briefdeck.read.docx import read_docx
 from briefdeck.read.markdown import markdown_blocks
-from briefdeck.read.text import check_line_lengths, decode, text_blocks
+from briefdeck.read.text import check_line_lengths, cleaned, decode, text_blocks
 
 MAX_BYTES = 20 * 1024 * 1024
 """Default input size limit per file."""
@@ -23,14 +23,16 @@ def read_document(source: str, encoding: str | None = None, max_bytes: int = MAX
     data = _read_bytes(source, max_bytes)
     suffix = Path(source).suffix.lower()
     if suffix == ".docx":
-        return Document(source, read_docx(data, source))
-    text = decode(data, source, encoding)
+        return Document(source, read_docx(data, source, max_bytes))
+    text, removed = cleaned(decode(data, source, encoding))
     markdown = suffix in (".md", ".markdown")
     check_line_lengths(text, source)
     blocks = markdown_blocks(text) if markdown else text_blocks(text)
     if not blocks:
         raise InputError(f"{source}: no text found")
-    return Document(source, blocks)
+    plural = "" if removed == 1 else "s"
+    warnings = (f"{source}: removed {removed} control character{plural}",) if removed else ()
+    return Document(source, blocks, warnings)
 
 
 def _read_bytes(source: str, max_bytes: int) -> bytes:

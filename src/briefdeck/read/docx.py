@@ -8,17 +8,19 @@ import zipfile
 
 from briefdeck.errors import InputError
 from briefdeck.model import Block
+from briefdeck.read.archive import check_archive
 from briefdeck.read.text import clean
 
 _LEVEL = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 
 
-def read_docx(data: bytes, source: str) -> tuple[Block, ...]:
-    """Return the non-empty paragraphs of a .docx file as blocks."""
+def read_docx(data: bytes, source: str, max_bytes: int) -> tuple[Block, ...]:
+    """Return the non-empty paragraphs of a .docx file (at most `max_bytes` unpacked) as blocks."""
     import docx  # imported here: only .docx inputs need it
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(f"{source}: not a Word .docx file (not a zip archive)")
+    check_archive(io.BytesIO(data), source, max_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for broken packages

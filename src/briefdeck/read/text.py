@@ -8,15 +8,22 @@ import re
 from briefdeck.errors import InputError
 from briefdeck.model import Block
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-"""Characters XML 1.0 (and so a .pptx) cannot hold."""
+_STRAY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\ufeff\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 (and so a .pptx) cannot hold, and the invisible ones text copied out of
+PDFs carries: soft hyphens, zero-width spaces, stray byte order marks."""
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+BINARY_SHARE = 0.1
+"""A file more than this share of whose bytes are control characters is binary, not text."""
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
-    """Return `data` decoded: BOM first, then UTF-8, then GB18030, unless `encoding` is given."""
+    """Return `data` decoded: BOM first, then UTF-8, then GB18030, unless `encoding` is given.
+
+    The text may hold lone surrogates and control characters: `clean` removes them.
+    """
     if encoding:
         try:
-            return clean(data.decode(encoding))
+            return data.decode(encoding)
         except LookupError:
             raise InputError(f"{source}: unknown encoding {encoding!r}") from None
         except UnicodeDecodeError:
@@ -28,23 +35,28 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     ):
         if data.startswith(bom):
             try:  # lone surrogates pass here and are removed by clean()
-                return clean(data.decode(codec, errors="surrogatepass"))
+                return data.decode(codec, errors="surrogatepass")
             except UnicodeDecodeError:
                 raise InputError(f"{source}: cannot be decoded as {codec}") from None
-    if b"\x00" in data[:4096]:
+    if len(data) - len(data.translate(None, _CONTROL_BYTES)) > BINARY_SHARE * len(data):
         raise InputError(f"{source}: looks like a binary file, not text")
     for codec, errors in (("utf-8", "surrogatepass"), ("gb18030", "strict")):
         try:
-            return clean(data.decode(codec, errors=errors))
+            return data.decode(codec, errors=errors)
         except UnicodeDecodeError:
             continue
     raise InputError(f"{source}: not UTF-8, UTF-16 or GB18030 text (try --encoding)")
 
 
 def clean(text: str) -> str:
-    """Return `text` with unified line ends and without XML-illegal characters."""
+    """Return `text` with unified line ends, without XML-illegal and invisible characters."""
+    return cleaned(text)[0]
+
+
+def cleaned(text: str) -> tuple[str, int]:
+    """Return `text` cleaned as by `clean`, and how many characters were removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _ILLEGAL.sub("", text)
+    return _STRAY.subn("", text)
 
 
 LINE_MAX = 100_000

@@ -69,13 +69,16 @@ def render_deck(deck: Deck, layout_set: LayoutSet, path: Path, author: str = "")
 
 
 def save_atomic(prs: Presentation, path: Path, stamp: datetime | None = None) -> None:
-    """Save to a temporary file beside `path`, then rename it into place.
+    """Save to a temporary file beside `path`, then rename it into place (umask permissions).
 
     With `stamp`, every zip entry carries that time, so equal decks are equal bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".briefdeck-", suffix=".pptx.part", dir=path.parent)
     os.close(fd)
+    umask = os.umask(0o022)  # read it (the only way); mkstemp made the file 0600
+    os.umask(umask)
     try:
+        os.chmod(tmp, 0o666 & ~umask)
         if stamp is None:
             prs.save(tmp)
         else:
