@@ -67,3 +67,12 @@ def test_source_date_epoch_gives_identical_bytes(tmp_path):
     assert {i.date_time for i in zipfile.ZipFile(first[0]).infolist()} == {
         (2023, 11, 14, 22, 13, 20)
     }
+
+
+def test_long_properties_are_cut_after_a_separator():
+    from briefdeck.render.props import PROPERTY_MAX, _fit
+
+    titles = "; ".join(f"第{n}篇报道的标题写得相当长" for n in range(40))
+    cut = _fit(titles)
+    assert len(cut) <= PROPERTY_MAX and cut.endswith("长…")
+    assert _fit("短标题") == "短标题"

@@ -22,6 +22,8 @@ from briefdeck.model import Deck
 
 LANG_TAG = {"zh": "zh-CN", "en": "en-US"}
 """Deck language -> the language tag of its properties."""
+PROPERTY_MAX = 255
+"""The longest text python-pptx (and Office) keeps in a core property."""
 _FORMATS = ((16, 9), (16, 10), (4, 3))
 """Slide proportions PowerPoint names in `PresentationFormat`."""
 _APP = (
@@ -48,16 +50,26 @@ def write_properties(prs: Any, deck: Deck, author: str, when: datetime) -> None:
     """Replace the package's core and app properties with the deck's own."""
     core = prs.part.package.core_properties
     core._element = CT_CoreProperties.new_coreProperties()
-    core.title = deck.zone
-    core.subject = deck.info.subject
-    core.keywords = "; ".join(deck.info.keywords)
-    core.comments = deck.info.description
+    core.title = _fit(deck.zone)
+    core.subject = _fit(deck.info.subject)
+    core.keywords = _fit("; ".join(deck.info.keywords))
+    core.comments = _fit(deck.info.description)
     core.language = LANG_TAG.get(deck.language, deck.language)
     core.author = author
     core.last_modified_by = author
     core.created = core.modified = when
     core.revision = 1
     _set_app(prs, _app_xml(prs))
+
+
+def _fit(text: str) -> str:
+    """Return `text` within the 255 characters a core property holds, cut after a separator
+    (`…` marks the cut)."""
+    if len(text) <= PROPERTY_MAX:
+        return text
+    head = text[: PROPERTY_MAX - 1]
+    cut = max(head.rfind(sep) for sep in ("; ", "；", "，", " "))
+    return (head[:cut] if cut > PROPERTY_MAX // 2 else head).rstrip("；;， ") + "…"
 
 
 def _set_app(prs: Any, blob: bytes) -> None:
