@@ -248,3 +248,12 @@ def test_headings_in_every_form_papers_use(name, headings):
     (article,) = read_articles(str(fixture(name)))[0]
     assert [s.heading for s in article.sections] == headings
     assert all(s.paragraphs for s in article.sections)
+
+
+def test_a_page_whose_bylines_are_bare_names_splits_at_each_title():
+    articles, _ = read_articles(str(fixture("zh_page_bare_names.txt")))
+    assert [(a.title, a.authors) for a in articles] == [
+        ("青川高新区新材料产业加速集聚", ("王小明",)),
+        ("秋粮收购进度快于去年同期", ("李晓华",)),
+    ]
+    assert [a.zone for a in articles] == ["青川高新区", None]

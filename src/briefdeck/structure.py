@@ -11,6 +11,7 @@ from typing import Any
 from briefdeck.chars import ends_sentence, has_cjk, is_cjk, language
 from briefdeck.errors import InputError
 from briefdeck.model import Article, Block, Caption, Document, Paragraph, Quote, Section
+from briefdeck.segment import tokens
 from briefdeck.vocab import alternation, vocabulary
 from briefdeck.zones import ArticleText, ZoneWords, attribute_zone
 
@@ -124,12 +125,22 @@ def authors_of(line: str) -> tuple[str, ...] | None:
     marked = r.byline_mark.match(text)
     if marked:
         text = marked.group(1).strip()
-    elif len(text) > 40 or ends_sentence(text) or not (r.roles.search(text) or edition):
+    elif not (r.roles.search(text) or edition):
+        return _bare_name(text)
+    elif len(text) > 40 or ends_sentence(text):
         return None
     names = _names(text)
     if not names and (marked or edition) and len(text) <= 24:
         names = _pair_characters([t for t in re.split(r"[\s、，,]+", text) if t])
     return names or None
+
+
+def _bare_name(text: str) -> tuple[str, ...] | None:
+    """Return the name of a byline that is a person's name alone (`某某`, `某  某`), else None."""
+    compact = re.sub(r"\s+", "", text)
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", compact):
+        return None
+    return (compact,) if tokens(compact)[0][1].startswith("nr") else None
 
 
 def split_edition(line: str) -> tuple[str, str]:
