@@ -113,8 +113,12 @@ def test_district_and_county_reports(title, district):
             "河南省青峰县纪委监委出台办法。青峰县还将持续推进。",
             "青峰县",
         ),
-        # ... but a city is no zone
-        ("浙江临州推动产业转型", "", "浙江省临州市出台政策。临州市企业积极响应。", None),
+        # ... and a city's report is about the city, named as the article writes it
+        ("浙江临州推动产业转型", "", "浙江省临州市出台政策。临州市企业积极响应。", "临州市"),
+        ("广东东莞：外贸稳中有进", "", "今年前5月，全市进出口增长。", "东莞"),
+        ("青岛打造海洋经济高地", "", "青岛市海洋生产总值增长。", "青岛市"),
+        ("中国建设世界一流港口", "", "全国港口吞吐量增长。", None),  # no city
+        ("临江创新港跑出加速度", "", "临江创新港引进项目31个。", None),  # a name, not a city
         # a district the opening names and then makes the subject of a clause
         (
             "小龙虾养殖更智慧",

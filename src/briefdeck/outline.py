@@ -419,14 +419,18 @@ def figure_of(metric: Metric) -> Figure:
 
 def _changes(metrics: list[Metric]) -> tuple[list[Metric], list[Figure]]:
     """Return the figures left after pairing before/after figures (`从70%提高到99.5%`, one
-    measure twice in a row), and those pairs as before→after cards."""
+    measure twice in a row, written alike: not 10万元 and 百万元), and those pairs as
+    before→after cards."""
     same = vocabulary("figures")["same_measure_zh"]
     out, pairs = list(metrics), []
     for a, b in pairwise(sorted(metrics, key=lambda m: (m.section, m.paragraph, m.start))):
         between = b.sentence[b.sentence.find(a.text) + len(a.text) : b.sentence.find(b.text)]
-        if (a.label, a.unit, a.sentence) == (b.label, b.unit, b.sentence) and re.fullmatch(
-            same, between
-        ):
+        if (a.label, a.unit, a.sentence, a.form) == (
+            b.label,
+            b.unit,
+            b.sentence,
+            b.form,
+        ) and re.fullmatch(same, between):
             card, first = figure_of(b), figure_of(a)
             start = first.text.removesuffix(first.unit_text)  # 500多 of 500多平方米
             pairs.append(replace(card, value=f"{start}→{card.value}"))

@@ -44,6 +44,7 @@ class _ZoneRules:
     stop_tags_any: frozenset[str]
     name_words: frozenset[str]
     proper_tags: frozenset[str]
+    not_places: frozenset[str]
     district: re.Pattern[str]
     district_open: re.Pattern[str]
     district_in_text: re.Pattern[str]
@@ -108,6 +109,7 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
         stop_tags_any=frozenset(v["name_stop_tags_any"]),
         name_words=frozenset(v["name_words_zh"]),
         proper_tags=frozenset(v["proper_tags"]),
+        not_places=frozenset(v["not_places_zh"]),
         district=re.compile(
             rf"^[\u4e00-\u9fff]{{1,6}}?(?:{alternation(v['district_kinds_zh'])})(?=[：:\s，,]|$)"
         ),
@@ -123,7 +125,7 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
             rf"|[\u4e00-\u9fff]{{2,3}}市)([\u4e00-\u9fff]{{1,3}}?(?:{alternation(v['district_kinds_zh'])}))"
         ),
         county_open=re.compile(
-            rf"^(?:{alternation(v['provinces_zh'])})省?([\u4e00-\u9fff]{{2,3}})(?=[：:]|\s)"
+            rf"^(?:{alternation(v['provinces_zh'])})省?([\u4e00-\u9fff]{{2,3}})(?=[：:]|\s|$)"
         ),
     )
 
@@ -231,21 +233,24 @@ def _district(text: ArticleText, rules: _ZoneRules) -> str | None:
         line = line.strip()
         match = rules.district.match(line)
         name = match.group(0) if match else _district_words(line, rules)
-        if name and not _generic_district(name, rules):
+        if name and (not _generic_district(name, rules) or _written_as_place(name, text)):
             name = _without_province(name, rules)
             return name if name[-1] in "区县旗" else _county(name, text)
     return None
 
 
-def _county(place: str, text: ArticleText) -> str | None:
-    """Return a place named without its kind as the county the article writes it as (`某某县`),
-    or None when the article writes it as a city (`某某市`) or never with a kind: city reports
-    are about no zone."""
+def _written_as_place(name: str, text: ArticleText) -> bool:
+    """Return True when the article writes `name` with a place kind (`某某市`): a place, however
+    the dictionary tags the word alone (开封, to unseal)."""
+    return re.search(rf"{re.escape(name)}[市县区旗]", text.body) is not None
+
+
+def _county(place: str, text: ArticleText) -> str:
+    """Return a place named without its kind with the kind the article writes it with
+    (`某某县`, `某某市`), else as named: a city's report is about that city."""
     body = f"{text.title}{text.kicker}{text.body}"
     found = re.search(rf"{re.escape(place)}([县区旗市])", body)
-    if found is None or found.group(1) == "市":
-        return None
-    return place + found.group(1)
+    return place + found.group(1) if found else place
 
 
 def _lead_district(text: ArticleText, rules: _ZoneRules) -> str | None:
@@ -276,7 +281,12 @@ def _district_words(line: str, rules: _ZoneRules) -> str | None:
         return match.group(1)
     words = tokens(line[:12])
     if len(words) >= 3 and words[0][0] in rules.provinces and words[1][1] in ("ns", "nr"):
-        return words[1][0] if words[2][1][:1] == "v" else None  # 某省某某推动…: a county?
+        return words[1][0] if words[2][1][:1] in "vp" else None  # 某省某某推动… / 某省某市以…
+    first, tag, _ = words[0] if words else ("", "", 0)
+    city = tag == "ns" and 2 <= len(first) <= 4 and first not in rules.provinces
+    verb = len(words) > 1 and words[1][1][:1] in "vp" and words[1][0] not in rules.name_words
+    if city and verb and first not in rules.not_places:
+        return first  # 某市打造…, 某市为…: a city's report (not 某地创新港…, a name)
     return None
 
 
