@@ -145,6 +145,11 @@ def is_unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1
 
 
+NOMINAL = ("n", "l", "j", "eng", "g", "t")
+"""Part-of-speech tags (first letters) of words that can name what a figure counts; `vn`
+(a verbal noun) counts as `v` here only when nothing else names a thing."""
+
+
 def weak_label_reason(label: str) -> str | None:
     """Return why a card label does not say what its figure counts, or None."""
     w = _words()
@@ -159,6 +164,11 @@ def weak_label_reason(label: str) -> str | None:
         endings = (*w["open_endings_zh"], *w["dangling_endings_zh"], *w["speech_endings_zh"])
         if last_word(bare, tuple(endings)):
             return "ends on a dangling word"
+        words = tokens(bare)
+        if words[0][0] in w["bad_starts_zh"] or words[0][1] in ("p", "c", "d"):
+            return f"starts with a function word ({words[0][0]})"
+        if not any(tag[:1] in NOMINAL for _, tag, _ in words):
+            return "names nothing counted (no noun)"
         return None
     words = bare.lower().split()
     if not words or bare.lower() in w["generic_labels_en"]:

@@ -331,7 +331,11 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     label = label or (left if len(left) >= 2 else right or left)
     same_sentence = previous is not None and previous.start >= text.rfind("。", 0, match.start)
     if len(label) < 2 and same_sentence and previous is not None and previous.unit == match.unit:
-        label = previous.label  # 已改造3万亩，未来计划改造6万亩: the same measure
+        # 已改造3万亩，未来计划改造6万亩: the same measure, named again between the two; not
+        # 好年景收800斤，遇上灾害，600斤都悬, where the second counts under another condition
+        gap = text[previous.start + len(previous.text) : match.start]
+        if any(len(w) >= 2 and w in gap for w, _, _ in tokens(previous.label)):
+            label = previous.label
     if len(label) < 2:  # 26家已投产: what the counted did
         label = _clean_right(text[match.end : right_end], deeds=True) or label
     if label in v["entity_nouns_zh"]:  # 入驻34家企业: which enterprises
@@ -401,6 +405,10 @@ def _noun_tail(words: list[str], v: dict[str, Any]) -> list[str]:
     """Return label words without what trails the noun phrase (稳定在, 还要按照, 等, 的)."""
     trailing = set(v["label_link_zh"]) | set(v["label_tail_zh"])
     out = list(words)
+    for link in ("达到", "达"):  # the dictionary glues a link to its noun (机械化率达)
+        rest = out[-1][: -len(link)] if out and out[-1].endswith(link) else ""
+        if len(rest) >= 2 or (rest and rest in "率量额值数"):  # not 雷达
+            out[-1] = rest
     while len(out) > 1 and (
         out[-1] in trailing or tokens(out[-1])[0][1] in ("p", "d", "c", "uj", "f")
     ):

@@ -1,0 +1,40 @@
+"""Card labels that do not say what their figure counts are weak: never a card."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefdeck.lint import weak_label_reason
+from briefdeck.metrics import card_worthy
+from briefdeck.pipeline import read_articles
+from tests.conftest import fixture
+
+
+@pytest.mark.parametrize(
+    ("label", "weak"),
+    [
+        ("纯收入", False),
+        ("农作物综合机械化率", False),
+        ("高新技术企业", False),
+        ("营收同比增长", False),
+        ("一斤卖", True),  # no noun: nothing counted
+        ("都悬", True),  # an adverb and a verb
+        ("比农户零散卖每斤最高能多", True),  # a comparison
+        ("可看着无人机一天就撒完", True),  # a modal opening a clause
+        ("依托龙头企业", True),
+        ("地", True),
+    ],
+)
+def test_weak_labels(label, weak):
+    assert (weak_label_reason(label) is not None) is weak
+
+
+def test_a_figure_under_another_condition_keeps_no_borrowed_label():
+    articles, _ = read_articles(str(fixture("zh_labels_clauses.txt")))
+    labels = {m.text: m.label for m in articles[0].metrics}
+    assert labels["800斤"] == "好年景一亩地收" or labels["800斤"].endswith("亩产")
+    assert labels["600斤"] != labels["800斤"]  # 遇上灾害，600斤: not the good year's yield
+    assert labels["15万元"] == "纯收入"  # 纯收入能到15万元: the modal leaves the label
+    assert labels["99.9%"] == "机械化率"  # 机械化率达99.9%: the link leaves the label
+    cards = [m.text for m in articles[0].metrics if card_worthy(m)]
+    assert "600斤" not in cards
