@@ -257,3 +257,12 @@ def test_a_page_whose_bylines_are_bare_names_splits_at_each_title():
         ("秋粮收购进度快于去年同期", ("李晓华",)),
     ]
     assert [a.zone for a in articles] == ["青川高新区", None]
+
+
+def test_an_epigraph_and_its_source_line_are_meta_not_the_lead():
+    (article,) = read_articles(str(fixture("zh_epigraph.txt")))[0]
+    assert "——摘自某某规划纲要" in article.meta
+    assert "推进农业现代化，把农业建成现代化大产业。" in article.meta
+    first = article.sections[0].paragraphs[0].text
+    assert first.startswith("“今年的稻子长得真好。”")
+    assert all(s.heading is None or "摘自" not in s.heading for s in article.sections)

@@ -16,6 +16,9 @@ from briefdeck.vocab import alternation, vocabulary
 from briefdeck.zones import ArticleText, ZoneWords, attribute_zone
 
 TITLE_MAX = 48
+ATTRIBUTION = re.compile(r"^\s*(?:——|—|--)\s*\S")
+"""A line crediting the quotation above it (`——摘自某某规划建议`, `— From …`)."""
+ATTRIBUTION_MAX = 40
 """Longest title, in CJK characters (an English word counts as two)."""
 HEADING_MAX = 30
 """Longest section heading, in CJK characters (an English word counts as two)."""
@@ -431,6 +434,12 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
         if is_meta(text) or (last in ("start", "meta") and _is_english_byline_rest(text)):
             draft.meta.append(text)
             last = "meta"
+            continue
+        if ATTRIBUTION.match(text) and len(text) <= ATTRIBUTION_MAX:
+            if len(draft.sections) == 1 and len(paragraphs) == 1:
+                draft.meta.append(paragraphs.pop()[0])  # the epigraph the line credits
+            draft.meta.append(text)  # ——摘自某某规划: a quotation's source, not news
+            last, cut = "meta", False
             continue
         if last == "start" and not paragraphs and not draft.authors and authors_of(text):
             draft.authors = authors_of(text) or ()
