@@ -266,3 +266,13 @@ def test_an_epigraph_and_its_source_line_are_meta_not_the_lead():
     first = article.sections[0].paragraphs[0].text
     assert first.startswith("“今年的稻子长得真好。”")
     assert all(s.heading is None or "摘自" not in s.heading for s in article.sections)
+
+
+def test_headings_shaped_like_a_long_heading_open_sections_too():
+    (article,) = read_articles(str(fixture("zh_long_headings.txt")))[0]
+    headings = [s.heading for s in article.sections if s.heading]
+    assert headings == [
+        "聚焦主导产业，数字产业绿色发展，赋能产业提质增效",
+        "数字赋能绿色转型，提升协同效能，探索千行百业路径",  # its paragraph is short
+        "融合创新，构建协同标准，夯实试点工作基础保障",
+    ]

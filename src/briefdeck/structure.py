@@ -422,6 +422,7 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
     r = rules()
     deep = any(b.heading is not None for b in blocks)
     spoken = _sentence_headings(blocks)
+    siblings = _sibling_headings(blocks)
     draft.sections.append((None, []))
     paragraphs = draft.sections[-1][1]
     last = "start"  # kind of the previous block: body/caption/credit/heading/meta
@@ -471,7 +472,7 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
             para[1] += 1
             cut = not ends_sentence(para[0])
             continue
-        heading = is_heading_like(text) or _long_heading(blocks, i)
+        heading = is_heading_like(text) or _long_heading(blocks, i) or i in siblings
         if heading and not deep and i + 1 < len(blocks):
             paragraphs, last = _open_section(draft, text), "heading"
             continue
@@ -488,6 +489,22 @@ def _long_heading(blocks: tuple[Block, ...], i: int) -> bool:
         return False
     before, after = blocks[i - 1].text, blocks[i + 1].text
     return ends_sentence(before) and ends_sentence(after) and len(after) > 2 * len(text)
+
+
+def _sibling_headings(blocks: tuple[Block, ...]) -> frozenset[int]:
+    """Return the lines shaped like a long heading the article has (as many commas, about as
+    long, between whole sentences), whatever the length of the paragraph they open."""
+    longs = [blocks[i].text for i in range(len(blocks)) if _long_heading(blocks, i)]
+    shapes = [(h.count("，"), len(h)) for h in longs if h.count("，")]
+    found = set()
+    for i in range(1, len(blocks) - 1):
+        text = blocks[i].text
+        if not (is_title_like(text) and has_cjk(text) and ends_sentence(blocks[i - 1].text)):
+            continue
+        alike = any(text.count("，") == c and 0.6 <= len(text) / n <= 1.6 for c, n in shapes)
+        if alike and ends_sentence(blocks[i + 1].text):
+            found.add(i)
+    return frozenset(found)
 
 
 def _open_section(draft: _Draft, heading: str) -> list[list[Any]]:
