@@ -19,6 +19,9 @@ TOPIC_LONG = 6
 TOPIC_HEAD = 2
 """... its first paragraphs stay under the heading."""
 TOPIC_TITLE_MAX = 18
+TITLE_BAD_STARTS = ("d", "p", "c", "t", "r", "f")
+"""Tags (first letters) of words no topic title opens with: adverbs, prepositions,
+conjunctions, times, pronouns, locatives."""
 """Longest sentence or clause taken as the title of a part, in characters."""
 LONG_HEADING = 20
 """A heading longer than this (in characters) is shown as kicker and title, cut at a comma."""
@@ -158,9 +161,16 @@ def _topics(article: Article, section: int, indexes: tuple[int, ...]) -> list[Pa
 
 def _topic_title(paragraph: Paragraph) -> str:
     """Return a title for a topic in the source's words: its run-in lead, its first sentence
-    when short, or its first clause when that names a topic; empty when none fits."""
+    when short, or its first clause when that names a topic; empty when none fits (or when
+    what fits opens with an adverb, a time or a link: 就在不远处, 如今)."""
     if paragraph.lead:
         return paragraph.lead
+    title = _first_phrase(paragraph)
+    return title if title and tokens(title)[0][1][:1] not in TITLE_BAD_STARTS else ""
+
+
+def _first_phrase(paragraph: Paragraph) -> str:
+    """Return the paragraph's short first sentence, or the clause or subject it opens with."""
     first = (sentences(paragraph.text) or [""])[0].strip()
     if 6 <= len(first) <= TOPIC_TITLE_MAX and not first.startswith(("“", '"')):
         return display(first.rstrip("。！!；;"))
@@ -177,17 +187,20 @@ def _topic_title(paragraph: Paragraph) -> str:
 def _subject(clause: str) -> str:
     """Return the noun phrase that opens a clause (its words up to the first verb or adverb),
     when it is long enough to name a topic; else empty."""
-    out = ""
     skip = vocabulary("lint")["dangling_endings_zh"]
     words = tokens(clause)
     if words and words[0][1] == "p":
         return ""  # 在某某车间: a place or a means, not a topic
+    kept: list[tuple[str, str]] = []
     for word, tag, _ in words:
-        if not out and (tag == "t" or word in skip):
+        if not kept and (tag == "t" or word in skip):
             continue  # a time or link word before the subject
         if tag in ("v", "vd", "d", "ad", "p", "c"):
             break
-        out += word
+        kept.append((word, tag))
+    while kept and not kept[-1][1].startswith("n"):
+        kept.pop()  # a subject ends on its noun (not 某某有新 of 某某有新期盼)
+    out = "".join(word for word, _ in kept)
     balanced = out.count("“") == out.count("”")
     return out if 4 <= len(out) <= TOPIC_TITLE_MAX and balanced and out != clause else ""
 

@@ -1,0 +1,21 @@
+"""The story of an article: topic titles in the source's words, never a fragment."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefdeck.model import Paragraph
+from briefdeck.story import _topic_title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("园区发布零碳企业创建标准。已有12家企业通过评定。", "园区发布零碳企业创建标准"),
+        ("就在不远处，科创园一期已建成投用。", ""),  # an adverb opens it: no title
+        ("如今，在园区的支持下，企业建成智能产线。", ""),  # a time word
+        ("展望来年，王大伯有新期盼：希望大米卖上好价钱。", ""),  # no clause that titles
+    ],
+)
+def test_topic_titles_are_whole_phrases(text, title):
+    assert _topic_title(Paragraph(text)) == title
