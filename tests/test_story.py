@@ -19,3 +19,17 @@ from briefdeck.story import _topic_title
 )
 def test_topic_titles_are_whole_phrases(text, title):
     assert _topic_title(Paragraph(text)) == title
+
+
+def test_a_long_story_without_headings_has_few_full_topics():
+    from briefdeck.pipeline import read_articles
+    from briefdeck.story import TOPIC_MAX, parts_of
+    from tests.conftest import fixture
+
+    (article,) = read_articles(str(fixture("zh_feature_story.txt")))[0]
+    assert [s.heading for s in article.sections] == [None]  # 终于，…！ is no heading
+    leads = [p.lead for p in article.sections[0].paragraphs]
+    assert "如此" not in leads  # 如此，…: the story goes on, no run-in topic
+    parts = parts_of(article, 3)
+    assert 2 <= len(parts) <= TOPIC_MAX + 1
+    assert all(not p.title.startswith(("如此", "终于", "接下来")) for p in parts)

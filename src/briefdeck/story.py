@@ -14,15 +14,19 @@ from briefdeck.vocab import vocabulary
 
 TOPIC_MIN = 4
 """An article without headings and with this many paragraphs after its lead is divided."""
-TOPIC_LONG = 6
+TOPIC_LONG = 8
 """A section under a heading with more paragraphs than this is divided into topics too."""
 TOPIC_HEAD = 2
 """... its first paragraphs stay under the heading."""
 TOPIC_TITLE_MAX = 18
-TITLE_BAD_STARTS = ("d", "p", "c", "t", "r", "f")
-"""Tags (first letters) of words no topic title opens with: adverbs, prepositions,
-conjunctions, times, pronouns, locatives."""
 """Longest sentence or clause taken as the title of a part, in characters."""
+TOPIC_MAX = 4
+"""Most topics one run of paragraphs is divided into."""
+TOPIC_SPAN = 3
+"""A topic holds this many paragraphs before the next one may open."""
+TITLE_BAD_STARTS = ("d", "p", "c", "t", "r", "f", "m")
+"""Tags (first letters) of words no topic title opens with: adverbs, prepositions,
+conjunctions, times, pronouns, locatives, numerals."""
 LONG_HEADING = 20
 """A heading longer than this (in characters) is shown as kicker and title, cut at a comma."""
 STATEMENT = 12
@@ -132,8 +136,8 @@ def _with_subtopics(article: Article, part: Part, threshold: int) -> list[Part]:
 def _topics(article: Article, section: int, indexes: tuple[int, ...]) -> list[Part]:
     """Return the topics of the paragraphs after the lead of an article without headings.
 
-    A paragraph with a run-in lead opens a topic under that lead; after two paragraphs, the next
-    one that can title a topic (a short first sentence or clause, or the phrase it opens with)
+    A paragraph with a run-in lead opens a topic under that lead; after TOPIC_SPAN paragraphs,
+    the next one that can title a topic (a short first sentence or clause, or the phrase it opens with)
     opens another. A topic with no words to title it goes on the topic before.
     """
     if not indexes:
@@ -144,11 +148,15 @@ def _topics(article: Article, section: int, indexes: tuple[int, ...]) -> list[Pa
     groups: list[tuple[str, list[int]]] = []
     for p in indexes:
         title = _topic_title(paragraphs[p])
-        opens = bool(paragraphs[p].lead) or bool(groups and title and len(groups[-1][1]) >= 2)
+        span = groups and len(groups[-1][1]) >= TOPIC_SPAN
+        opens = bool(paragraphs[p].lead) or bool(span and title)
         if not groups or opens:
             groups.append((title, [p]))
         else:
             groups[-1][1].append(p)
+    while len(groups) > TOPIC_MAX:  # few, full topics: the smallest joins the one before
+        n = min(range(1, len(groups)), key=lambda k: len(groups[k][1]))
+        groups[n - 1][1].extend(groups.pop(n)[1])
     out: list[Part] = []
     for title, group in groups:
         if not title and out:
@@ -166,7 +174,11 @@ def _topic_title(paragraph: Paragraph) -> str:
     if paragraph.lead:
         return paragraph.lead
     title = _first_phrase(paragraph)
-    return title if title and tokens(title)[0][1][:1] not in TITLE_BAD_STARTS else ""
+    if not title:
+        return ""
+    first = tokens(title)[0]
+    links = vocabulary("genre")["story_links_zh"]
+    return "" if first[1][:1] in TITLE_BAD_STARTS or first[0] in links else title
 
 
 def _first_phrase(paragraph: Paragraph) -> str:

@@ -19,6 +19,9 @@ TITLE_MAX = 48
 ATTRIBUTION = re.compile(r"^\s*(?:——|—|--)\s*\S")
 """A line crediting the quotation above it (`——摘自某某规划建议`, `— From …`)."""
 ATTRIBUTION_MAX = 40
+LEAD_BAD_STARTS = ("c", "r", "p", "t", "m", "f")
+"""Tags (first letters) of words a run-in topic sentence never opens with: conjunctions,
+pronouns, prepositions, times, numerals, locatives."""
 """Longest title, in CJK characters (an English word counts as two)."""
 HEADING_MAX = 30
 """Longest section heading, in CJK characters (an English word counts as two)."""
@@ -488,7 +491,8 @@ def _long_heading(blocks: tuple[Block, ...], i: int) -> bool:
     if i == 0 or i + 1 >= len(blocks) or not is_title_like(text) or not has_cjk(text):
         return False
     before, after = blocks[i - 1].text, blocks[i + 1].text
-    return ends_sentence(before) and ends_sentence(after) and len(after) > 2 * len(text)
+    shaped = ends_sentence(before) and ends_sentence(after) and len(after) > 2 * len(text)
+    return shaped and _opens_like_heading(text)
 
 
 def _sibling_headings(blocks: tuple[Block, ...]) -> frozenset[int]:
@@ -544,7 +548,21 @@ def _is_heading_sentence(text: str) -> bool:
     body = text.rstrip("。！!")
     if body == text or _width(text) > HEADING_MAX or re.search(r"[。！？!?；;：:]", body):
         return False
-    return not text.startswith(("“", '"', "（", "(")) and not rules().caption_opener.match(text)
+    if text.startswith(("“", '"', "（", "(")) or rules().caption_opener.match(text):
+        return False
+    return _opens_like_heading(body)
+
+
+def _opens_like_heading(text: str) -> bool:
+    """Return True unless the first word carries the story on (终于, 如此, 此前, 在…): a
+    conjunction, adverb, pronoun, preposition, time, numeral or locative opens no heading."""
+    words = tokens(text)
+    links = vocabulary("genre")["story_links_zh"]
+    return (
+        bool(words)
+        and words[0][1][:1] not in (*LEAD_BAD_STARTS, "d")
+        and (words[0][0] not in links)
+    )
 
 
 def _is_english_byline_rest(text: str) -> bool:
@@ -682,6 +700,9 @@ def run_in_lead(text: str) -> str | None:
     rest = text[match.end() :]
     if len(lead) > LEAD_MAX or len(rest) < 2 * len(lead) or not is_cjk(lead[0]):
         return None
+    first = tokens(lead)[0]
+    if first[1][:1] in LEAD_BAD_STARTS or first[0] in vocabulary("genre")["story_links_zh"]:
+        return None  # 如此，… / 接下来，…: the story's next step, not a topic
     return lead
 
 
