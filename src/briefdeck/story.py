@@ -137,8 +137,9 @@ def _topics(article: Article, section: int, indexes: tuple[int, ...]) -> list[Pa
     """Return the topics of the paragraphs after the lead of an article without headings.
 
     A paragraph with a run-in lead opens a topic under that lead; after TOPIC_SPAN paragraphs,
-    the next one that can title a topic (a short first sentence or clause, or the phrase it opens with)
-    opens another. A topic with no words to title it goes on the topic before.
+    the next one that can title a topic (a short first sentence or clause, or the phrase it
+    opens with) opens another, up to TOPIC_MAX topics. A topic with no words to title it goes
+    on the topic before.
     """
     if not indexes:
         return []
