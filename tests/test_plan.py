@@ -47,8 +47,9 @@ def test_quote_slides_follow_their_sections_never_the_ending(seed_articles):
     kinds = [s.kind for s in deck.slides]
     quotes = [n for n, kind in enumerate(kinds) if kind == "quote"]
     assert quotes and kinds[-1] == "closing"
-    # the first quote was said in the lead: it follows the summary, before the contents
-    assert kinds[quotes[0] - 1] == "section_cards" and deck.slides[quotes[0] - 1].title == "概述"
+    # the first quote was said in the lead: it follows the opening (summary, then contents)
+    assert kinds[quotes[0] - 2 : quotes[0]] == ["section_cards", "contents"]
+    assert deck.slides[quotes[0] - 2].title == "概述"
     # the second closes the section it was said in
     assert deck.slides[quotes[1] - 1].title.startswith("为生产线建")
     assert not [f for f in lint_deck(deck) if f.defect is Defect.QUOTE_AFTER_END]

@@ -453,11 +453,12 @@ def plan_deck(outline: ZoneOutline, layouts: LayoutSet, max_slides: int = MAX_SL
     summary = bool(sections) and sections[0].summary
     if summary:
         p.summary(sections[0])
-        p.photos(0)
-        p.quotes(0)
     else:
         p.key_figures()
-    p.contents()
+    p.contents()  # the opening is summary and contents; the lead's photos and quotes follow
+    if summary:
+        p.photos(0)
+        p.quotes(0)
     for i, section in enumerate(sections):
         if not (i == 0 and summary):
             p.section(section)
