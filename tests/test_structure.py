@@ -276,3 +276,24 @@ def test_headings_shaped_like_a_long_heading_open_sections_too():
         "数字赋能绿色转型，提升协同效能，探索千行百业路径",  # its paragraph is short
         "融合创新，构建协同标准，夯实试点工作基础保障",
     ]
+
+
+def test_a_page_article_without_byline_starts_at_a_title_set_off_like_the_others():
+    articles, _ = read_articles(str(fixture("zh_page_no_byline.txt")))
+    assert [a.title for a in articles] == [
+        "青川自贸港跨境贸易提速",
+        "果园里的新农人",
+        "封关运作，消费市场旺",
+    ]
+
+
+def test_variants_of_one_zone_name_make_one_deck(tmp_path):
+    from click.testing import CliRunner
+
+    from briefdeck.cli import main
+
+    result = CliRunner().invoke(
+        main, ["build", str(fixture("zh_page_no_byline.txt")), "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.glob("*.pptx")] == ["青川自贸港.pptx"]

@@ -31,6 +31,7 @@ from briefdeck.pipeline import (
 from briefdeck.plan import MAX_SLIDES
 from briefdeck.read import read_document
 from briefdeck.structure import structure
+from briefdeck.zones import zone_key
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
         here = pool is None or len(sources) < 2 * jobs
         scans = [(s, settings.read, here and len(sources) <= READ_CACHE) for s in sources]
         zones: dict[str, list[tuple[str, int]]] = {}
+        names: dict[str, str] = {}
         given: list[ZoneJob] = []
         skipped: list[str] = []
         for source, scanned in zip(sources, _map(None if here else pool, _scan, scans)):
@@ -174,8 +176,9 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
                 for index, (zone, title) in enumerate(found):
                     if zone is None:
                         skipped.append(title)
-                    else:
-                        zones.setdefault(zone, []).append((source, index))
+                    else:  # variants of one name are one zone, named as first met
+                        key = names.setdefault(zone_key(zone), zone)
+                        zones.setdefault(key, []).append((source, index))
         if skipped:
             yield Event("skipped", "; ".join(skipped))
         work = [*given, *(ZoneJob(zone, tuple(parts)) for zone, parts in zones.items())]

@@ -25,6 +25,7 @@ from briefdeck.model import (
 from briefdeck.publication import publication_of
 from briefdeck.story import Part, Role, main_news, outlook_sentences, parts_of
 from briefdeck.vocab import vocabulary
+from briefdeck.zones import zone_key
 
 ENUMERATION_GAP = 14
 """Most characters between two figures of one enumeration (what a chart compares)."""
@@ -73,9 +74,11 @@ def outline_zones(
     settings = settings or OutlineSettings()
     zones: dict[str, list[Article]] = {}
     for article in articles:
-        if article.zone is not None:
-            zones.setdefault(article.zone, []).append(article)
-    return tuple(zone_outline(zone, group, settings) for zone, group in zones.items())
+        if (
+            article.zone is not None
+        ):  # variants of one name (某某自贸港, 某某自由贸易港) are one zone
+            zones.setdefault(zone_key(article.zone), []).append(article)
+    return tuple(zone_outline(str(group[0].zone), group, settings) for group in zones.values())
 
 
 def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) -> ZoneOutline:

@@ -308,6 +308,7 @@ def _article_starts(
         starts.append((header[0], i + 1, title, kicker, authors))
     starts = _dateline_starts(blocks, starts)
     starts = _heading_starts(blocks, starts)
+    starts = _gap_starts(blocks, starts)
     prelude = starts[0][0] if starts else 0
     if starts and all(is_meta(b.text) for b in blocks[:prelude]):
         first = starts[0]
@@ -384,6 +385,27 @@ def _column(title: str) -> str:
     """Return the column name a paper sets after a title (`…（经济聚焦）`), or empty."""
     match = re.search(r"[（(]([^（）()]{2,20})[）)]$", title)
     return match.group(1) if match and _width(title[: match.start()]) >= 6 else ""
+
+
+def _gap_starts(
+    blocks: tuple[Block, ...], starts: list[tuple[int, int, str, str | None, tuple[str, ...]]]
+) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+    """Add the articles of a page that have no byline: a title line set off by as many blank
+    lines as the page's other articles (more than its paragraphs), a whole sentence soon after."""
+    found = [blocks[s[0]].gap for s in starts if s[0] > 0]
+    if len(starts) < 2 or not found or min(found) <= _typical_gap(blocks):
+        return starts
+    taken = {i for s in starts for i in range(s[0], s[1])}
+    for i in range(1, len(blocks) - 1):
+        if i in taken or blocks[i].gap < min(found) or not _header_line(blocks[i]):
+            continue
+        two = i + 2 < len(blocks) and _header_line(blocks[i + 1])  # kicker and title
+        body = i + 2 if two else i + 1
+        ahead = [b.text for b in blocks[body : body + 4]]  # a photo and its credit may come first
+        if any(ends_sentence(t) for t in ahead):
+            title, kicker = _title_and_kicker([b.text for b in blocks[i:body]])
+            starts.append((i, body, title, kicker, ()))
+    return sorted(starts)
 
 
 def _heading_starts(
