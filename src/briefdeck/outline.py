@@ -73,10 +73,8 @@ def outline_zones(
     """Return one outline per zone, articles merged in input order (none about no zone)."""
     settings = settings or OutlineSettings()
     zones: dict[str, list[Article]] = {}
-    for article in articles:
-        if (
-            article.zone is not None
-        ):  # variants of one name (某某自贸港, 某某自由贸易港) are one zone
+    for article in articles:  # variants of one name (某某自贸港, 某某自由贸易港) are one zone
+        if article.zone is not None:
             zones.setdefault(zone_key(article.zone), []).append(article)
     return tuple(zone_outline(str(group[0].zone), group, settings) for group in zones.values())
 
