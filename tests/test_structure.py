@@ -297,3 +297,14 @@ def test_variants_of_one_zone_name_make_one_deck(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert [p.name for p in tmp_path.glob("*.pptx")] == ["青川自贸港.pptx"]
+
+
+def test_a_subtitle_of_spaced_phrases_under_the_title_is_meta():
+    (article,) = read_articles(str(fixture("zh_spaced_subtitle.txt")))[0]
+    assert "向业而兴  向美而行  向精而进" in article.meta
+    assert article.sections[0].heading is None
+    assert article.sections[0].paragraphs[0].text.startswith("近年来")
+    assert [s.heading for s in article.sections[1:]] == [
+        "向业而兴，激发产业活力",
+        "向美而行，服务美好生活",
+    ]

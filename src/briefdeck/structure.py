@@ -19,6 +19,8 @@ TITLE_MAX = 48
 ATTRIBUTION = re.compile(r"^\s*(?:——|—|--)\s*\S")
 """A line crediting the quotation above it (`——摘自某某规划建议`, `— From …`)."""
 ATTRIBUTION_MAX = 40
+SPACED = re.compile(r"[\u4e00-\u9fff]\s{2,}[\u4e00-\u9fff]")
+"""Phrases set apart by two spaces or more, as a subtitle under a title is written."""
 LEAD_BAD_STARTS = ("c", "r", "p", "t", "m", "f")
 """Tags (first letters) of words a run-in topic sentence never opens with: conjunctions,
 pronouns, prepositions, times, numerals, locatives."""
@@ -459,6 +461,10 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
             continue
         if is_meta(text) or (last in ("start", "meta") and _is_english_byline_rest(text)):
             draft.meta.append(text)
+            last = "meta"
+            continue
+        if last == "start" and not paragraphs and SPACED.search(text) and is_title_like(text):
+            draft.meta.append(text)  # 向业而兴  向美而行: a subtitle of spaced phrases, no heading
             last = "meta"
             continue
         if ATTRIBUTION.match(text) and len(text) <= ATTRIBUTION_MAX:
