@@ -38,3 +38,21 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
     assert labels["99.9%"] == "机械化率"  # 机械化率达99.9%: the link leaves the label
     cards = [m.text for m in articles[0].metrics if card_worthy(m)]
     assert "600斤" not in cards
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "label"),
+    [
+        ("全县企业勾勒着年产值超千亿元的产业画卷。", "超千亿元", "年产值"),  # after 着
+        (
+            "国产化的480目高精度印刷网成本从每平方米4万多元降至3万元左右。",
+            "4万多元",
+            "高精度印刷网成本",
+        ),
+    ],
+)
+def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
+    source = tmp_path / "a.txt"
+    source.write_text(f"青川县丝网产业提质增效\n本报记者 王小明\n{sentence}\n", "utf-8")
+    (article,) = read_articles(str(source))[0]
+    assert {m.text: m.label for m in article.metrics}[figure] == label

@@ -367,6 +367,10 @@ def _verb_before(left: str, v: dict[str, Any]) -> str:
     return words[-1] if words and words[-1] in v["entity_verbs_zh"] else ""
 
 
+ASPECT = ("着", "了", "过")
+"""Aspect particles: the verb before one is no part of what a figure counts."""
+
+
 def _clean_left(left: str, article: Article) -> str:
     """Return the label part of the text before a figure: the words after the last verb that
     introduces what is counted (or a time or tally word), zone names removed; cuts fall only
@@ -394,11 +398,28 @@ def _clean_left(left: str, article: Article) -> str:
         label = words[cuts[-1] : cuts[-1] + 1] + label  # 建设|类审批: the word was cut
     if "的" in label[:-1]:  # 某某公司管理的基金投资: the head noun after 的
         label = label[len(label) - label[::-1].index("的") :]
-    label = _noun_tail(_trim_words(label, v["label_trim_zh"]), v)
+    label = _noun_tail(_trim_words(_phrase_only(label), v["label_trim_zh"]), v)
     units = set(v["units_zh"])
     while len("".join(label)) > LABEL_MAX and len(label) > 1 and label[1] not in units:
         label = label[1:]  # never so far that a unit opens the label (15|分钟…)
     return "".join(label).strip(" “”\"'《》（）()")
+
+
+def _phrase_only(words: list[str]) -> list[str]:
+    """Return label words cut to one noun phrase: after a verb's aspect particle (勾勒着|年产值),
+    past a number and its unit the label's words hang on (480|目|高精度…), before a phrase a
+    preposition opens after the noun (成本|从每平方米)."""
+    out = list(words)
+    marks = [n for n, w in enumerate(out[:-1]) if w in ASPECT]
+    if marks:
+        out = out[marks[-1] + 1 :]
+    while len(out) > 2 and out[0].isdigit():
+        out = out[2:] if len(out[1]) == 1 else out[1:]
+    tags = [tokens(w)[0][1] if w else "x" for w in out]
+    for n in range(1, len(out)):
+        if tags[n] == "p" and any(t.startswith("n") for t in tags[:n]):
+            return out[:n]
+    return out
 
 
 def _noun_tail(words: list[str], v: dict[str, Any]) -> list[str]:
