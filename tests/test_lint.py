@@ -56,3 +56,29 @@ def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
     source.write_text(f"青川县丝网产业提质增效\n本报记者 王小明\n{sentence}\n", "utf-8")
     (article,) = read_articles(str(source))[0]
     assert {m.text: m.label for m in article.metrics}[figure] == label
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("在青川高新区枫桥街道", True),  # a place phrase only
+        ("的快速发展，离不开产业集群的持续壮大", True),  # its subject was cut off
+        ("在青川高新区，企业数量增长两成", False),
+        ("园区规上工业企业增至235家", False),
+    ],
+)
+def test_fragments(line, fragment):
+    from briefdeck.lint import fragment_reason
+
+    assert (fragment_reason(line) is not None) is fragment
+
+
+def test_the_zone_stays_where_the_clause_needs_it():
+    from briefdeck.bullets import clauses
+
+    zones = ("青川高新区",)
+    assert clauses("青川高新区的快速发展，离不开产业集群。", zones, False)[0].startswith(
+        "青川高新区的"
+    )
+    assert clauses("戈壁滩上，青川中心拔地而起。", ("青川中心",), False)[1] == "青川中心拔地而起。"
+    assert clauses("青川高新区新增企业120家。", zones, False) == ["新增企业120家。"]

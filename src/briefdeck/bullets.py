@@ -8,6 +8,7 @@ from typing import Any
 from briefdeck.chars import display, has_cjk, sentences
 from briefdeck.lint import PAIRS, fragment_reason, is_unbalanced
 from briefdeck.model import Bullet, Metric, Paragraph
+from briefdeck.segment import tokens
 from briefdeck.vocab import vocabulary
 
 
@@ -177,8 +178,21 @@ def _drop_subject(clause: str, zones: tuple[str, ...], english: bool) -> str:
             rest = re.sub(r"^\s*[（(][^（）()]{1,12}[）)]", "", bare[len(subject) :]).lstrip()
             if english and not _verb_first(rest):
                 return clause  # the name qualifies a noun (`… Zone firms created`): keep it
+            if not english and not _stands_alone(rest):
+                return clause  # 某某区的快速发展 / 某某中心拔地而起: the name is needed
             return rest if len(rest) > 2 else clause
     return clause
+
+
+def _stands_alone(rest: str) -> bool:
+    """Return True when a Chinese clause reads as a point without the zone that opened it:
+    not opening with a particle (的…), and naming a thing or a figure (not 拔地而起 alone)."""
+    bare = rest.rstrip("，,；;：:。 ")
+    if not bare or bare[0] in "的之":
+        return False
+    return bool(re.search(r"\d", bare)) or any(
+        t[:1] == "n" or t == "vn" for _, t, _ in tokens(bare)
+    )
 
 
 _AUXILIARIES = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "plans",

@@ -100,6 +100,11 @@ def _fragment_zh(bare: str) -> str | None:
         return "no verb"
     if bare.startswith(("（", "(")):
         return "opens with a parenthesis"
+    if bare.startswith(("的", "之", "地", "得")):
+        return "opens with a particle"
+    words = tokens(bare)
+    if single and words[0][1] == "p" and not any(t[:1] == "v" for _, t, _ in words[1:]):
+        return "a prepositional phrase only"
     ending = last_word(bare, (*w["speech_endings_zh"], *w["dangling_endings_zh"]))
     return f"ends on {ending}" if ending else None
 
