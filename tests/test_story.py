@@ -33,3 +33,14 @@ def test_a_long_story_without_headings_has_few_full_topics():
     parts = parts_of(article, 3)
     assert 2 <= len(parts) <= TOPIC_MAX + 1
     assert all(not p.title.startswith(("如此", "终于", "接下来")) for p in parts)
+
+
+def test_the_news_is_the_event_not_the_background_told_after_it():
+    from briefdeck.pipeline import read_articles
+    from briefdeck.story import main_news, parts_of
+    from tests.conftest import fixture
+
+    (article,) = read_articles(str(fixture("zh_news_first.txt")))[0]
+    lead = parts_of(article, 3)[0]
+    news = main_news(article, lead)
+    assert news is not None and "正式启动" in news[2]

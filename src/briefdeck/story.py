@@ -246,7 +246,7 @@ def main_news(article: Article, lead: Part) -> tuple[int, int, str] | None:
         for n, sentence in enumerate(sentences(paragraphs[p].text)):
             if _said(sentence):
                 continue  # “…”某某说: words said, told on a quote slide, not the news
-            score = _news_score(sentence, wanted, article) - 0.4 * n - 0.6 * seen
+            score = _news_score(sentence, wanted, article) - 0.4 * n - 1.0 * seen
             if best is None or score > best[0]:
                 best = (score, lead.section, p, sentence)
     return (best[1], best[2], best[3]) if best else None
@@ -272,6 +272,11 @@ def _news_score(sentence: str, wanted: set[str], article: Article) -> float:
         score -= 2.5
     if len(sentence) < 12:
         score -= 1.5
+    genre = vocabulary("genre")
+    if any(verb in sentence for verb in genre["news_verbs_zh"]):
+        score += 1.5  # something happened: a launch, an opening, a policy issued
+    if sentence.startswith(tuple(genre["background_zh"])):
+        score -= 1.0  # 据了解，迄今…: what was there before the news
     return score
 
 
