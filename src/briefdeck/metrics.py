@@ -383,6 +383,8 @@ def _clean_left(left: str, article: Article) -> str:
         left = left.replace(name, "")
     left = re.sub(v["date_phrase_zh"], "", left)  # dates and what hangs on them
     words = _label_words(left, v["label_cut_before_zh"])
+    if len(words) > 2 and words[-1] in ("至", "到") and words[-2] in v["change_labels_zh"]:
+        words = words[:-2]  # 提升至71%: a level reached, not a change of 71%
     link = set(v["label_link_zh"]) | set(v["label_bounds_zh"])
     while len(words) > 1 and words[-1] in link and len("".join(words[:-1])) >= 2:
         words.pop()

@@ -3,6 +3,7 @@ ranges and vague quantities, each with its value, unit and qualifier."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -159,8 +160,20 @@ def quantities_zh(text: str) -> list[Quantity]:
         for q in reader(plain, p):
             if not any(q.start < f.end and f.start < q.end for f in found):
                 found.append(q)
-    out = [_as_written(q, text) for q in found]
+    out = [_as_written(_own_qualifier(q, plain, p), text) for q in found]
     return sorted(out, key=lambda q: q.start)
+
+
+def _own_qualifier(q: Quantity, text: str, p: _Patterns) -> Quantity:
+    """Return `q` without a one-character qualifier that ends a word of another sense before
+    it (节约2.7万吨: 约 belongs to 节约, to save, not "about"; 接近 keeps its 近)."""
+    qualifier = q.qualifier or ""
+    if len(qualifier) != 1 or q.start == 0 or text[q.start : q.start + 1] != qualifier:
+        return q
+    word = text[q.start - 1 : q.start + 1]
+    if word not in p.v["not_qualifiers_zh"]:
+        return q
+    return dataclasses.replace(q, start=q.start + 1, qualifier=None)
 
 
 def _as_written(q: Quantity, text: str) -> Quantity:
