@@ -95,3 +95,10 @@ def test_no_slide_holds_a_single_bullet_and_nothing_else_on_the_fixtures():
         for outline in outlines(articles):
             findings = lint_deck(plan_deck(outline, LAYOUTS))
             assert not [f for f in findings if f.defect is Defect.SINGLE_BULLET], name
+
+
+def test_contents_lists_each_section_once_not_its_topics():
+    _, deck = deck_of("zh_long_section.txt")
+    (contents,) = [s for s in deck.slides if s.kind == "contents"]
+    entries = [p.text for p in contents.body.paragraphs]
+    assert entries == ["一场攻关，见证创新从0到1", "一条产业链，看红利如何延伸"]

@@ -192,6 +192,8 @@ class _Planner:
     def contents(self) -> None:
         """Plan one contents slide: each section title once, in two columns when many."""
         listed = [s for s in self.outline.sections if not (s.subtopic or s.summary)]
+        titles = {s.title for s in listed}
+        listed = [s for s in listed if s.kicker not in titles]  # a section's topics: listed once
         full = list(dict.fromkeys(f"{s.kicker} {s.title}" if s.kicker else s.title for s in listed))
         short = list(dict.fromkeys(s.title for s in listed))
         if len(full) < 2:
