@@ -226,6 +226,8 @@ def _chinese(text: str, p: _Patterns) -> list[Quantity]:
                                     m.group("unit") in p.classifiers))  # fmt: skip
             continue
         number, unit = m.group("num"), m.group("unit")
+        if len(number) == 1 and unit in p.v["phase_units_zh"]:
+            continue  # 二期厂房, 三期工程: a phase, no count
         if len(number) > 1 and number[-1] in CN_SECTIONS:  # 一百五十亿元: 亿 is the magnitude
             number, unit = number[:-1], number[-1] + unit
             value = chinese_value(number)
