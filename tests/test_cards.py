@@ -63,3 +63,15 @@ def test_a_before_and_after_pair_is_one_card(tmp_path):
     (outline,) = outlines(articles)
     cards = [f"{f.text} {f.label}" for s in outline.sections for f in s.figures]
     assert "70→99.5% 产品检测精度" in cards
+
+
+def test_a_change_of_many_companies_is_not_one_companys(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川高新区推进智能化改造\n本报记者 王小明\n"
+        "青川高新区引导青川精工设备有限公司等企业完成智能化改造，推动企业总体生产效率提高41%。\n",
+        "utf-8",
+    )
+    articles, _ = read_articles(str(source))
+    (rise,) = [m for m in articles[0].metrics if m.text == "41%"]
+    assert "公司" not in rise.label

@@ -351,9 +351,12 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
 def _with_company(label: str, before: str) -> str:
     """Return a change's `label` led by the one company it happened to, named in the text
     before the figure (`某某公司·生产成本降低`)."""
-    found = re.findall(r"([\u4e00-\u9fff]{2,16}?)(?:股份)?(?:有限(?:责任)?公司|公司|集团)", before)
-    if not found:
-        return label
+    found = re.findall(
+        r"([\u4e00-\u9fff]{2,16}?)(?:股份)?(?:有限(?:责任)?公司|公司|集团)(等)?", before
+    )
+    if not found or found[-1][1]:
+        return label  # 某某公司等企业: many companies, the change is not one company's
+    found = [name for name, _ in found]
     company = found[-1].split("的")[-1]
     return label if company in label else f"{company}公司·{label}"
 
