@@ -44,3 +44,9 @@ def test_the_news_is_the_event_not_the_background_told_after_it():
     lead = parts_of(article, 3)[0]
     news = main_news(article, lead)
     assert news is not None and "正式启动" in news[2]
+
+
+def test_a_subject_stops_at_a_preposition_the_dictionary_glued_to_a_place():
+    from briefdeck.story import _subject
+
+    assert _subject("青川智能产业研究院由雄安新区与青川大学共同建设") == "青川智能产业研究院"

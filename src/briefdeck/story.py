@@ -210,6 +210,8 @@ def _subject(clause: str) -> str:
             continue  # a time or link word before the subject
         if tag in ("v", "vd", "d", "ad", "p", "c"):
             break
+        if tag.startswith("nr") and word[0] in "由与在对向从把被给":
+            break  # 由某某: the dictionary took a preposition and a place for a name
         kept.append((word, tag))
     while kept and not kept[-1][1].startswith("n"):
         kept.pop()  # a subject ends on its noun (not 某某有新 of 某某有新期盼)
