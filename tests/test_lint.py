@@ -82,3 +82,17 @@ def test_the_zone_stays_where_the_clause_needs_it():
     )
     assert clauses("戈壁滩上，青川中心拔地而起。", ("青川中心",), False)[1] == "青川中心拔地而起。"
     assert clauses("青川高新区新增企业120家。", zones, False) == ["新增企业120家。"]
+
+
+def test_a_rate_per_period_keeps_its_period(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川高新区技术交易活跃\n本报记者 王小明\n"
+        "在技术交易所，平均每天有20多件项目或成果完成交易。园区每年投入财政资金10亿元。\n",
+        "utf-8",
+    )
+    (article,) = read_articles(str(source))[0]
+    labels = {m.text: m.label for m in article.metrics}
+    assert labels["20多件"] == "每天项目或成果"
+    assert labels["10亿元"] == "每年财政资金"
+    assert weak_label_reason("每年财政资金") is None

@@ -345,7 +345,21 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
         label = previous.label + label  # 营收3.66亿元，同比增长38%: what grew
     clause = text[max(text.rfind(c, 0, match.start) for c in "。；;") + 1 : match.start]
     changed = any(w in label for w in v["change_labels_zh"]) or "%" in (match.unit or "")
-    return _with_company(label, clause) if changed else label
+    label = _with_company(label, clause) if changed else label
+    return _per_period(label, text[left_bound : match.start], match.unit or "")
+
+
+PER_PERIOD = re.compile(r"每(?:天|日|年|月|周|小时)|(?:年|日|月)均")
+"""Words that make a figure a rate per period (每天, 年均): the label keeps them."""
+
+
+def _per_period(label: str, left: str, unit: str) -> str:
+    """Return `label` led by the per-period word the clause puts before the figure
+    (平均每天有20多件项目 -> 每天项目), unless label or unit already says it."""
+    found = PER_PERIOD.findall(left)
+    if not found or not label or "/" in unit or any(f in label for f in found):
+        return label
+    return found[-1] + label
 
 
 def _with_company(label: str, before: str) -> str:
