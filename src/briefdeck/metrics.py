@@ -327,7 +327,12 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     left = _clean_left(raw_left, article)
     right = _clean_right(text[match.end : right_end])
     lone_verb = bool(left) and _verb(left) and len(tokens(left)) == 1  # 走进600平方米的…
-    label = right if right and (match.classifier or raw_left.endswith("的") or lone_verb) else ""
+    of = text[match.end : match.end + 1] == "的" and any(  # 拿出1平方公里的土地: 土地
+        t == "v" for _, t, _ in tokens(left)
+    )
+    label = (
+        right if right and (match.classifier or raw_left.endswith("的") or lone_verb or of) else ""
+    )
     label = label or (left if len(left) >= 2 else right or left)
     same_sentence = previous is not None and previous.start >= text.rfind("。", 0, match.start)
     if len(label) < 2 and same_sentence and previous is not None and previous.unit == match.unit:
