@@ -49,6 +49,7 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
             "4万多元",
             "高精度印刷网成本",
         ),
+        ("中心城区硬是拿出新江湾1平方公里的土地。", "1平方公里", "土地"),  # measured noun follows
     ],
 )
 def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
