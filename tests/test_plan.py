@@ -101,4 +101,4 @@ def test_contents_lists_each_section_once_not_its_topics():
     _, deck = deck_of("zh_long_section.txt")
     (contents,) = [s for s in deck.slides if s.kind == "contents"]
     entries = [p.text for p in contents.body.paragraphs]
-    assert entries == ["一场攻关，见证创新从0到1", "一条产业链，看红利如何延伸"]
+    assert entries == ["一次攻关，见证配方从无到有", "一条产业链，看成效如何延伸"]

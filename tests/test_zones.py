@@ -22,7 +22,7 @@ def zone(title: str, lead: str, body: str = "", kicker: str = "", lang: str = "z
         ("金湖科学城青川高新区发布清单", ["青川高新区"]),
         ("走进临江经济技术开发区", ["临江经济技术开发区"]),
         ("在云南玉溪市国家现代农业产业园，", ["玉溪市国家现代农业产业园"]),  # a place whole
-        ("从一张发票看海南自贸港建设", ["海南自贸港"]),  # a common noun left of a place
+        ("从一张报关单看海南自贸港发展", ["海南自贸港"]),  # a common noun left of a place
         ("推进郑州航空港经济综合实验区建设", ["郑州航空港经济综合实验区"]),
     ],
 )
@@ -116,7 +116,7 @@ def test_district_and_county_reports(title, district):
         # ... and a city's report is about the city, named as the article writes it
         ("浙江临州推动产业转型", "", "浙江省临州市出台政策。临州市企业积极响应。", "临州市"),
         ("广东东莞：外贸稳中有进", "", "今年前5月，全市进出口增长。", "东莞"),
-        ("青岛打造海洋经济高地", "", "青岛市海洋生产总值增长。", "青岛市"),
+        ("青岛建设海洋科技新城", "", "青岛市海洋生产总值增长。", "青岛市"),
         ("中国建设世界一流港口", "", "全国港口吞吐量增长。", None),  # no city
         ("临江创新港跑出加速度", "", "临江创新港引进项目31个。", None),  # a name, not a city
         # a district the opening names and then makes the subject of a clause

@@ -179,14 +179,14 @@ def _drop_subject(clause: str, zones: tuple[str, ...], english: bool) -> str:
             if english and not _verb_first(rest):
                 return clause  # the name qualifies a noun (`… Zone firms created`): keep it
             if not english and not _stands_alone(rest):
-                return clause  # 某某区的快速发展 / 某某中心拔地而起: the name is needed
+                return clause  # 某某区的发展 / 某某中心应运而生: the name is needed
             return rest if len(rest) > 2 else clause
     return clause
 
 
 def _stands_alone(rest: str) -> bool:
     """Return True when a Chinese clause reads as a point without the zone that opened it:
-    not opening with a particle (的…), and naming a thing or a figure (not 拔地而起 alone)."""
+    not opening with a particle (的…), and naming a thing or a figure (not 应运而生 alone)."""
     bare = rest.rstrip("，,；;：:。 ")
     if not bare or bare[0] in "的之":
         return False

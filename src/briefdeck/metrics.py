@@ -327,7 +327,7 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     left = _clean_left(raw_left, article)
     right = _clean_right(text[match.end : right_end])
     lone_verb = bool(left) and _verb(left) and len(tokens(left)) == 1  # 走进600平方米的…
-    of = text[match.end : match.end + 1] == "的" and any(  # 拿出1平方公里的土地: 土地
+    of = text[match.end : match.end + 1] == "的" and any(  # 腾出2公顷的空地: 空地
         t == "v" for _, t, _ in tokens(left)
     )
     label = (
@@ -337,7 +337,7 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     same_sentence = previous is not None and previous.start >= text.rfind("。", 0, match.start)
     if len(label) < 2 and same_sentence and previous is not None and previous.unit == match.unit:
         # 已改造3万亩，未来计划改造6万亩: the same measure, named again between the two; not
-        # 好年景收800斤，遇上灾害，600斤都悬, where the second counts under another condition
+        # 丰年亩产900斤，旱年700斤也难保, where the second counts under another condition
         gap = text[previous.start + len(previous.text) : match.start]
         if any(len(w) >= 2 and w in gap for w, _, _ in tokens(previous.label)):
             label = previous.label
@@ -360,7 +360,7 @@ PER_PERIOD = re.compile(r"每(?:天|日|年|月|周|小时)|(?:年|日|月)均")
 
 def _per_period(label: str, left: str, unit: str) -> str:
     """Return `label` led by the per-period word the clause puts before the figure
-    (平均每天有20多件项目 -> 每天项目), unless label or unit already says it."""
+    (平均每天有30多宗转让 -> 每天转让), unless label or unit already says it."""
     found = PER_PERIOD.findall(left)
     if not found or not label or "/" in unit or any(f in label for f in found):
         return label
@@ -406,7 +406,7 @@ def _clean_left(left: str, article: Article) -> str:
     left = re.sub(v["date_phrase_zh"], "", left)  # dates and what hangs on them
     words = _label_words(left, v["label_cut_before_zh"])
     if len(words) > 2 and words[-1] in ("至", "到") and words[-2] in v["change_labels_zh"]:
-        words = words[:-2]  # 提升至71%: a level reached, not a change of 71%
+        words = words[:-2]  # 提升至60%: a level reached, not a change of 60%
     link = set(v["label_link_zh"]) | set(v["label_bounds_zh"])
     while len(words) > 1 and words[-1] in link and len("".join(words[:-1])) >= 2:
         words.pop()
@@ -430,9 +430,9 @@ def _clean_left(left: str, article: Article) -> str:
 
 
 def _phrase_only(words: list[str]) -> list[str]:
-    """Return label words cut to one noun phrase: after a verb's aspect particle (勾勒着|年产值),
-    past a number and its unit the label's words hang on (480|目|高精度…), before a phrase a
-    preposition opens after the noun (成本|从每平方米)."""
+    """Return label words cut to one noun phrase: after a verb's aspect particle (描绘着|年产值),
+    past a number and its unit the label's words hang on (600|目|滤网…), before a phrase a
+    preposition opens after the noun (价格|从每吨)."""
     out = list(words)
     marks = [n for n, w in enumerate(out[:-1]) if w in ASPECT]
     if marks:
@@ -450,7 +450,7 @@ def _noun_tail(words: list[str], v: dict[str, Any]) -> list[str]:
     """Return label words without what trails the noun phrase (稳定在, 还要按照, 等, 的)."""
     trailing = set(v["label_link_zh"]) | set(v["label_tail_zh"])
     out = list(words)
-    for link in ("达到", "达"):  # the dictionary glues a link to its noun (机械化率达)
+    for link in ("达到", "达"):  # the dictionary glues a link to its noun (某某率达)
         rest = out[-1][: -len(link)] if out and out[-1].endswith(link) else ""
         if len(rest) >= 2 or (rest and rest in "率量额值数"):  # not 雷达
             out[-1] = rest

@@ -166,7 +166,7 @@ def quantities_zh(text: str) -> list[Quantity]:
 
 def _own_qualifier(q: Quantity, text: str, p: _Patterns) -> Quantity:
     """Return `q` without a one-character qualifier that ends a word of another sense before
-    it (节约2.7万吨: 约 belongs to 节约, to save, not "about"; 接近 keeps its 近)."""
+    it (节约3万吨: 约 belongs to 节约, to save, not "about"; 接近 keeps its 近)."""
     qualifier = q.qualifier or ""
     if len(qualifier) != 1 or q.start == 0 or text[q.start : q.start + 1] != qualifier:
         return q

@@ -171,7 +171,7 @@ def _topics(article: Article, section: int, indexes: tuple[int, ...]) -> list[Pa
 def _topic_title(paragraph: Paragraph) -> str:
     """Return a title for a topic in the source's words: its run-in lead, its first sentence
     when short, or its first clause when that names a topic; empty when none fits (or when
-    what fits opens with an adverb, a time or a link: 就在不远处, 如今)."""
+    what fits opens with an adverb, a time or a link: 就在隔壁, 如今)."""
     if paragraph.lead:
         return paragraph.lead
     title = _first_phrase(paragraph)
@@ -214,7 +214,7 @@ def _subject(clause: str) -> str:
             break  # 由某某: the dictionary took a preposition and a place for a name
         kept.append((word, tag))
     while kept and not kept[-1][1].startswith("n"):
-        kept.pop()  # a subject ends on its noun (not 某某有新 of 某某有新期盼)
+        kept.pop()  # a subject ends on its noun (not 某某有新 of 某某有新打算)
     out = "".join(word for word, _ in kept)
     balanced = out.count("“") == out.count("”")
     return out if 4 <= len(out) <= TOPIC_TITLE_MAX and balanced and out != clause else ""

@@ -464,7 +464,7 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
             last = "meta"
             continue
         if last == "start" and not paragraphs and SPACED.search(text) and is_title_like(text):
-            draft.meta.append(text)  # 向业而兴  向美而行: a subtitle of spaced phrases, no heading
+            draft.meta.append(text)  # 强产业  优环境: a subtitle of spaced phrases, no heading
             last = "meta"
             continue
         if ATTRIBUTION.match(text) and len(text) <= ATTRIBUTION_MAX:
