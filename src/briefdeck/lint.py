@@ -150,6 +150,8 @@ def is_unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1
 
 
+PER_PERIOD = re.compile(r"每(?:天|日|年|月|周|小时)|(?:年|日|月)均")
+"""Words that make a figure a rate per period (每天, 年均): a label may open with one."""
 NOMINAL = ("n", "l", "j", "eng", "g", "t")
 """Part-of-speech tags (first letters) of words that can name what a figure counts; `vn`
 (a verbal noun) counts as `v` here only when nothing else names a thing."""
@@ -169,7 +171,7 @@ def weak_label_reason(label: str) -> str | None:
         endings = (*w["open_endings_zh"], *w["dangling_endings_zh"], *w["speech_endings_zh"])
         if last_word(bare, tuple(endings)):
             return "ends on a dangling word"
-        words = tokens(re.sub(r"^(?:每(?:天|日|年|月|周|小时)|(?:年|日|月)均)", "", bare) or bare)
+        words = tokens(re.sub(rf"^(?:{PER_PERIOD.pattern})", "", bare) or bare)
         if words[0][0] in w["bad_starts_zh"] or words[0][1] in ("p", "c", "d"):
             return f"starts with a function word ({words[0][0]})"
         if not any(tag[:1] in NOMINAL for _, tag, _ in words):

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefdeck.chars import is_cjk, sentences
-from briefdeck.lint import weak_label_reason
+from briefdeck.lint import PER_PERIOD, weak_label_reason
 from briefdeck.model import Article, Metric, MetricGroup
 from briefdeck.numbers import NumberForm, Quantity, half_width, quantities_en, quantities_zh
 from briefdeck.segment import tokens
@@ -352,10 +352,6 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     changed = any(w in label for w in v["change_labels_zh"]) or "%" in (match.unit or "")
     label = _with_company(label, clause) if changed else label
     return _per_period(label, text[left_bound : match.start], match.unit or "")
-
-
-PER_PERIOD = re.compile(r"每(?:天|日|年|月|周|小时)|(?:年|日|月)均")
-"""Words that make a figure a rate per period (每天, 年均): the label keeps them."""
 
 
 def _per_period(label: str, left: str, unit: str) -> str:

@@ -10,6 +10,7 @@ from briefdeck.chars import display, has_cjk, sentences
 from briefdeck.metrics import is_outlook
 from briefdeck.model import Article, Paragraph
 from briefdeck.segment import tokens
+from briefdeck.structure import opens_like_heading
 from briefdeck.vocab import vocabulary
 
 TOPIC_MIN = 4
@@ -24,9 +25,6 @@ TOPIC_MAX = 4
 """Most topics one run of paragraphs is divided into."""
 TOPIC_SPAN = 3
 """A topic holds this many paragraphs before the next one may open."""
-TITLE_BAD_STARTS = ("d", "p", "c", "t", "r", "f", "m")
-"""Tags (first letters) of words no topic title opens with: adverbs, prepositions,
-conjunctions, times, pronouns, locatives, numerals."""
 LONG_HEADING = 20
 """A heading longer than this (in characters) is shown as kicker and title, cut at a comma."""
 STATEMENT = 12
@@ -175,11 +173,7 @@ def _topic_title(paragraph: Paragraph) -> str:
     if paragraph.lead:
         return paragraph.lead
     title = _first_phrase(paragraph)
-    if not title:
-        return ""
-    first = tokens(title)[0]
-    links = vocabulary("genre")["story_links_zh"]
-    return "" if first[1][:1] in TITLE_BAD_STARTS or first[0] in links else title
+    return title if title and opens_like_heading(title) else ""
 
 
 def _first_phrase(paragraph: Paragraph) -> str:

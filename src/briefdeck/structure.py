@@ -520,7 +520,7 @@ def _long_heading(blocks: tuple[Block, ...], i: int) -> bool:
         return False
     before, after = blocks[i - 1].text, blocks[i + 1].text
     shaped = ends_sentence(before) and ends_sentence(after) and len(after) > 2 * len(text)
-    return shaped and _opens_like_heading(text)
+    return shaped and opens_like_heading(text)
 
 
 def _sibling_headings(blocks: tuple[Block, ...]) -> frozenset[int]:
@@ -578,10 +578,10 @@ def _is_heading_sentence(text: str) -> bool:
         return False
     if text.startswith(("“", '"', "（", "(")) or rules().caption_opener.match(text):
         return False
-    return _opens_like_heading(body)
+    return opens_like_heading(body)
 
 
-def _opens_like_heading(text: str) -> bool:
+def opens_like_heading(text: str) -> bool:
     """Return True unless the first word carries the story on (终于, 如此, 此前, 在…): a
     conjunction, adverb, pronoun, preposition, time, numeral or locative opens no heading."""
     words = tokens(text)
