@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefdeck.pipeline import outlines, read_articles
 from tests.conftest import fixture
 
@@ -51,10 +53,11 @@ def test_qualifiers_stay_on_cards():
     assert {"约45个", "超过300名"} <= {f.text for f in talent.figures}
 
 
-def test_a_before_and_after_pair_is_one_card(tmp_path):
+@pytest.mark.parametrize("change", ["从70%提高到99.5%", "从改造前的70%提高到现在的99.5%"])
+def test_a_before_and_after_pair_is_one_card(tmp_path, change):
     text = (
         "青川高新区检测精度提升\n\n记者 王某\n\n"
-        "青川高新区引入智能检测，产品检测精度从70%提高到99.5%，检测效率提高3倍，"
+        f"青川高新区引入智能检测，产品检测精度{change}，检测效率提高3倍，"
         "单件检测成本降低40%。\n"
     )
     source = tmp_path / "pair.txt"

@@ -24,6 +24,10 @@ def zone(title: str, lead: str, body: str = "", kicker: str = "", lang: str = "z
         ("在云南玉溪市国家现代农业产业园，", ["玉溪市国家现代农业产业园"]),  # a place whole
         ("从一张报关单看海南自贸港发展", ["海南自贸港"]),  # a common noun left of a place
         ("推进郑州航空港经济综合实验区建设", ["郑州航空港经济综合实验区"]),
+        # a generic word inside a name, after a place and a rank word
+        ("走进成都国家现代农业产业科技创新中心", ["成都国家现代农业产业科技创新中心"]),
+        ("推进长沙数字科创城建设", ["长沙数字科创城"]),
+        ("位于江苏盐城市临海经济区的滩涂", ["江苏盐城市临海经济区"]),
     ],
 )
 def test_names_stop_at_particles_verbs_and_place_phrases(text, names):
@@ -142,7 +146,38 @@ def test_district_and_county_reports(title, district):
             "南海自贸港进口药品零关税政策实施以来成效明显。",
             "南海自贸港",
         ),
+        # a zone the title calls by the short name the lead defines for it
+        (
+            "河阳航空港：打造开放枢纽",
+            "",
+            "自2015年获批以来，河阳航空港经济综合实验区（简称“河阳航空港”）已建成口岸体系。",
+            "河阳航空港经济综合实验区",
+        ),
+        # a zone of the kicker, not the new area the lead sets the scene in
+        (
+            "算力之城拔节生长",
+            "长沙数字科创城企业数量持续攀升",
+            "位于贵州双龙新区的一家公司里，工程师们正在调试服务器。",
+            "长沙数字科创城",
+        ),
     ],
 )
 def test_zone_forms_of_real_reporting(title, kicker, lead, expected):
     assert zone(title, lead, kicker=kicker) == expected
+
+
+def test_a_zone_named_once_with_its_city_is_the_zone_named_alone():
+    lead = "在江苏，滩涂上候鸟成群。"
+    body = (
+        "这片滩涂位于江苏盐城市临海经济区。临海经济区管委会负责人介绍，近年修复岸线12公里。"
+        "临海经济区还建成观鸟平台3座。"
+    )
+    assert zone("滩涂成了聚宝盆", lead, body) == "临海经济区"
+
+
+def test_a_short_name_defined_for_the_zone_is_one_of_its_names():
+    lead = "河阳航空港经济综合实验区（简称“河阳航空港”）设立十年。河阳航空港建成口岸9个。"
+    text = ArticleText("河阳航空港：打造开放枢纽", "", lead, lead)
+    found, names = attribute_zone(text, "zh")
+    assert found == "河阳航空港经济综合实验区"
+    assert "河阳航空港" in names

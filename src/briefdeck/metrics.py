@@ -182,7 +182,8 @@ def _counts_cn(text: str, start: int, q: Quantity) -> bool:
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     if (
-        before in "第每各这那哪几零一二两三四五六七八九十百千万"
+        before in "第每各这那哪几零一二两三四五六七八九十百千万."
+        or before.isdigit()  # 53.12百亿亿次: a magnitude word of a number written in digits
         or after in "一二两三四五六七八九十百千万"
         or (q.value is not None and q.value < 2)
         or not re.search(r"[一二两三四五六七八九十百千]", q.number)
@@ -341,6 +342,9 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
         gap = text[previous.start + len(previous.text) : match.start]
         if any(len(w) >= 2 and w in gap for w, _, _ in tokens(previous.label)):
             label = previous.label
+    verb = words_before(raw_left)[-1:]
+    if len(label) < 2 and not match.classifier and verb and verb[0] in v["result_verbs_zh"]:
+        label = _clean_left(raw_left, article, subject=True)  # 总产值实现|1375.6亿元
     if len(label) < 2:  # 26家已投产: what the counted did
         label = _clean_right(text[match.end : right_end], deeds=True) or label
     if label in v["entity_nouns_zh"]:  # 入驻34家企业: which enterprises
@@ -389,17 +393,26 @@ ASPECT = ("着", "了", "过")
 """Aspect particles: the verb before one is no part of what a figure counts."""
 
 
-def _clean_left(left: str, article: Article) -> str:
+def words_before(left: str) -> list[str]:
+    """Return the words of the text before a figure."""
+    return [w for w, _, _ in tokens(left)] if left.strip() else []
+
+
+def _clean_left(left: str, article: Article, subject: bool = False) -> str:
     """Return the label part of the text before a figure: the words after the last verb that
     introduces what is counted (or a time or tally word), zone names removed; cuts fall only
     between words.
 
     Empty when such a verb stands right before the figure (设立15分钟…): the label then follows.
+    With `subject`, that verb is dropped and the label is the subject before it.
     """
     v = _rules().v
+    if subject:
+        left = left[: len(left) - len(words_before(left)[-1])] if words_before(left) else left
     for name in sorted(article.zone_names, key=len, reverse=True):
         left = left.replace(name, "")
     left = re.sub(v["date_phrase_zh"], "", left)  # dates and what hangs on them
+    left = re.sub(v["from_phrase_zh"], "", left)  # 从改造前的: where a change started
     words = _label_words(left, v["label_cut_before_zh"])
     if len(words) > 2 and words[-1] in ("至", "到") and words[-2] in v["change_labels_zh"]:
         words = words[:-2]  # 提升至60%: a level reached, not a change of 60%

@@ -144,6 +144,8 @@ def attribute_zone(
     is named at least BUSY times. Variants of one name count as one zone.
     """
     rules = _rules(extra)
+    aliases = _aliases(text, lang, extra)
+    text = _expanded(text, aliases)
     whole = "\n".join((text.title, text.kicker, text.body))
     mentions = mentions_of(whole, lang, extra)
     if not mentions:
@@ -164,20 +166,64 @@ def attribute_zone(
         return None, surface
     if where >= 2 and len(counts) >= SURVEY and counts[best] < SURVEY_SHARE * counts.total():
         return None, surface  # a survey of many zones, none of them in the headline
+    surface += tuple(short for short, full in aliases.items() if full in surface)
     return names[best], surface
+
+
+ALIAS = re.compile(r"[（(](?:以下)?简称[“\"「]?([^”\"」（）()，。]{2,12})[”\"」]?[）)]")
+"""A short name defined in brackets after a full one: `某某经济综合实验区（简称“某某”）`."""
+
+
+def _aliases(text: ArticleText, lang: str, extra: ZoneWords) -> dict[str, str]:
+    """Return each short name the text defines for a zone (`（简称“某某”）`), with the zone's
+    name as written there."""
+    whole = "\n".join((text.title, text.kicker, text.body))
+    out = {}
+    for m in mentions_of(whole, lang, extra):
+        defined = ALIAS.match(whole, m.start + len(m.name))
+        if defined and defined.group(1) != m.name:
+            out[defined.group(1)] = m.name
+    return out
+
+
+def _expanded(text: ArticleText, aliases: dict[str, str]) -> ArticleText:
+    """Return `text` with each short name written as the zone's full name, so a title or line
+    that uses only the short name names the zone."""
+    if not aliases:
+        return text
+
+    def expand(part: str) -> str:
+        for short, full in aliases.items():
+            rest = full[len(short) :] if full.startswith(short) else ""
+            guard = f"(?!{re.escape(rest)})" if rest else ""
+            part = re.sub(rf"(?<![“\"「]){re.escape(short)}{guard}", full, part)
+        return part
+
+    return ArticleText(*(expand(p) for p in (text.title, text.kicker, text.lead, text.body)))
 
 
 def _folds(mentions: list[Mention], text: ArticleText) -> dict[str, str]:
     """Return each zone key mapped to the longest key that ends with it (`某园` in `某市某园`).
 
-    Only a longer name the headline uses, or the text uses twice, takes in the shorter ones.
+    Only a longer name the headline uses, or the text uses twice, takes in the shorter ones; a
+    longer one that only adds places before a name so used goes to that name.
     """
     counts = Counter(m.key for m in mentions)
     head = f"{text.title}\n{text.kicker}"
     trusted = {
         k for k in counts if counts[k] >= 2 or any(n.name in head for n in mentions if n.key == k)
     }
-    return {k: max((o for o in trusted | {k} if o.endswith(k)), key=len) for k in counts}
+    fold = {k: max((o for o in trusted | {k} if o.endswith(k)), key=len) for k in counts}
+    for k in counts:
+        shorter = [o for o in trusted if k != o and k.endswith(o) and _places_only(k[: -len(o)])]
+        if fold[k] == k and shorter:
+            fold[k] = fold[max(shorter, key=len)]  # 某市某某园 named once is 某某园
+    return fold
+
+
+def _places_only(words: str) -> bool:
+    """Return True when `words` are only place names (`某省某市`)."""
+    return all(tag == "ns" for _, tag, _ in tokens(words))
 
 
 def _placement(
@@ -400,7 +446,7 @@ def _name_left(text: str, floor: int, end: int, rules: _ZoneRules) -> str:
         if (offset < 0 and not place) or (
             not after_province
             and (
-                _stops_name(word, tag, rules)
+                (_stops_name(word, tag, rules) and not _qualifies(inside[:n], word, rules))
                 or (ranked and not _place(word, tag, rules))
                 or (placed and not place and tag not in rules.proper_tags)
             )
@@ -420,6 +466,15 @@ def _name_left(text: str, floor: int, end: int, rules: _ZoneRules) -> str:
         head = start + begin
         return _name_left(text, max(0, head - NAME_MAX), head, rules) + name  # 某省（某市）…
     return name
+
+
+def _qualifies(before: list[tuple[str, str, int]], word: str, rules: _ZoneRules) -> bool:
+    """Return True for a generic word inside a proper name: one a place or rank word precedes
+    (`某市国家现代农业…`, not `全市现代…` or `建设现代…`)."""
+    if word not in rules.generic_zh or not before:
+        return False
+    left, tag, _ = before[-1]
+    return left in rules.rank_words or _place(left, tag, rules, strict=True)
 
 
 def _place(word: str, tag: str, rules: _ZoneRules, strict: bool = False) -> bool:
