@@ -23,6 +23,9 @@ from tests.conftest import fixture
         ("可看着无人机一天就撒完", True),  # a modal opening a clause
         ("依托龙头企业", True),
         ("地", True),
+        ("……", True),  # no word at all
+        ("属地办理”模式将通关环节", True),  # a quotation mark without its pair
+        ("“一带一路”国家进出口额", False),
     ],
 )
 def test_weak_labels(label, weak):
@@ -65,6 +68,7 @@ def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
         ("的快速发展，离不开产业集群的持续壮大", True),  # its subject was cut off
         ("在青川高新区，企业数量增长两成", False),
         ("园区规上工业企业增至235家", False),
+        ("地处江汉平原腹地的青川，坚持创新驱动", False),  # 地处 is a verb, not the particle 地
     ],
 )
 def test_fragments(line, fragment):

@@ -273,6 +273,11 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
         ("……", []),
         # the zone's parenthesis goes with the zone
         ("2023年，青川高新区（西湖）实现营业收入120亿元。", ["2023年，实现营业收入120亿元"]),
+        # a long setting that alone fills the line gives way to the point after it
+        (
+            "在省内首个、西南地区唯一的国家级数字经济创新示范区的青禾中心，算力平台加快建设。",
+            ["算力平台加快建设"],
+        ),
     ],
 )
 def test_bullets_are_complete_points(sentence, lines):
@@ -294,3 +299,30 @@ def test_english_to_the_chinese_standard():
     ]
     assert not any(line.lower().endswith(("said", "of", "government")) for line in lines)
     assert "The new area plans to attract 300 startups by 2027" in lines
+
+
+def test_closing_words_title_the_last_slide_and_sign_offs_are_meta():
+    from briefdeck.layouts import load_layout_set
+    from briefdeck.plan import plan_deck
+
+    (article,), (outline,) = zone_outlines(fixture("zh_coda.txt"))
+    words = "企业越聚越多，生态越来越好……一座数字新城，正在崛起"
+    assert outline.coda == words
+    assert "中共青禾市委宣传部" in article.meta
+    bullets = [b.text for s in outline.sections for b in s.bullets]
+    assert not any("正在崛起" in b or "宣传部" in b for b in bullets)
+    last = plan_deck(outline, load_layout_set("briefing")).slides[-1]
+    assert (last.title, last.kicker) == (words, "回顾") and last.cards
+
+
+def test_a_run_in_lead_that_repeats_the_heading_opens_no_slide_of_its_own():
+    _, (outline,) = zone_outlines(fixture("zh_coda.txt"))
+    assert [s.title for s in outline.sections].count("平台建设") == 1
+    assert not any(s.subtopic for s in outline.sections)
+
+
+def test_figures_someone_said_are_no_cards_and_labels_keep_whole_words():
+    _, (outline,) = zone_outlines(fixture("zh_coda.txt"))
+    cards = [f for s in outline.sections for f in s.figures] + list(outline.key_figures)
+    assert not any(f.value == "40" for f in cards)  # said in a quote
+    assert {"新设企业"} <= {f.label for f in cards if f.value in ("512", "3100")}

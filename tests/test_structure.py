@@ -308,3 +308,17 @@ def test_a_subtitle_of_spaced_phrases_under_the_title_is_meta():
         "强产业，激发发展动能",
         "优环境，建设宜居城区",
     ]
+
+
+def test_a_picture_story_gets_no_zone_of_its_own(tmp_path):
+    source = tmp_path / "photo.txt"
+    source.write_text(
+        "夜色中的园区\n"
+        "5月8日，青川高新区智造产业园灯火通明，工人们正在赶制订单。\n"
+        "青川高新区推行错峰生产，园区企业产能利用率持续提升。\n"
+        "李  明摄\n",
+        "utf-8",
+    )
+    (article,), _ = read_articles(str(source))
+    assert article.credits and article.zone is None
+    assert "青川高新区" in article.zones_mentioned

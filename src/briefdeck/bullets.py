@@ -65,10 +65,13 @@ def condense(
             continue
         if opening and not has_figure and not current and size(_tidy(clause)) < 5:
             continue
+        if opening and not (has_figure or current) and size(_tidy(clause)) > limit * 2 // 3:
+            if fragment_reason(_tidy(clause)):
+                continue  # a long setting alone (在全国首家…的某某中心): no room for the point
         fits = size(_tidy(clause)) <= limit
         piece = clause if fits else _shorten(clause, keep, limit, size)
-        if not piece:
-            continue
+        if not piece or (not (fits or has_figure) and fragment_reason(_tidy(piece))):
+            continue  # a long opening cut to a fragment (在全国首家): the next clause opens
         if current and size(_tidy(_glue(current, piece, english))) > limit:
             lines.append(current)
             current = ""

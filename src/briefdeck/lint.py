@@ -100,7 +100,7 @@ def _fragment_zh(bare: str) -> str | None:
         return "no verb"
     if bare.startswith(("（", "(")):
         return "opens with a parenthesis"
-    if bare.startswith(("的", "之", "地", "得")):
+    if tokens(bare)[0][0] in ("的", "之", "地", "得"):  # not 地处, 得到
         return "opens with a particle"
     words = tokens(bare)
     if single and words[0][1] == "p" and not any(t[:1] == "v" for _, t, _ in words[1:]):
@@ -161,6 +161,10 @@ def weak_label_reason(label: str) -> str | None:
     """Return why a card label does not say what its figure counts, or None."""
     w = _words()
     bare = label.strip()
+    if not re.search(r"\w", bare):
+        return "no label"
+    if is_unbalanced(bare):
+        return "a quotation mark or bracket without its pair"
     if has_cjk(bare):
         if len(bare) < 2 or bare in w["generic_labels_zh"]:
             return "one generic word" if bare else "no label"

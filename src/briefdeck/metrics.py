@@ -435,7 +435,7 @@ def _clean_left(left: str, article: Article, subject: bool = False) -> str:
     units = set(v["units_zh"])
     while len("".join(label)) > LABEL_MAX and len(label) > 1 and label[1] not in units:
         label = label[1:]  # never so far that a unit opens the label (15|分钟…)
-    return "".join(label).strip(" “”\"'《》（）()")
+    return strip_marks("".join(label))
 
 
 def _phrase_only(words: list[str]) -> list[str]:
@@ -500,6 +500,8 @@ def _trim_words(words: list[str], trim: list[str]) -> list[str]:
     out = [w for w in words if w.strip()]
     measures = _rules().v["measure_nouns_zh"]
     while len(out) > 1 and out[0] in trim and len("".join(out[1:])) >= 3:
+        if len(out[0]) == 1 and len(out[1]) == 1:
+            break  # 新|设|企业: the character is part of the word after it (新设)
         if "".join(out[1:]) in measures:
             break
         out = out[1:]
@@ -537,7 +539,7 @@ def _clean_right(right: str, deeds: bool = False) -> str:
 
 def _trim(label: str, words: list[str]) -> str:
     """Return `label` without leading time words and determiners, keeping at least 3 characters."""
-    label = label.strip(" “”\"'《》（）()")
+    label = strip_marks(label)
     if label.startswith("在") and re.search(r"[中上里内]", label[3:]):
         label = label[1:]  # 在…中: the preposition of a place or setting
     changed = True
@@ -546,7 +548,27 @@ def _trim(label: str, words: list[str]) -> str:
         for word in words:
             if label.startswith(word) and len(label) - len(word) >= 3:
                 label, changed = label[len(word) :], True
-    return label.strip(" “”\"'")
+    return strip_marks(label)
+
+
+MARKS = {"“": "”", "《": "》", "（": "）", "(": ")"}
+"""Opening marks and the marks that close them."""
+
+
+def strip_marks(label: str) -> str:
+    """Return `label` without spaces and the marks at its ends that pair with nothing inside it
+    (`“一带一路”国家` keeps its quotes; `“园区企业` loses its opening one)."""
+    label = label.strip(" \"'").lstrip("".join(MARKS.values()))
+    if label[:1] in MARKS and label.count(label[0]) == 1 and label.endswith(MARKS[label[0]]):
+        label = label[1:-1]  # “三合一”: a quoted term, whole
+    while label and label[0] in MARKS and MARKS[label[0]] not in label[1:]:
+        label = label[1:].lstrip()
+    while label and label[-1] in MARKS.values():
+        opening = next(o for o, c in MARKS.items() if c == label[-1])
+        if opening in label[:-1]:
+            break
+        label = label[:-1].rstrip()
+    return label.strip(" \"'")
 
 
 def _label_en(match: _Match, text: str, article: Article) -> str:
@@ -756,6 +778,13 @@ def _clause_of(metric: Metric) -> str:
     return metric.sentence[start : min(ends, default=len(metric.sentence))]
 
 
+def quoted(metric: Metric) -> bool:
+    """Return True when a figure stands inside words someone said (`“…运输4000多公里…”`)."""
+    at = metric.sentence.find(metric.text)
+    before = metric.sentence[: max(at, 0)]
+    return before.count("“") > before.count("”")
+
+
 def card_worthy(metric: Metric, bar: bool = False) -> bool:
     """Return True for a figure that may be a number card or a chart value: an exact value
     with a label that says what it counts; not a duration, an anniversary, a numeral word
@@ -764,6 +793,8 @@ def card_worthy(metric: Metric, bar: bool = False) -> bool:
     v = _rules().v
     if metric.value is None or metric.form is NumberForm.VAGUE or len(metric.label) < 2:
         return False
+    if quoted(metric):
+        return False  # a speaker's own figure: told on the quote slide, in the speaker's words
     single = metric.value == 1 and metric.unit in v["classifiers_zh"]
     if single and not bar:
         return False  # one of a thing is no headline number

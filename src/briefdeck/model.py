@@ -337,6 +337,9 @@ class ZoneOutline:
     """Quote slides."""
     closing: tuple[Bullet, ...] = ()
     """The forward-looking ending, condensed; empty for no closing slide."""
+    coda: str = ""
+    """The article's closing words (a short last paragraph that sums it up): the title of the
+    deck's last slide, its kind (展望, 回顾) shown above; empty for none."""
     notes: str = ""
     """Speaker notes for the cover slide."""
     key_notes: str = ""

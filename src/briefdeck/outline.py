@@ -23,7 +23,7 @@ from briefdeck.model import (
     ZoneOutline,
 )
 from briefdeck.publication import publication_of
-from briefdeck.story import Part, Role, main_news, outlook_sentences, parts_of
+from briefdeck.story import Part, Role, coda, main_news, outlook_sentences, parts_of
 from briefdeck.vocab import vocabulary
 from briefdeck.zones import zone_key
 
@@ -91,10 +91,14 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
     sections: list[SectionOutline] = []
     photos: list[Photo] = []
     quotes: list[QuoteItem] = []
+    key_figures = _key_figures(articles, settings)
+    closing = closing_of(articles, settings)
+    # closing words stand over the ending's figures or plans, never alone on a slide
+    last_words = coda(articles[-1]) if key_figures or closing else ""
     for n, article in enumerate(articles):
         start = len(sections)
         chosen = _chosen_quotes(article, settings.quotes_max - len(quotes))
-        skip = _skipped_sentences(article, chosen)
+        skip = _skipped_sentences(article, chosen) | set(sentences(last_words))
         parts = parts_of(article, settings.subtopic_figures)
         for part in parts:
             outline = part_outline(article, part, skip, settings, w, len(articles) > 1 or n)
@@ -108,7 +112,6 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
             for c in article.captions
         ]
         quotes += [replace(q, after=placed.get(s, start)) for (s, _), q in chosen]
-    key_figures = _key_figures(articles, settings)
     sections, quotes = _pull_quotes(sections, quotes)
     sections, photos, quotes = _merge_thin(sections, photos, quotes, bool(key_figures))
     return ZoneOutline(
@@ -121,7 +124,8 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         sections=tuple(sections),
         photos=tuple(photos),
         quotes=tuple(quotes),
-        closing=closing_of(articles, settings),
+        closing=closing,
+        coda=display(last_words).rstrip("。"),
         notes=cover_notes(articles, w),
         key_notes=_key_notes(articles),
         closing_notes=_closing_notes(articles),

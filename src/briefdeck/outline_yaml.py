@@ -49,6 +49,7 @@ def dump_outline(outline: ZoneOutline) -> str:
             {"text": q.text, "speaker": q.speaker, "after_section": q.after} for q in outline.quotes
         ],
         "closing": [_bullet(b) for b in outline.closing],
+        "coda": outline.coda,
         "citations": list(outline.citations),
         "notes": {
             "cover": outline.notes,
@@ -244,7 +245,7 @@ class _Reader:
 
     def outline(self) -> ZoneOutline:
         allowed = {"format", "zone", "language", "subtitle", "authors", "sources", "date",
-                   "key_figures", "sections", "photos", "quotes", "closing", "citations",
+                   "key_figures", "sections", "photos", "quotes", "closing", "coda", "citations",
                    "notes"}  # fmt: skip
         m = self.mapping(self.root, "", allowed, {"format", "zone"})
         if self.text(m["format"], "format") != FORMAT:
@@ -269,6 +270,7 @@ class _Reader:
             photos=self.each(m.get("photos"), "photos", self.photo),
             quotes=self.each(m.get("quotes"), "quotes", self.quote),
             closing=self.each(m.get("closing"), "closing", self.bullet),
+            coda=self.text(m.get("coda"), "coda"),
             citations=self.each(m.get("citations"), "citations", self.text),
             notes=self.text(notes.get("cover"), "notes.cover"),
             key_notes=self.text(notes.get("key_figures"), "notes.key_figures"),

@@ -164,7 +164,7 @@ class _Planner:
             body=self.text("cover", "body", [Bullet(cover_line(o))]),
         )
 
-    def key_figures(self, title: str = "", kind: str = "key_figures") -> None:
+    def key_figures(self, title: str = "", kicker: str = "", kind: str = "key_figures") -> None:
         figures = self.outline.key_figures
         if not figures:
             return
@@ -179,7 +179,10 @@ class _Planner:
         if count < len(figures):
             self.warnings.append(f"{len(figures) - count} key figures left to the notes")
         slots = self.card_slots(grid, figures[:count], sizes)
-        self.add(kind, title or self.w["key_figures"], self.outline.key_notes, **slots)
+        notes = "\n\n".join(n for n in (title if kicker else "", self.outline.key_notes) if n)
+        if kicker:
+            slots["kicker"] = kicker
+        self.add(kind, title or self.w["key_figures"], notes, **slots)
 
     def summary(self, section: SectionOutline) -> None:
         """Plan the summary: the lead's bullets, main news first, beside the key figures that
@@ -326,14 +329,22 @@ class _Planner:
 
     def ending(self) -> None:
         """Plan the ending: the article's outlook, else a recap of the key figures."""
+        coda = self.outline.coda
         if not self.outline.closing:
-            self.key_figures(self.w["recap"])
+            self.key_figures(coda or self.w["recap"], self.w["recap"] if coda else "")
             self.sources()
             return
         for n, chunk in enumerate(self.balanced("closing", list(self.outline.closing))):
-            title = self.w["outlook"] + self.continued(n)
+            title = (coda or self.w["outlook"]) + self.continued(n)
+            notes = "\n\n".join(x for x in (coda, self.outline.closing_notes) if x)
             body = self.text("closing", "body", chunk)
-            self.add("closing", title, self.outline.closing_notes, body=body)
+            self.add(
+                "closing",
+                title,
+                notes,
+                body=body,
+                **({"kicker": self.w["outlook"]} if coda else {}),
+            )
         self.sources()
 
     # -------------------------------------------------------------- fitting

@@ -31,6 +31,8 @@ STATEMENT = 12
 """A quote this long (in characters) is words said, not a quoted term."""
 LEAD_PARAGRAPHS = 3
 """The main news is looked for in this many first paragraphs."""
+CODA_MAX = 40
+"""Longest last paragraph (characters) that sums an article up in a line (`…，新城正加快生长。`)."""
 
 
 class Role(Enum):
@@ -121,7 +123,9 @@ def _with_subtopics(article: Article, part: Part, threshold: int) -> list[Part]:
     rich = [
         p
         for p in part.paragraphs
-        if paragraphs[p].lead and sum(m.paragraph == p for m in metrics) >= threshold
+        if paragraphs[p].lead
+        and sum(m.paragraph == p for m in metrics) >= threshold
+        and not _same_words(paragraphs[p].lead or "", part.title)  # the heading said again
     ]
     own = tuple(p for p in part.paragraphs if p not in rich)
     out = [Part(part.role, part.title, part.kicker, part.section, own)] if own else []
@@ -129,6 +133,11 @@ def _with_subtopics(article: Article, part: Part, threshold: int) -> list[Part]:
         lead = paragraphs[p].lead or ""
         out.append(Part(Role.SUBTOPIC, lead, part.title, part.section, (p,)))
     return out
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Return True when two lines say the same words (punctuation and spacing aside)."""
+    return bool(a) and re.sub(r"\W", "", a) == re.sub(r"\W", "", b)
 
 
 def _topics(article: Article, section: int, indexes: tuple[int, ...]) -> list[Part]:
@@ -143,10 +152,11 @@ def _topics(article: Article, section: int, indexes: tuple[int, ...]) -> list[Pa
         return []
     paragraphs = article.sections[section].paragraphs
     if len(indexes) < TOPIC_MIN and not any(paragraphs[p].lead for p in indexes):
-        return [Part(Role.SECTION, _topic_title(paragraphs[indexes[0]]), "", section, indexes)]
+        title = _topic_title(paragraphs[indexes[0]], article.zone_names)
+        return [Part(Role.SECTION, title, "", section, indexes)]
     groups: list[tuple[str, list[int]]] = []
     for p in indexes:
-        title = _topic_title(paragraphs[p])
+        title = _topic_title(paragraphs[p], article.zone_names)
         span = groups and len(groups[-1][1]) >= TOPIC_SPAN
         opens = bool(paragraphs[p].lead) or bool(span and title)
         if not groups or opens:
@@ -166,13 +176,16 @@ def _topics(article: Article, section: int, indexes: tuple[int, ...]) -> list[Pa
     return out
 
 
-def _topic_title(paragraph: Paragraph) -> str:
+def _topic_title(paragraph: Paragraph, zones: tuple[str, ...] = ()) -> str:
     """Return a title for a topic in the source's words: its run-in lead, its first sentence
     when short, or its first clause when that names a topic; empty when none fits (or when
-    what fits opens with an adverb, a time or a link: 就在隔壁, 如今)."""
+    what fits opens with an adverb, a time or a link: 就在隔壁, 如今; or is only the zone's
+    name, which every slide of the deck is about)."""
     if paragraph.lead:
         return paragraph.lead
     title = _first_phrase(paragraph)
+    if display(title) in {display(z) for z in zones}:
+        return ""
     return title if title and opens_like_heading(title) else ""
 
 
@@ -274,6 +287,18 @@ def _news_score(sentence: str, wanted: set[str], article: Article) -> float:
     if sentence.startswith(tuple(genre["background_zh"])):
         score -= 1.0  # 据了解，迄今…: what was there before the news
     return score
+
+
+def coda(article: Article) -> str:
+    """Return the article's closing words: a short last paragraph that sums it up (no figure,
+    no quote, no plan), as written; empty when the article ends otherwise."""
+    paragraphs = [p.text for sec in article.sections for p in sec.paragraphs]
+    last = paragraphs[-1].strip() if len(paragraphs) >= 3 else ""
+    if not last or len(last) > CODA_MAX or re.search(r"\d", last) or _said(last):
+        return ""
+    if article.language == "zh" and last[-1:] not in "。！!…":
+        return ""
+    return "" if is_outlook(last, article.language) else last
 
 
 def outlook_sentences(article: Article) -> list[tuple[str, str]]:

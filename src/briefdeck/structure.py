@@ -31,6 +31,11 @@ HEADING_COMMA_MAX = 16
 """Longest section heading that may hold a comma."""
 CAPTION_MAX = 50
 """Longest caption line, in CJK characters."""
+SIGN_OFF_MAX = 24
+"""Longest organisation name that signs an article off on its own last line."""
+PICTURE_STORY_MAX = 200
+"""A body this short (characters) under a photo credit, with no byline, is a picture story:
+a photo and its caption, no report to brief on."""
 KICKER_COLON_MAX = 12
 """Longest kicker that ends with a colon (`某某办：` above a title), in CJK characters."""
 LEAD_MAX = 20
@@ -673,6 +678,8 @@ def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Ar
     lang = language(title + body)
     text = ArticleText(title, draft.kicker or "", paragraphs[0] if paragraphs else "", body)
     zone, mentioned = attribute_zone(text, lang, zone_words)
+    if draft.credits and not draft.authors and len(body) <= PICTURE_STORY_MAX:
+        zone = None  # a picture story gets no deck of its own
     return Article(
         source=source,
         index=index,
@@ -707,6 +714,18 @@ def _sign_offs(draft: _Draft) -> None:
             draft.sections.pop()
         else:
             break
+    paragraphs = draft.sections[-1][1] if draft.sections else []
+    while len(paragraphs) > 1 and _signs_off(paragraphs[-1][0], ends):
+        draft.meta.append(paragraphs.pop()[0])  # the last line of the last section
+
+
+def _signs_off(line: str, ends: tuple[str, ...]) -> bool:
+    """Return True for an organisation's name alone on a line (`中共某某区委宣传部`)."""
+    return (
+        len(line) <= SIGN_OFF_MAX
+        and line.endswith(ends)
+        and not re.search(r"[，。,；;：:！？]", line)
+    )
 
 
 def _fallback_title(sections: tuple[Section, ...]) -> str:
