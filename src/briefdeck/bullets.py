@@ -63,11 +63,8 @@ def condense(
                 lines.append(current)
                 current = ""
             continue
-        if opening and not has_figure and not current and size(_tidy(clause)) < 5:
+        if opening and not (has_figure or current) and _opening_gives_way(clause, limit, size):
             continue
-        if opening and not (has_figure or current) and size(_tidy(clause)) > limit * 2 // 3:
-            if fragment_reason(_tidy(clause)):
-                continue  # a long setting alone (在全国首家…的某某中心): no room for the point
         fits = size(_tidy(clause)) <= limit
         piece = clause if fits else _shorten(clause, keep, limit, size)
         if not piece or (not (fits or has_figure) and fragment_reason(_tidy(piece))):
@@ -85,6 +82,13 @@ def condense(
         lines.append(current)
     out = [_complete(_tidy(line), english) for line in lines]
     return [_sentence_case(display(line), english) for line in out if line]
+
+
+def _opening_gives_way(clause: str, limit: int, size: Any) -> bool:
+    """Return True for an opening clause a line skips: a bare time or link (同时, 2024年), or
+    a long setting alone (在全国首家…的某某中心) that leaves no room for the point after it."""
+    bare = _tidy(clause)
+    return size(bare) < 5 or (size(bare) > limit * 2 // 3 and fragment_reason(bare) is not None)
 
 
 def _complete(line: str, english: bool) -> str:
