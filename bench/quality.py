@@ -47,6 +47,7 @@ from briefdeck.model import Article, Deck
 from briefdeck.outline import outline_zones
 from briefdeck.pipeline import expand_inputs, read_articles
 from briefdeck.plan import plan_deck
+from briefdeck.vocab import vocabulary
 from briefdeck.zones import zone_key
 
 EXTRA = ("figure-mismatch", "caption-title", "main-news", "zone", "page-count", "page-decks",
@@ -157,8 +158,16 @@ def _same_zone(zone: str | None, gold: dict[str, Any]) -> bool:
 
 
 def _variant(name: str) -> str:
-    """Return a zone name with variants folded: its key, a city's 市 before its district gone."""
-    return re.sub(r"(?<=\w{2})市(?=\w{2})", "", zone_key(name))
+    """Return a zone name with variants folded: its key, without the province and city before
+    a district or county, and without 市 after a city (广东东莞, 东莞市 and 广东省东莞市 are one)."""
+    key = zone_key(name)
+    key = re.sub(r"^.{2,8}?[省区]", "", key) if re.match(r"^.{2,8}?省", key) else key
+    for province in vocabulary("zones")["provinces_zh"]:
+        if key.startswith(province) and len(key) - len(province) >= 2:
+            key = key[len(province) :].removeprefix("省").removeprefix("市")
+            break
+    key = re.sub(r"^.{2,12}?[市州]", "", key) if re.search(r"[区县旗]$", key) else key
+    return re.sub(r"市$", "", key)
 
 
 def _check_source(report: Report, deck: Deck, articles: list[Article]) -> None:

@@ -42,6 +42,7 @@ def test_names_stop_at_particles_verbs_and_place_phrases(text, names):
         ("临江经济技术开发区", "临江经开区"),
         ("北川省级高新区", "北川高新区"),
         ("江苏临江经开区", "临江经开区"),
+        ("中国（河西）自由贸易试验区", "河西自贸试验区"),  # the country's zone in that place
     ],
 )
 def test_variants_of_one_zone_share_a_key(a, b):

@@ -364,7 +364,8 @@ def zone_key(name: str, extra: ZoneWords = ()) -> str:
     if match is None:
         return name
     stem, kind = name[: match.start()], rules.short_kinds.get(match.group(0), match.group(0))
-    stem = re.sub(r"[（(][^（）()]*[）)]", "", stem)
+    country = re.fullmatch(r"中国[（(]([^（）()]+)[）)]", stem)
+    stem = country.group(1) if country else re.sub(r"[（(][^（）()]*[）)]", "", stem)
     for word in rules.rank_words:
         if stem.endswith(word) and len(stem) > len(word):
             stem = stem[: -len(word)]
