@@ -326,3 +326,9 @@ def test_figures_someone_said_are_no_cards_and_labels_keep_whole_words():
     cards = [f for s in outline.sections for f in s.figures] + list(outline.key_figures)
     assert not any(f.value == "40" for f in cards)  # said in a quote
     assert {"新设企业"} <= {f.label for f in cards if f.value in ("512", "3100")}
+
+
+def test_a_lists_count_is_never_given_to_its_last_item_alone():
+    sentence = "青川海洋装备创新中心、禾丰检测、云岭种业、北辰科技4家企业已建成实验室并入驻孵化楼。"
+    (line,) = condense(sentence, ["4家"], (), 30)
+    assert line.startswith("4家企业")

@@ -102,3 +102,15 @@ def test_contents_lists_each_section_once_not_its_topics():
     (contents,) = [s for s in deck.slides if s.kind == "contents"]
     entries = [p.text for p in contents.body.paragraphs]
     assert entries == ["一次攻关，见证配方从无到有", "一条产业链，看成效如何延伸"]
+
+
+def test_a_card_shown_once_is_not_repeated_before_the_recap():
+    for name in ("zh_figure_choice.txt", "zh_coda.txt", "zh_long_section.txt"):
+        articles, _ = read_articles(str(fixture(name)))
+        for outline in outlines(articles):
+            seen: set[tuple[str, str, str]] = set()
+            for slide in plan_deck(outline, LAYOUTS).slides[:-1]:  # the recap repeats
+                facts = {(c.value, c.unit, c.label) for c in slide.cards}
+                if slide.body is not None and len(slide.body.paragraphs) >= 2:
+                    assert not facts & seen, (name, slide.title)
+                seen |= facts

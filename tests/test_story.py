@@ -15,10 +15,17 @@ from briefdeck.story import _topic_title
         ("就在隔壁，孵化楼已交付使用。", ""),  # an adverb opens it: no title
         ("如今，在园区的支持下，企业建成智能产线。", ""),  # a time word
         ("说起明年，李大姐有个新打算：把果园搬上直播间。", ""),  # no clause that titles
+        # the first item of a list, cut inside its name, titles nothing
+        ("青川海洋装备创新中心、禾丰检测、云岭种业等企业已入驻孵化楼。", ""),
     ],
 )
 def test_topic_titles_are_whole_phrases(text, title):
     assert _topic_title(Paragraph(text)) == title
+
+
+def test_the_zones_own_name_titles_no_topic():
+    text = "青川科创城着眼长远系统谋划全区研发平台布局，把平台集中在孵化楼。"
+    assert _topic_title(Paragraph(text), ("青川科创城",)) == ""
 
 
 def test_a_long_story_without_headings_has_few_full_topics():

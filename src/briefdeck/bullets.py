@@ -11,6 +11,9 @@ from briefdeck.model import Bullet, Metric, Paragraph
 from briefdeck.segment import tokens
 from briefdeck.vocab import vocabulary
 
+LIST_ITEM_MAX = 8
+"""Longest name (characters) taken for a list's last item before the list's count."""
+
 
 def paragraph_bullets(
     paragraph: Paragraph,
@@ -223,6 +226,9 @@ def _shorten(clause: str, keep: list[str], limit: int, size: Any) -> str:
         parts = re.findall(r"[^、]+、?", clause)
     want = [i for i, p in enumerate(parts) if any(k in p for k in keep)] or [0]
     start = want[0]
+    if start > 0 and _tallies_a_list(parts[start], keep):
+        first = min(parts[start].find(k) for k in keep if k in parts[start])
+        parts = [*parts[:start], parts[start][first:], *parts[start + 1 :]]  # 4家企业…
     best = ""
     for end in range(start + 1, len(parts) + 1):
         candidate = "".join(parts[start:end])
@@ -230,6 +236,17 @@ def _shorten(clause: str, keep: list[str], limit: int, size: Any) -> str:
             break
         best = candidate.strip()
     return best
+
+
+def _tallies_a_list(part: str, keep: list[str]) -> bool:
+    """Return True when a list's last item stands right before the count of the whole list
+    (`A、B、C 4家企业`): cut from the other items, the item would seem to be what is counted."""
+    found = [part.find(k) for k in keep if k in part]
+    if not found:
+        return False
+    item, rest = part[: min(found)], part[min(found) :]
+    count = re.match(r"\d+(?:\.\d+)?[余多]?[家个项名所座位]", rest)
+    return bool(count) and 0 < len(item) <= LIST_ITEM_MAX and "等" not in item
 
 
 def _tidy(line: str) -> str:

@@ -54,6 +54,9 @@ class _Planner:
         self.warnings: list[str] = []
         self.slides: list[SlideSpec] = []
         self.sep = "：" if outline.language == "zh" else ": "
+        self.shown: set[tuple[str, str, str]] = set()
+        """The figures (value, unit, label) already on a card: a later section does not repeat
+        them (the closing recap does, by design)."""
 
     # -------------------------------------------------------------- helpers
 
@@ -179,6 +182,8 @@ class _Planner:
         if count < len(figures):
             self.warnings.append(f"{len(figures) - count} key figures left to the notes")
         slots = self.card_slots(grid, figures[:count], sizes)
+        if not title:
+            self.shown.update(_fact(f) for f in figures[:count])
         notes = "\n\n".join(n for n in (title if kicker else "", self.outline.key_notes) if n)
         if kicker:
             slots["kicker"] = kicker
@@ -217,7 +222,10 @@ class _Planner:
     def section(self, section: SectionOutline) -> None:
         """Plan a section: bullets split evenly over as few slides as they need, each card on
         the slide whose bullets state its figure (else where there is room), then charts."""
-        cards = list(section.figures)
+        cards = [f for f in section.figures if _fact(f) not in self.shown]
+        if not cards and len(section.bullets) < 2:
+            cards = list(section.figures)  # a lone bullet keeps its cards, shown before or not
+        self.shown.update(_fact(f) for f in cards)
         found = [t for b in section.bullets for t in figure_texts(b.text, self.outline.language)]
         emphasis = tuple(dict.fromkeys([*(f.text for f in section.figures), *found]))
         kind = "section_cards" if cards else "section"
@@ -456,6 +464,11 @@ def _figure_line_size(figure: Figure, width: float, sizes: tuple[float, float]) 
     if best < sizes[0]:
         return None
     return float(min(sizes[1], int(best)))
+
+
+def _fact(figure: Figure) -> tuple[str, str, str]:
+    """Return what makes two cards one fact: value, unit and label."""
+    return (figure.value, figure.unit, figure.label)
 
 
 def plan_deck(outline: ZoneOutline, layouts: LayoutSet, max_slides: int = MAX_SLIDES) -> Deck:

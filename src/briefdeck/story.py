@@ -31,6 +31,8 @@ STATEMENT = 12
 """A quote this long (in characters) is words said, not a quoted term."""
 LEAD_PARAGRAPHS = 3
 """The main news is looked for in this many first paragraphs."""
+LIST_REACH = 8
+"""A 、 this close after a clause's opening noun phrase makes it the first item of a list."""
 CODA_MAX = 40
 """Longest last paragraph (characters) that sums an article up in a line (`…，新城正加快生长。`)."""
 
@@ -224,6 +226,8 @@ def _subject(clause: str) -> str:
         kept.pop()  # a subject ends on its noun (not 某某有新 of 某某有新打算)
     out = "".join(word for word, _ in kept)
     balanced = out.count("“") == out.count("”")
+    if "、" in clause[: len(out) + LIST_REACH]:
+        return ""  # 某某创新中心、某某公司…: the first of a list, perhaps cut inside its name
     return out if 4 <= len(out) <= TOPIC_TITLE_MAX and balanced and out != clause else ""
 
 
