@@ -96,6 +96,7 @@ def test_every_form_reads_with_value_unit_qualifier_and_label(row, width):
         ("园区引进10亿元以上项目8个。", ("10亿元以上",)),
         ("签约落地亿元以上项目49个。", ("亿元",)),
         ("大家一起努力。", ("一起",)),
+        ("景区举办骑行、铁人三项等活动。", ("三项",)),  # a sport, no count
         ("算力规模达到每秒21.5百亿亿次浮点运算。", ("百亿",)),  # a magnitude of a digit number
     ],
 )

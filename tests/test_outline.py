@@ -332,3 +332,11 @@ def test_a_lists_count_is_never_given_to_its_last_item_alone():
     sentence = "青川海洋装备创新中心、禾丰检测、云岭种业、北辰科技4家企业已建成实验室并入驻孵化楼。"
     (line,) = condense(sentence, ["4家"], (), 30)
     assert line.startswith("4家企业")
+
+
+@pytest.mark.parametrize("name", ["zh_story_quotes.txt", "zh_coda.txt", "zh_quotes_sections.txt"])
+def test_each_quote_follows_the_section_it_was_said_in(name):
+    _, outlines_ = zone_outlines(fixture(name))
+    for outline in outlines_:
+        for quote in outline.quotes:
+            assert quote.text[:8] in outline.sections[quote.after].notes, quote.text

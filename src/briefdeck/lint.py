@@ -249,6 +249,8 @@ def _slide_findings(slide: SlideSpec, n: int) -> list[Finding]:
         for line in lines:
             if line.text and fragment_reason(line.text):
                 out.append(Finding(Defect.FRAGMENT, n, line.text))
+    if slide.kind == "key_figures" and len(slide.cards) == 1:
+        out.append(Finding(Defect.LONE_CARD, n, slide.cards[0].text))
     texts = [slide.title, slide.kicker, *(p.head + p.text for p in lines)]
     if slide.kind != "quote":
         out.extend(Finding(Defect.UNBALANCED, n, t) for t in texts if t and is_unbalanced(t))

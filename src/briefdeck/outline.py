@@ -23,7 +23,15 @@ from briefdeck.model import (
     ZoneOutline,
 )
 from briefdeck.publication import publication_of
-from briefdeck.story import Part, Role, coda, main_news, outlook_sentences, parts_of
+from briefdeck.story import (
+    Part,
+    Role,
+    coda,
+    main_news,
+    outlook_sentences,
+    parts_of,
+    same_words,
+)
 from briefdeck.vocab import vocabulary
 from briefdeck.zones import zone_key
 
@@ -33,6 +41,8 @@ SLIDE_BULLETS = 6
 """Most bullets one slide holds: a thin section joins the one before only within it."""
 THIN = 2
 """A section with this few bullets takes its quote inside, and a lone figure as a card."""
+FIGURES_SLIDE_MIN = 2
+"""Fewest key figures that make a slide of their own (the key figures, the closing recap)."""
 
 
 @dataclass(frozen=True)
@@ -94,24 +104,28 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
     key_figures = _key_figures(articles, settings)
     closing = closing_of(articles, settings)
     # closing words stand over the ending's figures or plans, never alone on a slide
-    last_words = coda(articles[-1]) if key_figures or closing else ""
+    ending = len(key_figures) >= FIGURES_SLIDE_MIN or closing
+    last_words = coda(articles[-1]) if ending else ""
     for n, article in enumerate(articles):
         start = len(sections)
         chosen = _chosen_quotes(article, settings.quotes_max - len(quotes))
         skip = _skipped_sentences(article, chosen) | set(sentences(last_words))
         parts = parts_of(article, settings.subtopic_figures)
+        placed: dict[tuple[int, int], int] = {}  # (section, paragraph) -> outline section
         for part in parts:
             outline = part_outline(article, part, skip, settings, w, len(articles) > 1 or n)
             if outline is not None:
                 sections.append(outline)
+            at = max(start, len(sections) - 1)  # a part with nothing left goes with the one before
+            placed.update({(part.section, p): at for p in part.paragraphs})
         if len(sections) == start:  # nothing made a whole point: the lead is shown as it is
             sections.append(_raw_summary(article, w))
-        placed = _placement(parts, sections[start:], start)
+        first = {s: min(v for (k, _), v in placed.items() if k == s) for s, _ in placed}
         photos += [
-            Photo(display(c.text), display(c.credit or ""), placed.get(c.section, start))
+            Photo(display(c.text), display(c.credit or ""), first.get(c.section, start))
             for c in article.captions
         ]
-        quotes += [replace(q, after=placed.get(s, start)) for (s, _), q in chosen]
+        quotes += [replace(q, after=placed.get(at, start)) for at, q in chosen]
     sections, quotes = _pull_quotes(sections, quotes)
     sections, photos, quotes = _merge_thin(sections, photos, quotes, bool(key_figures))
     return ZoneOutline(
@@ -194,16 +208,6 @@ def _pull_quotes(
     return sections, left
 
 
-def _placement(parts: list[Part], outlines: list[SectionOutline], start: int) -> dict[int, int]:
-    """Return, per article section, the index of the first outline section made from it."""
-    placed: dict[int, int] = {}
-    n = start
-    for part, _ in zip(parts, outlines):
-        placed.setdefault(part.section, n)
-        n += 1
-    return placed
-
-
 def majority(langs: list[str]) -> str:
     return max(set(langs), key=langs.count) if langs else "zh"
 
@@ -263,6 +267,8 @@ def part_outline(
     if part.role is Role.SUBTOPIC:
         bullets = [replace(b, head="") for b in bullets if b.text]
     bullets = [b for b in bullets if b.text != display(part.title) or b.head]
+    bullets = [replace(b, head="") if same_words(b.head, part.title) else b for b in bullets]
+    bullets = [b for b in bullets if b.head or b.text]
     shown, left = most_salient(bullets, settings.section_bullets, article)
     bullets = list(shown)
     worthy, changes = _changes([m for m in metrics if card_worthy(m)])

@@ -20,7 +20,7 @@ from briefdeck.model import (
     TextBox,
     ZoneOutline,
 )
-from briefdeck.outline import cover_line, words
+from briefdeck.outline import FIGURES_SLIDE_MIN, cover_line, words
 from briefdeck.textfit import INSET_X, INSET_Y, SCRIPT_GAP, Metrics, fit_size, text_width
 
 UNIT_SCALE = 0.5
@@ -169,8 +169,8 @@ class _Planner:
 
     def key_figures(self, title: str = "", kicker: str = "", kind: str = "key_figures") -> None:
         figures = self.outline.key_figures
-        if not figures:
-            return
+        if len(figures) < FIGURES_SLIDE_MIN:
+            return  # one figure is no slide of figures (the summary's panel shows it)
         full = self.layouts.for_kind(kind).cards
         for count in range(len(figures), 0, -1):  # fewer figures only when all cannot fit
             grid, sizes = full, self.card_sizes(full, figures[:count], warn=False)

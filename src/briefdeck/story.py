@@ -127,7 +127,7 @@ def _with_subtopics(article: Article, part: Part, threshold: int) -> list[Part]:
         for p in part.paragraphs
         if paragraphs[p].lead
         and sum(m.paragraph == p for m in metrics) >= threshold
-        and not _same_words(paragraphs[p].lead or "", part.title)  # the heading said again
+        and not same_words(paragraphs[p].lead or "", part.title)  # the heading said again
     ]
     own = tuple(p for p in part.paragraphs if p not in rich)
     out = [Part(part.role, part.title, part.kicker, part.section, own)] if own else []
@@ -137,7 +137,7 @@ def _with_subtopics(article: Article, part: Part, threshold: int) -> list[Part]:
     return out
 
 
-def _same_words(a: str, b: str) -> bool:
+def same_words(a: str, b: str) -> bool:
     """Return True when two lines say the same words (punctuation and spacing aside)."""
     return bool(a) and re.sub(r"\W", "", a) == re.sub(r"\W", "", b)
 
