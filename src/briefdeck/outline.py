@@ -114,6 +114,9 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         placed: dict[tuple[int, int], int] = {}  # (section, paragraph) -> outline section
         for part in parts:
             outline = part_outline(article, part, skip, settings, w, len(articles) > 1 or n)
+            said = [q for q in chosen if q[0][0] == part.section and q[0][1] in part.paragraphs]
+            if outline is None and said and part.title:
+                outline = _quotes_only(article, part)  # its words said: the quotes' own section
             if outline is not None:
                 sections.append(outline)
             at = max(start, len(sections) - 1)  # a part with nothing left goes with the one before
@@ -231,6 +234,18 @@ def cover_line(outline: ZoneOutline) -> str:
 
 
 # ------------------------------------------------------------------ sections
+
+
+def _quotes_only(article: Article, part: Part) -> SectionOutline:
+    """Return the section of a part whose every point is a quote given a slide: its title, and
+    its quotes to come (pull quotes inside, or quote slides after it)."""
+    paragraphs = article.sections[part.section].paragraphs
+    return SectionOutline(
+        title=display(part.title),
+        kicker=display(part.kicker),
+        notes="\n\n".join(paragraphs[p].text for p in part.paragraphs) + source_line(article),
+        subtopic=part.role is Role.SUBTOPIC,
+    )
 
 
 def part_outline(
