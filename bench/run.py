@@ -73,8 +73,8 @@ def generate(count: int, folder: Path) -> tuple[Path, Path]:
     templates = template_articles()
     for n, zone in enumerate(zone_names(count)):
         text, old = templates[n % len(templates)]
-        article = text.replace(old, zone)
-        if old not in text:  # an article without a zone: its title names the new one
+        article = text.replace(old, zone) if old else text
+        if not old or old not in text:  # an article without a zone: its title names the new one
             article = zone + "建设提速\n" + text
         (texts / f"{n:04d}.txt").write_text(article, "utf-8")
         (marks / f"{n:04d}.md").write_text(as_markdown(article), "utf-8")

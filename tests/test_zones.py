@@ -27,6 +27,7 @@ def zone(title: str, lead: str, body: str = "", kicker: str = "", lang: str = "z
         # a generic word inside a name, after a place and a rank word
         ("走进成都国家现代农业产业科技创新中心", ["成都国家现代农业产业科技创新中心"]),
         ("推进长沙数字科创城建设", ["长沙数字科创城"]),
+        ("东湖塘经开区二季度运行平稳", ["东湖塘经开区"]),  # a word across name and kind (塘经)
         ("位于江苏盐城市临海经济区的滩涂", ["江苏盐城市临海经济区"]),
     ],
 )

@@ -437,6 +437,8 @@ def _name_left(text: str, floor: int, end: int, rules: _ZoneRules) -> str:
         context -= 1
     words = tokens(text[context : min(len(text), end + 6)])
     shift = start - context
+    if any(o < shift + len(window) < o + len(w) for w, _, o in words):
+        words = tokens(text[context:end])  # a word across name and kind (某塘|经开区): cut there
     begin = len(window)
     ranked = placed = False  # a rank word (国家级) or a place stands left of the kind
     inside = [(w, t, o - shift) for w, t, o in words if o < shift + len(window)]
