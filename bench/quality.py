@@ -159,7 +159,7 @@ def _same_zone(zone: str | None, gold: dict[str, Any]) -> bool:
 
 def _variant(name: str) -> str:
     """Return a zone name with variants folded: its key, without the province and city before
-    a district or county, and without 市 after a city (广东东莞, 东莞市 and 广东省东莞市 are one)."""
+    a district or county, and without 市 after a city (广东东莞, 东莞市, 广东省东莞市: one)."""
     key = zone_key(name)
     key = re.sub(r"^.{2,8}?[省区]", "", key) if re.match(r"^.{2,8}?省", key) else key
     for province in vocabulary("zones")["provinces_zh"]:
