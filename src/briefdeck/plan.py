@@ -37,6 +37,8 @@ COLUMN_FILL = 0.85
 """Share of a further column counted as room (a column breaks between paragraphs)."""
 CONTENTS_MAX = 10
 """Most entries on the contents slide; more are shortened to their titles, then cut."""
+SHORT_DECK = 3
+"""A deck of this few slides (cover included) that has shown every key figure needs no recap."""
 
 
 MIN_TITLE = 12
@@ -339,7 +341,8 @@ class _Planner:
         """Plan the ending: the article's outlook, else a recap of the key figures."""
         coda = self.outline.coda
         if not self.outline.closing:
-            self.key_figures(coda or self.w["recap"], self.w["recap"] if coda else "")
+            if coda or not self._just_shown(self.outline.key_figures):
+                self.key_figures(coda or self.w["recap"], self.w["recap"] if coda else "")
             self.sources()
             return
         for n, chunk in enumerate(self.balanced("closing", list(self.outline.closing))):
@@ -354,6 +357,13 @@ class _Planner:
                 **({"kicker": self.w["outlook"]} if coda else {}),
             )
         self.sources()
+
+    def _just_shown(self, figures: tuple[Figure, ...]) -> bool:
+        """Return True when a short deck has shown every one of `figures` already (a recap
+        would repeat the slides just seen: a news brief's summary)."""
+        shown = {_fact(c) for slide in self.slides for c in slide.cards}
+        short = len(self.slides) <= SHORT_DECK
+        return short and bool(figures) and all(_fact(f) in shown for f in figures)
 
     # -------------------------------------------------------------- fitting
 
