@@ -78,3 +78,17 @@ def test_a_change_of_many_companies_is_not_one_companys(tmp_path):
     articles, _ = read_articles(str(source))
     (rise,) = [m for m in articles[0].metrics if m.text == "15%"]
     assert "公司" not in rise.label
+
+
+def test_one_things_figure_is_no_key_figure(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川高新区推广新能源货车\n本报记者 王小明\n"
+        "青川高新区新能源货车保有量达到1200辆，带动物流企业86家转型。"
+        "据测算，一辆新能源货车每年可节约燃油费用约4万元。\n",
+        "utf-8",
+    )
+    articles, _ = read_articles(str(source))
+    (outline,) = outlines(articles)
+    assert outline.key_figures[0].value != "4"
+    assert "4" not in [f.value for f in outline.key_figures[:2]]

@@ -761,8 +761,8 @@ def _salience(metric: Metric, article: Article) -> float:
         name in metric.sentence for name in article.zone_names
     ):
         score -= 2.5  # one company's figure, not the zone's
-    if any(w in clause for w in v["per_unit_words"]):
-        score -= 2.5  # a reward or a rate per head, not a total
+    if any(w in clause for w in v["per_unit_words"]) or re.search(v["one_of_zh"], metric.sentence):
+        score -= 2.5  # a reward or a rate per head, one thing's figure: not a total
     if any(clause.startswith(name) or f"，{name}" in clause for name in article.zone_names):
         score += 1  # the zone as the subject: its own total
     return round(score, 2)
