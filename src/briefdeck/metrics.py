@@ -526,8 +526,11 @@ def _clean_right(right: str, deeds: bool = False) -> str:
     words = tokens(right) if right.strip() else ()
     if words and not deeds and words[0][1] in ("v", "vd", "d", "p"):
         return ""  # 70%提高到…: a verb follows, no noun
+    inner = set(v["label_inner_verbs_zh"])
     for n, (word, tag, _) in enumerate(words):
-        if word in stop or re.search(r"\d", word) or (n and tag[:1] in "pudv" and tag != "vn"):
+        before_noun = word in inner and n + 1 < len(words) and words[n + 1][1][:1] in ("n", "v")
+        verb = n and tag[:1] in "pudv" and tag != "vn" and not before_noun
+        if word in stop or re.search(r"\d", word) or verb:
             break
         out += word
         if len(out) >= LABEL_MAX:
