@@ -14,8 +14,10 @@ for set in briefing party-red; do
   done
 done
 # Decks of our own fixture articles in the forms real reporting uses (two-line headings,
-# a whole page of several articles, figures to choose among): no copyrighted text.
+# a whole page of several articles, figures to choose among, closing words, quotes in a story
+# without headings): no copyrighted text.
 briefdeck build tests/fixtures/zh_two_line_headings.txt tests/fixtures/zh_figure_choice.txt \
+  tests/fixtures/zh_coda.txt tests/fixtures/zh_story_quotes.txt \
   -o "$work/forms" --quiet >/dev/null
 briefdeck preview "$work/forms"/*.pptx -o "$work/png-forms" --dpi 40 >/dev/null
 for sheet in "$work/png-forms"/*-sheet.png; do
