@@ -92,3 +92,18 @@ def test_one_things_figure_is_no_key_figure(tmp_path):
     (outline,) = outlines(articles)
     assert outline.key_figures[0].value != "4"
     assert "4" not in [f.value for f in outline.key_figures[:2]]
+
+
+def test_a_start_value_alone_is_no_key_figure(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川县丝网产业提质增效\n本报记者 王小明\n"
+        "青川县丝网企业超过800家，年产值超过百亿元。"
+        "国产滤网的成本从每平方米5万多元降至2万元左右，企业产值从2000万元增至9000万元。\n",
+        "utf-8",
+    )
+    articles, _ = read_articles(str(source))
+    (outline,) = outlines(articles)
+    values = [f.value for f in outline.key_figures]
+    assert "5" not in values and "2000" not in values
+    assert "2000→9000" in values

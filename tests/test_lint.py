@@ -24,6 +24,8 @@ from tests.conftest import fixture
         ("依托龙头企业", True),
         ("地", True),
         ("……", True),  # no word at all
+        ("网孔误差必须小于", True),  # a bound without what it bounds
+        ("科技型企业提供最高", True),
         ("属地办理”模式将通关环节", True),  # a quotation mark without its pair
         ("“一带一路”国家进出口额", False),
     ],

@@ -447,21 +447,23 @@ def _changes(metrics: list[Metric]) -> tuple[list[Metric], list[Figure]]:
     """Return the figures left after pairing before/after figures (`从70%提高到99.5%`, one
     measure twice in a row, written alike: not 10万元 and 百万元), and those pairs as
     before→after cards."""
+    pairs = _pairs(metrics)
+    members = {id(m) for a, b, _ in pairs for m in (a, b)}
+    return [m for m in metrics if id(m) not in members], [card for _, _, card in pairs]
+
+
+def _pairs(metrics: list[Metric]) -> list[tuple[Metric, Metric, Figure]]:
+    """Return each before/after pair of `metrics` with its before→after card."""
     same = vocabulary("figures")["same_measure_zh"]
-    out, pairs = list(metrics), []
+    out = []
     for a, b in pairwise(sorted(metrics, key=lambda m: (m.section, m.paragraph, m.start))):
         between = b.sentence[b.sentence.find(a.text) + len(a.text) : b.sentence.find(b.text)]
-        if (a.label, a.unit, a.sentence, a.form) == (
-            b.label,
-            b.unit,
-            b.sentence,
-            b.form,
-        ) and re.fullmatch(same, between):
+        alike = (a.label, a.unit, a.sentence, a.form) == (b.label, b.unit, b.sentence, b.form)
+        if alike and re.fullmatch(same, between):
             card, first = figure_of(b), figure_of(a)
             start = first.text.removesuffix(first.unit_text)  # 500多 of 500多平方米
-            pairs.append(replace(card, value=f"{start}→{card.value}"))
-            out = [m for m in out if m is not a and m is not b]
-    return out, pairs
+            out.append((a, b, replace(card, value=f"{start}→{card.value}")))
+    return out
 
 
 def _listed(members: list[Metric]) -> bool:
@@ -516,7 +518,10 @@ def _key_figures(articles: list[Article], settings: OutlineSettings) -> tuple[Fi
         for m in a.metrics
         if m.same_as is None and card_worthy(m) and not is_target(m.sentence, a.language)
     ]
-    ranked = sorted(metrics, key=lambda m: -m.salience)
+    pairs = _pairs(metrics)
+    before = {id(a) for a, _, _ in pairs}  # a start value alone would state the old level
+    after = {id(b): card for _, b, card in pairs}  # an end value is shown with its start
+    ranked = sorted((m for m in metrics if id(m) not in before), key=lambda m: -m.salience)
     chosen: list[Metric] = []
     for metric in ranked:
         if any(
@@ -529,7 +534,7 @@ def _key_figures(articles: list[Article], settings: OutlineSettings) -> tuple[Fi
         chosen.append(metric)
         if len(chosen) == settings.key_max:
             break
-    return tuple(figure_of(m) for m in chosen)
+    return tuple(after.get(id(m)) or figure_of(m) for m in chosen)
 
 
 def _key_notes(articles: list[Article]) -> str:
