@@ -107,3 +107,19 @@ def test_a_start_value_alone_is_no_key_figure(tmp_path):
     values = [f.value for f in outline.key_figures]
     assert "5" not in values and "2000" not in values
     assert "2000→9000" in values
+
+
+def test_one_persons_figure_is_no_key_figure(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川县现代农业产业园里话增收\n本报记者 王小明\n"
+        "在青川县现代农业产业园，老农张某打开手机，他家水稻亩产1200斤。"
+        "张某算了笔账：自己流转了300亩地，纯收入能到12万元。\n"
+        "产业园引进规上加工企业36家，农作物综合机械化率达98%。\n",
+        "utf-8",
+    )
+    articles, _ = read_articles(str(source))
+    (outline,) = outlines(articles)
+    values = [f.value for f in outline.key_figures]
+    assert "1200" not in values[:2] and "12" not in values[:2]
+    assert {"36", "98"} <= set(values)

@@ -764,11 +764,18 @@ def _salience(metric: Metric, article: Article) -> float:
         name in metric.sentence for name in article.zone_names
     ):
         score -= 2.5  # one company's figure, not the zone's
+    if _personal(metric, v["personal_words_zh"]):
+        score -= 5  # one person's figure: a story's detail, never a headline
     if any(w in clause for w in v["per_unit_words"]) or re.search(v["one_of_zh"], metric.sentence):
         score -= 2.5  # a reward or a rate per head, one thing's figure: not a total
     if any(clause.startswith(name) or f"，{name}" in clause for name in article.zone_names):
         score += 1  # the zone as the subject: its own total
     return round(score, 2)
+
+
+def _personal(metric: Metric, words: list[str]) -> bool:
+    """Return True for one person's figure: a personal word in its sentence (他家, 自己)."""
+    return any(w in metric.sentence for w in words)
 
 
 def _clause_of(metric: Metric) -> str:
