@@ -340,3 +340,17 @@ def test_each_quote_follows_the_section_it_was_said_in(name):
     for outline in outlines_:
         for quote in outline.quotes:
             assert quote.text[:8] in outline.sections[quote.after].notes, quote.text
+
+
+def test_a_sections_few_points_lead_its_first_topic():
+    from briefdeck.model import Bullet, SectionOutline
+    from briefdeck.outline import _merge_thin
+
+    parent = SectionOutline("全域创新", bullets=(Bullet("一"), Bullet("二")), notes="甲")
+    child = SectionOutline(
+        "人才引育", kicker="全域创新", bullets=tuple(Bullet(str(n)) for n in range(5))
+    )
+    other = SectionOutline("产业升级", bullets=(Bullet("三"), Bullet("四")))
+    sections, _, _ = _merge_thin([parent, child, other], [], [], True)
+    assert [s.title for s in sections] == ["人才引育", "产业升级"]
+    assert [b.text for b in sections[0].bullets][:2] == ["一", "二"]

@@ -165,6 +165,10 @@ def _merge_thin(
         thin = len(section.bullets) <= 1 and not section.figures and not section.charts
         last = out[-1] if out else None
         room = last is not None and len(last.bullets) + len(section.bullets) <= SLIDE_BULLETS
+        if last is not None and _opens_its_topic(last, section):
+            out[-1] = _led_by(last, section)
+            moved[n] = len(out) - 1
+            continue
         lone_summary = last is not None and last.summary and len(last.bullets) <= 1
         if (
             last is not None
@@ -179,6 +183,21 @@ def _merge_thin(
     photos = [replace(p, after=moved.get(p.after, p.after)) for p in photos]
     quotes = [replace(q, after=moved.get(q.after, q.after)) for q in quotes]
     return out, photos, quotes
+
+
+def _opens_its_topic(parent: SectionOutline, child: SectionOutline) -> bool:
+    """Return True for a section of a few points, nothing else, before its own first topic."""
+    few = len(parent.bullets) <= THIN and not (parent.figures or parent.charts)
+    return few and not parent.summary and bool(child.kicker) and child.kicker == parent.title
+
+
+def _led_by(parent: SectionOutline, child: SectionOutline) -> SectionOutline:
+    """Return the topic `child` with its section's few points before its own."""
+    return replace(
+        child,
+        bullets=(*parent.bullets, *child.bullets),
+        notes=f"{parent.notes}\n\n{child.notes}",
+    )
 
 
 def _joined(first: SectionOutline, second: SectionOutline) -> SectionOutline:
