@@ -71,6 +71,7 @@ def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
         ("在青川高新区，企业数量增长两成", False),
         ("园区规上工业企业增至235家", False),
         ("地处江汉平原腹地的青川，坚持创新驱动", False),  # 地处 is a verb, not the particle 地
+        ("在青川创业园，为返乡青年提供创业基金，2024年", True),  # what the year dates was cut
     ],
 )
 def test_fragments(line, fragment):

@@ -106,7 +106,12 @@ def _fragment_zh(bare: str) -> str | None:
     if single and words[0][1] == "p" and not any(t[:1] == "v" for _, t, _ in words[1:]):
         return "a prepositional phrase only"
     ending = last_word(bare, (*w["speech_endings_zh"], *w["dangling_endings_zh"]))
-    return f"ends on {ending}" if ending else None
+    if ending:
+        return f"ends on {ending}"
+    last = re.split(r"[，,；;：:]", bare)[-1].strip()
+    if last != bare and _DATE_ONLY.match(last):
+        return "ends on a date (what it dates was cut)"
+    return None
 
 
 def last_word(text: str, words: tuple[str, ...]) -> str | None:
