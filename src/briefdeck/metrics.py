@@ -350,6 +350,9 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     if label in v["entity_nouns_zh"]:  # 入驻34家企业: which enterprises
         verb = _verb_before(raw_left, v)
         label = verb + label if verb else label
+    new = next((w for w in v["new_words_zh"] if previous and previous.label.startswith(w)), "")
+    if new and between.startswith("、") and not label.startswith(new):
+        label = new + label  # 新增A 5家、B 3家: B is new too
     if label in v["change_labels_zh"] and previous is not None and same_sentence:
         label = previous.label + label  # 营收3.66亿元，同比增长38%: what grew
     clause = text[max(text.rfind(c, 0, match.start) for c in "。；;") + 1 : match.start]
@@ -423,6 +426,8 @@ def _clean_left(left: str, article: Article, subject: bool = False) -> str:
     if words and words[-1] in v["label_cut_before_zh"] and _verb(words[-1]):
         return ""  # a verb right before the figure: what it counts follows the figure
     cuts = [n for n, w in enumerate(words) if w in cut_words]
+    if cuts and words[cuts[-1]] in v["new_words_zh"] and cuts[-1] + 1 < len(words):
+        cuts[-1] -= 1  # 新增|科创企业: what is new, not all there are
     label = words[cuts[-1] + 1 :] if cuts else words
     while cuts and "".join(label) in v["measure_nouns_zh"]:
         cuts.pop()  # 研发投入强度: a bare measure keeps the words that say what it measures

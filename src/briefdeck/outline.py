@@ -591,6 +591,6 @@ def cover_notes(articles: list[Article], w: dict[str, str]) -> str:
         if article.authors:
             lines.append(f"{w['by']}: {', '.join(article.authors)}")
         lines.extend(article.meta)
-        lines.append(f"{w['source']}: {article.source}")
+        lines.append(f"{w['source']}: {Path(article.source).name}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
