@@ -129,3 +129,11 @@ def test_a_short_article_ends_without_a_recap_of_the_cards_just_seen(tmp_path):
     (outline,) = outlines(articles)
     slides = plan_deck(outline, LAYOUTS).slides
     assert "key_figures" not in [s.kind for s in slides]
+
+
+def test_the_cover_shows_the_title_and_its_strap_line():
+    articles, _ = read_articles(str(fixture("zh_leads_quotes.txt")))
+    (outline,) = outlines(articles)
+    cover = plan_deck(outline, LAYOUTS).slides[0]
+    lines = [p.text for p in cover.subtitle.paragraphs]
+    assert lines == ["石门科技园二季度经济运行稳中有进", "营收、投资、用工三项指标同步回升"]

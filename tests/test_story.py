@@ -57,3 +57,21 @@ def test_a_subject_stops_at_a_preposition_the_dictionary_glued_to_a_place():
     from briefdeck.story import _subject
 
     assert _subject("青川智能产业研究院由雄安新区与青川大学共同建设") == "青川智能产业研究院"
+
+
+def test_the_news_is_no_supposition_and_its_figures_no_headline(tmp_path):
+    from briefdeck.pipeline import outlines, read_articles
+    from briefdeck.story import main_news, parts_of
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "从一张报关单看青川综合保税区\n本报记者 王小明\n"
+        "在青川综合保税区，如果进口的原料被加工成成品，以80万元的价格销往区外，可以免除近6万元的关税。"
+        "青川综合保税区加工增值免关税政策实施以来，已有86家企业试点，累计免征关税3.2亿元。\n",
+        "utf-8",
+    )
+    (article,), _ = read_articles(str(source))
+    news = main_news(article, parts_of(article, 3)[0])
+    assert news is not None and "如果" not in news[2]
+    (outline,) = outlines([article])
+    assert "80" not in [f.value for f in outline.key_figures]

@@ -134,7 +134,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
     return ZoneOutline(
         zone=zone,
         language=lang,
-        subtitle=display(articles[0].title) if len(articles) == 1 else w["briefing"],
+        subtitle=_headline(articles[0]) if len(articles) == 1 else w["briefing"],
         authors=tuple(dict.fromkeys(n for a in articles for n in a.authors)),
         date=_date(articles),
         key_figures=key_figures,
@@ -228,6 +228,13 @@ def _pull_quotes(
         else:
             left.append(quote)
     return sections, left
+
+
+def _headline(article: Article) -> str:
+    """Return the article's headline for the cover: its title, and the line set above or
+    below it (a kicker or a strap line: often the news itself) on a line of its own."""
+    lines = (article.title, article.kicker or "")
+    return "\n".join(display(x) for x in dict.fromkeys(lines) if x)
 
 
 def majority(langs: list[str]) -> str:

@@ -165,7 +165,7 @@ class _Planner:
             "cover",
             o.zone,
             o.notes,
-            subtitle=self.text("cover", "subtitle", [Bullet(o.subtitle)]),
+            subtitle=self.text("cover", "subtitle", [Bullet(x) for x in o.subtitle.split("\n")]),
             body=self.text("cover", "body", [Bullet(cover_line(o))]),
         )
 
@@ -515,7 +515,7 @@ def deck_info(outline: ZoneOutline) -> DeckInfo:
     sep = "；" if outline.language == "zh" else "; "
     topics = (s.title.replace("\n", " ") for s in outline.sections if not s.summary)
     return DeckInfo(
-        subject=outline.subtitle,
+        subject=" ".join(outline.subtitle.split("\n")),
         keywords=tuple(dict.fromkeys((outline.zone, *topics))),
         description=sep.join(outline.citations) or outline.date,
     )

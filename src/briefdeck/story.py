@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from briefdeck.chars import display, has_cjk, sentences
-from briefdeck.metrics import is_outlook
+from briefdeck.metrics import is_outlook, is_target
 from briefdeck.model import Article, Paragraph
 from briefdeck.segment import tokens
 from briefdeck.structure import opens_like_heading
@@ -290,6 +290,8 @@ def _news_score(sentence: str, wanted: set[str], article: Article) -> float:
         score += 1.5  # something happened: a launch, an opening, a policy issued
     if sentence.startswith(tuple(genre["background_zh"])):
         score -= 1.0  # 据了解，迄今…: what was there before the news
+    if is_target(sentence, article.language) and not is_outlook(sentence, article.language):
+        score -= 2.0  # 如果…, 预计…: a supposition or a forecast, not what happened
     return score
 
 
