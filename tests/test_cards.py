@@ -123,3 +123,12 @@ def test_one_persons_figure_is_no_key_figure(tmp_path):
     values = [f.value for f in outline.key_figures]
     assert "1200" not in values[:2] and "12" not in values[:2]
     assert {"36", "98"} <= set(values)
+
+
+def test_two_cards_of_one_label_say_their_periods():
+    from briefdeck.outline import cards_of
+    from tests.test_numbers import metrics_of
+
+    found = metrics_of("今年前9个月，园区新设企业512家。挂牌以来，累计新设企业3100余家。")
+    labels = [c.label for c in cards_of([m for m in found if m.unit in ("家", "余家")])]
+    assert labels == ["今年前9个月新设企业", "累计新设企业"]

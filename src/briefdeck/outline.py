@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -334,7 +335,7 @@ def part_outline(
         kicker=display(part.kicker),
         bullets=tuple(bullets),
         # one figure is a card only where the bullets are few (it fills the slide, not repeats)
-        figures=(*changes, *(figure_of(m) for m in cards))
+        figures=(*changes, *cards_of(cards))
         if len(cards) + len(changes) >= 2 or len(bullets) <= THIN
         else (),
         charts=charts,
@@ -444,6 +445,25 @@ def source_line(article: Article) -> str:
 
 def _limit(lang: str, settings: OutlineSettings) -> int:
     return settings.bullet_max if lang == "zh" else settings.bullet_max // 2
+
+
+def cards_of(metrics: list[Metric]) -> list[Figure]:
+    """Return the cards of `metrics`; cards of one label and different values are told apart
+    by the period each covers, where their sentences say it (前8个月 / 挂牌以来)."""
+    labels = Counter(m.label for m in metrics)
+    cards = []
+    for metric in metrics:
+        card = figure_of(metric)
+        period = _period(metric) if labels[metric.label] > 1 else ""
+        cards.append(replace(card, label=period + card.label) if period else card)
+    return cards
+
+
+def _period(metric: Metric) -> str:
+    """Return the period the text before a figure in its sentence names (累计, 前8个月)."""
+    before = metric.sentence[: max(0, metric.sentence.find(metric.text))]
+    found = re.findall(vocabulary("figures")["period_zh"], before)
+    return found[-1] if found and found[-1] not in metric.label else ""
 
 
 def figure_of(metric: Metric) -> Figure:
@@ -560,7 +580,7 @@ def _key_figures(articles: list[Article], settings: OutlineSettings) -> tuple[Fi
         chosen.append(metric)
         if len(chosen) == settings.key_max:
             break
-    return tuple(after.get(id(m)) or figure_of(m) for m in chosen)
+    return tuple(after.get(id(m)) or card for m, card in zip(chosen, cards_of(chosen)))
 
 
 def _key_notes(articles: list[Article]) -> str:
