@@ -354,3 +354,19 @@ def test_a_sections_few_points_lead_its_first_topic():
     sections, _, _ = _merge_thin([parent, child, other], [], [], True)
     assert [s.title for s in sections] == ["人才引育", "产业升级"]
     assert [b.text for b in sections[0].bullets][:2] == ["一", "二"]
+
+
+def test_words_said_keep_their_speaker_when_no_slide_is_left_for_them(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川高新区打造创业热土\n本报记者 王小明\n"
+        "青川高新区今年新增科技企业120家，孵化载体面积达到30万平方米。\n"
+        "“园区帮我们解决了场地难题。”创业者李某说。\n"
+        "“审批只用了三天。”企业负责人赵某说。\n"
+        "“我们还要再扩产一倍。”公司总经理孙某说，企业去年营收增长40%。\n",
+        "utf-8",
+    )
+    _, (outline,) = zone_outlines(source)
+    said = [b for s in outline.sections for b in s.bullets if b.text.startswith("“")]
+    assert len(outline.quotes) + len(said) == 3
+    assert all(b.head for b in said)

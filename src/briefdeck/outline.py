@@ -110,7 +110,8 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
     for n, article in enumerate(articles):
         start = len(sections)
         chosen = _chosen_quotes(article, settings.quotes_max - len(quotes))
-        skip = _skipped_sentences(article, chosen) | set(sentences(last_words))
+        others = _short_quotes(article, chosen, _limit(article.language, settings))
+        skip = _skipped_sentences(article, chosen + others) | set(sentences(last_words))
         parts = parts_of(article, settings.subtopic_figures)
         placed: dict[tuple[int, int], int] = {}  # (section, paragraph) -> outline section
         for part in parts:
@@ -130,6 +131,10 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
             for c in article.captions
         ]
         quotes += [replace(q, after=placed.get(at, start)) for at, q in chosen]
+        for at, q in others:  # words said stay with their speaker, inside their section
+            home = placed.get(at, start)
+            pull = Bullet(f"“{q.text}”", q.speaker)
+            sections[home] = replace(sections[home], bullets=(*sections[home].bullets, pull))
     sections, quotes = _pull_quotes(sections, quotes)
     sections, photos, quotes = _merge_thin(sections, photos, quotes, bool(key_figures))
     return ZoneOutline(
@@ -425,6 +430,19 @@ def _chosen_quotes(article: Article, most: int) -> list[tuple[tuple[int, int], Q
         item = QuoteItem(display(text.strip()), display(quote.speaker or ""))
         out.append(((quote.section, quote.paragraph), item))
     return out
+
+
+def _short_quotes(
+    article: Article, chosen: list[tuple[tuple[int, int], QuoteItem]], limit: int
+) -> list[tuple[tuple[int, int], QuoteItem]]:
+    """Return the quotes not given slides that have a speaker and fit a bullet: they
+    are pull quotes in their section, never the speaker's words as the deck's own."""
+    taken = {q.text for _, q in chosen}
+    return [
+        (at, q)
+        for at, q in _chosen_quotes(article, len(article.quotes))
+        if q.speaker and q.text not in taken and len(q.text) <= limit
+    ]
 
 
 def _skipped_sentences(
