@@ -370,3 +370,12 @@ def test_words_said_keep_their_speaker_when_no_slide_is_left_for_them(tmp_path):
     said = [b for s in outline.sections for b in s.bullets if b.text.startswith("“")]
     assert len(outline.quotes) + len(said) == 3
     assert all(b.head for b in said)
+
+
+def test_a_figures_line_keeps_what_it_led_to():
+    sentence = (
+        "8月上旬，青川一家药企向当地市场监管部门提出二期厂房联合审评申请，"
+        "不到10天就完成全部流程，月底顺利投产。"
+    )
+    lines = condense(sentence, ["10天"], (), 30)
+    assert lines[-1] == "不到10天就完成全部流程，月底顺利投产"

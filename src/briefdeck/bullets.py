@@ -62,6 +62,9 @@ def condense(
         has_figure = whole or any(k in clause for k in keep)
         opening = not lines
         if not (opening or has_figure):
+            if current and size(_tidy(_glue(current, clause, english))) <= limit:
+                current = _glue(current, clause, english)  # what the figure led to: 月底投产
+                continue
             if current:
                 lines.append(current)
                 current = ""
