@@ -132,3 +132,16 @@ def test_two_cards_of_one_label_say_their_periods():
     found = metrics_of("今年前9个月，园区新设企业512家。挂牌以来，累计新设企业3100余家。")
     labels = [c.label for c in cards_of([m for m in found if m.unit in ("家", "余家")])]
     assert labels == ["今年前9个月新设企业", "累计新设企业"]
+
+
+def test_a_rise_and_a_fall_are_no_bars_of_one_chart(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川高新区推进数字化改造\n本报记者 王小明\n"
+        "青川高新区完成数字化改造项目52个，改造企业生产效率提高38%、能源利用率提高16%、"
+        "运营成本降低21%。\n",
+        "utf-8",
+    )
+    articles, _ = read_articles(str(source))
+    (outline,) = outlines(articles)
+    assert not any(s.charts for s in outline.sections)

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from briefdeck.bullets import clauses, condense, paragraph_bullets
 from briefdeck.chars import display, sentences
@@ -555,6 +556,7 @@ def _chart(article: Article, group_id: int) -> Chart | None:
         or not all(card_worthy(m, bar=True) and m.high is None for m in members)
         or len(set(labels)) < len(labels)
         or (any(news) and not all(news))
+        or _both_ways(labels, words)
         or bad_categories(tuple(labels))
     ):
         return None
@@ -569,6 +571,13 @@ def _chart(article: Article, group_id: int) -> Chart | None:
         values=tuple(float(m.value or 0) for m in members),
         notes=members[0].sentence + source_line(article),
     )
+
+
+def _both_ways(labels: list[str], words: dict[str, Any]) -> bool:
+    """Return True when some labels name a rise and others a fall (not one measure's bars)."""
+    rise = any(w in label for label in labels for w in words["rise_words_zh"])
+    fall = any(w in label for label in labels for w in words["fall_words_zh"])
+    return rise and fall
 
 
 # ------------------------------------------------------------------ key figures, quotes, closing
