@@ -137,3 +137,14 @@ def test_the_cover_shows_the_title_and_its_strap_line():
     cover = plan_deck(outline, LAYOUTS).slides[0]
     lines = [p.text for p in cover.subtitle.paragraphs]
     assert lines == ["石门科技园二季度经济运行稳中有进", "营收、投资、用工三项指标同步回升"]
+
+
+def test_one_card_saying_a_bullet_again_gives_the_bullets_the_width():
+    from briefdeck.model import Figure
+
+    bullets = (Bullet("园区新建标准厂房12万平方米"), Bullet("引进先进制造项目18个"))
+    card = Figure("12", "标准厂房", "万平方米")
+    section = SectionOutline("载体建设", bullets=bullets, figures=(card,), notes="…")
+    outline = ZoneOutline("某某高新区", "zh", "某某高新区推进重点工作", sections=(section,))
+    (slide,) = [s for s in plan_deck(outline, LAYOUTS).slides if s.title == "载体建设"]
+    assert slide.kind == "section" and not slide.cards
