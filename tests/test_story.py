@@ -75,3 +75,19 @@ def test_the_news_is_no_supposition_and_its_figures_no_headline(tmp_path):
     assert news is not None and "如果" not in news[2]
     (outline,) = outlines([article])
     assert "80" not in [f.value for f in outline.key_figures]
+
+
+def test_an_ending_that_looks_ahead_is_the_outlook_with_its_motto_inside(tmp_path):
+    from briefdeck.pipeline import read_articles
+    from briefdeck.story import outlook_sentences
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川高新区打造创新高地\n本报记者 王小明\n"
+        "青川高新区去年新增高新技术企业60家。\n园区建成孵化载体12个。\n"
+        "立足新起点，青川高新区坚持“创新无止境，服务无止境”，加速迈向创建国家级高新区的新征程。\n",
+        "utf-8",
+    )
+    (article,), _ = read_articles(str(source))
+    ((sentence, plan),) = outlook_sentences(article)
+    assert plan == sentence and "新征程" in plan

@@ -321,6 +321,8 @@ def outlook_sentences(article: Article) -> list[tuple[str, str]]:
     for sentence in sentences(article.sections[s].paragraphs[p].text):
         # words said (a quote long enough to be a statement, not a term): the plan is the quote
         said = [q for q in re.findall(r"[“\"]([^”\"]+)", sentence) if len(q) >= STATEMENT]
-        quoted = said or [sentence]
-        found.extend((sentence, q) for q in quoted if is_outlook(q, article.language))
+        plans = [q for q in said if is_outlook(q, article.language)]
+        if not plans and is_outlook(sentence, article.language):
+            plans = [sentence]  # a motto quoted inside a plan: the plan is the sentence
+        found.extend((sentence, q) for q in plans)
     return found
