@@ -63,6 +63,8 @@ ROWS = [
      ("海洋创新药物",)),
     ("全区新增科创企业508家、高新技术企业148家。", "148家", 148, None, "家", None, "digits",
      ("新增高新技术企业",)),  # new, like the first of the list
+    ("青川精工有限公司去年实现产值2.6亿元。", "2.6亿元", 2.6, None, "亿元", None, "digits",
+     ("青川精工公司·产值", "青川精工公司·实现产值")),  # one company's amount says whose
     ("园区固定资产投资完成88亿元。", "88亿元", 88, None, "亿元", None, "digits", ("固定资产投资",)),
 ]  # fmt: skip
 

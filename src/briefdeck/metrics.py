@@ -357,7 +357,8 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
         label = previous.label + label  # 营收3.66亿元，同比增长38%: what grew
     clause = text[max(text.rfind(c, 0, match.start) for c in "。；;") + 1 : match.start]
     changed = any(w in label for w in v["change_labels_zh"]) or "%" in (match.unit or "")
-    label = _with_company(label, clause) if changed else label
+    money = "元" in (match.unit or "")  # an amount or a change is the company's; a count is not
+    label = _with_company(label, clause) if changed or money else label
     return _per_period(label, text[left_bound : match.start], match.unit or "")
 
 
@@ -380,6 +381,8 @@ def _with_company(label: str, before: str) -> str:
         return label  # 某某公司等企业: many companies, the change is not one company's
     found = [name for name, _ in found]
     company = found[-1].split("的")[-1]
+    if len(company) < 2 or "等" in company or company in ("有限", "股份"):
+        return label  # no one company named (…等跨国公司, a bare 有限公司)
     return label if company in label else f"{company}公司·{label}"
 
 
