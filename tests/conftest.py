@@ -21,6 +21,15 @@ def fixture(name: str) -> Path:
     return FIXTURES / name
 
 
+def outline_of_text(folder: Path, title: str, *paragraphs: str):
+    """Return the one outline of an article written for a test: a title, a byline and
+    `paragraphs`, saved under `folder`."""
+    source = folder / "article.txt"
+    source.write_text("\n".join([title, "本报记者 王小明", *paragraphs]) + "\n", "utf-8")
+    (outline,) = outlines(read_articles(str(source))[0])
+    return outline
+
+
 def failing_build(zone: str, fail=None):
     """Return `batch.build_deck` failing for `zone`: a StopIteration (as a template problem
     raised once), after calling `fail`. Patched in, forked workers inherit it (a test hook)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefdeck.pipeline import outlines, read_articles
-from tests.conftest import fixture
+from tests.conftest import fixture, outline_of_text
 
 
 def outline_of(name: str):
@@ -69,57 +69,36 @@ def test_a_before_and_after_pair_is_one_card(tmp_path, change):
 
 
 def test_a_change_of_many_companies_is_not_one_companys(tmp_path):
-    source = tmp_path / "a.txt"
-    source.write_text(
-        "青川高新区推进智能化改造\n本报记者 王小明\n"
-        "青川高新区支持青川精工设备有限公司等企业更新设备，带动企业平均能耗下降15%。\n",
-        "utf-8",
+    outline = outline_of_text(
+        tmp_path,
+        "青川高新区推进智能化改造",
+        "青川高新区支持青川精工设备有限公司等企业更新设备，带动企业平均能耗下降15%。",
+        "utf-815%公司a.txt青川高新区推广新能源货车",
+        "本报记者 王小明",
+        "青川高新区新能源货车保有量达到1200辆，带动物流企业86家转型。据测算，一辆新能源货车每年可节约燃油费用约4万元。",
     )
-    articles, _ = read_articles(str(source))
-    (rise,) = [m for m in articles[0].metrics if m.text == "15%"]
-    assert "公司" not in rise.label
-
-
-def test_one_things_figure_is_no_key_figure(tmp_path):
-    source = tmp_path / "a.txt"
-    source.write_text(
-        "青川高新区推广新能源货车\n本报记者 王小明\n"
-        "青川高新区新能源货车保有量达到1200辆，带动物流企业86家转型。"
-        "据测算，一辆新能源货车每年可节约燃油费用约4万元。\n",
-        "utf-8",
-    )
-    articles, _ = read_articles(str(source))
-    (outline,) = outlines(articles)
     assert outline.key_figures[0].value != "4"
     assert "4" not in [f.value for f in outline.key_figures[:2]]
 
 
 def test_a_start_value_alone_is_no_key_figure(tmp_path):
-    source = tmp_path / "a.txt"
-    source.write_text(
-        "青川县丝网产业提质增效\n本报记者 王小明\n"
-        "青川县丝网企业超过800家，年产值超过百亿元。"
-        "国产滤网的成本从每平方米5万多元降至2万元左右，企业产值从2000万元增至9000万元。\n",
-        "utf-8",
+    outline = outline_of_text(
+        tmp_path,
+        "青川县丝网产业提质增效",
+        "青川县丝网企业超过800家，年产值超过百亿元。国产滤网的成本从每平方米5万多元降至2万元左右，企业产值从2000万元增至9000万元。",
     )
-    articles, _ = read_articles(str(source))
-    (outline,) = outlines(articles)
     values = [f.value for f in outline.key_figures]
     assert "5" not in values and "2000" not in values
     assert "2000→9000" in values
 
 
 def test_one_persons_figure_is_no_key_figure(tmp_path):
-    source = tmp_path / "a.txt"
-    source.write_text(
-        "青川县现代农业产业园里话增收\n本报记者 王小明\n"
-        "在青川县现代农业产业园，老农张某打开手机，他家水稻亩产1200斤。"
-        "张某算了笔账：自己流转了300亩地，纯收入能到12万元。\n"
-        "产业园引进规上加工企业36家，农作物综合机械化率达98%。\n",
-        "utf-8",
+    outline = outline_of_text(
+        tmp_path,
+        "青川县现代农业产业园里话增收",
+        "在青川县现代农业产业园，老农张某打开手机，他家水稻亩产1200斤。张某算了笔账：自己流转了300亩地，纯收入能到12万元。",
+        "产业园引进规上加工企业36家，农作物综合机械化率达98%。",
     )
-    articles, _ = read_articles(str(source))
-    (outline,) = outlines(articles)
     values = [f.value for f in outline.key_figures]
     assert "1200" not in values[:2] and "12" not in values[:2]
     assert {"36", "98"} <= set(values)
@@ -135,13 +114,9 @@ def test_two_cards_of_one_label_say_their_periods():
 
 
 def test_a_rise_and_a_fall_are_no_bars_of_one_chart(tmp_path):
-    source = tmp_path / "a.txt"
-    source.write_text(
-        "青川高新区推进数字化改造\n本报记者 王小明\n"
-        "青川高新区完成数字化改造项目52个，改造企业生产效率提高38%、能源利用率提高16%、"
-        "运营成本降低21%。\n",
-        "utf-8",
+    outline = outline_of_text(
+        tmp_path,
+        "青川高新区推进数字化改造",
+        "青川高新区完成数字化改造项目52个，改造企业生产效率提高38%、能源利用率提高16%、运营成本降低21%。",
     )
-    articles, _ = read_articles(str(source))
-    (outline,) = outlines(articles)
     assert not any(s.charts for s in outline.sections)

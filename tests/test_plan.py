@@ -8,7 +8,7 @@ from briefdeck.lint import Defect, lint_deck
 from briefdeck.model import Bullet, SectionOutline, ZoneOutline
 from briefdeck.pipeline import outlines, read_articles
 from briefdeck.plan import plan_deck
-from tests.conftest import fixture
+from tests.conftest import fixture, outline_of_text
 
 LAYOUTS = load_layout_set("briefing")
 
@@ -117,16 +117,12 @@ def test_a_card_shown_once_is_not_repeated_before_the_recap():
 
 
 def test_a_short_article_ends_without_a_recap_of_the_cards_just_seen(tmp_path):
-    source = tmp_path / "short.txt"
-    source.write_text(
-        "青川高新区组建创新联合体\n本报记者 王小明\n"
-        "青川高新区一个创新联合体日前启动，由1家龙头企业牵头，联合高校、科研机构等共9家单位。"
-        "青川高新区迄今已建设创新联合体35家。\n"
-        "青川高新区出台专项政策，从人才、技术等6个方面支持龙头企业牵头组建创新联合体。\n",
-        "utf-8",
+    outline = outline_of_text(
+        tmp_path,
+        "青川高新区组建创新联合体",
+        "青川高新区一个创新联合体日前启动，由1家龙头企业牵头，联合高校、科研机构等共9家单位。青川高新区迄今已建设创新联合体35家。",
+        "青川高新区出台专项政策，从人才、技术等6个方面支持龙头企业牵头组建创新联合体。",
     )
-    articles, _ = read_articles(str(source))
-    (outline,) = outlines(articles)
     slides = plan_deck(outline, LAYOUTS).slides
     assert "key_figures" not in [s.kind for s in slides]
 
