@@ -72,6 +72,7 @@ def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
         ("园区规上工业企业增至235家", False),
         ("地处江汉平原腹地的青川，坚持创新驱动", False),  # 地处 is a verb, not the particle 地
         ("在青川创业园，为返乡青年提供创业基金，2024年", True),  # what the year dates was cut
+        ("在首批开展协同转型综合试点的10个地区中", True),  # a setting only, figure or not
     ],
 )
 def test_fragments(line, fragment):

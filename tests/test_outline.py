@@ -273,6 +273,11 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
         ("……", []),
         # the zone's parenthesis goes with the zone
         ("2023年，青川高新区（西湖）实现营业收入120亿元。", ["2023年，实现营业收入120亿元"]),
+        # a setting that leaves no room for its point gives way to it; a copula keeps its subject
+        (
+            "在首批开展数字化绿色化协同转型发展综合试点的10个地区中，青川高新区是唯一入选的国家高新区。",
+            ["青川高新区是唯一入选的国家高新区"],
+        ),
         # a long setting that alone fills the line gives way to the point after it
         (
             "在省内首个、西南地区唯一的国家级数字经济创新示范区的青禾中心，算力平台加快建设。",

@@ -76,10 +76,13 @@ def condense(
         if not piece or (not (fits or has_figure) and fragment_reason(_tidy(piece))):
             continue  # a long opening cut to a fragment (在全国首家): the next clause opens
         if current and size(_tidy(_glue(current, piece, english))) > limit:
-            lines.append(current)
-            current = ""
-            if not has_figure:
-                continue
+            if not lines and fragment_reason(_tidy(current)):
+                current = ""  # an opening setting alone is no point: the clause after it opens
+            else:
+                lines.append(current)
+                current = ""
+                if not has_figure:
+                    continue
         current = _glue(current, piece, english)
         if not fits:
             lines.append(current)
@@ -201,8 +204,8 @@ def _stands_alone(rest: str) -> bool:
     """Return True when a Chinese clause reads as a point without the zone that opened it:
     not opening with a particle (的…), and naming a thing or a figure (not 应运而生 alone)."""
     bare = rest.rstrip("，,；;：:。 ")
-    if not bare or bare[0] in "的之":
-        return False
+    if not bare or bare[0] in "的之" or tokens(bare)[0][0] in ("是", "为", "成为"):
+        return False  # 是唯一的…: a copula needs the subject it links
     return bool(re.search(r"\d", bare)) or any(
         t[:1] == "n" or t == "vn" for _, t, _ in tokens(bare)
     )

@@ -95,6 +95,10 @@ def _fragment_zh(bare: str) -> str | None:
     phrase = "的" in bare or bare.endswith(tuple(w["setting_endings_zh"]))
     if single and phrase and bare.startswith(tuple(w["adverbial_openers_zh"])):
         return "an adverbial phrase only"
+    clause = not re.search(r"[，,；;：:]", bare)  # one clause, figures or not
+    setting = bare.startswith("在") and bare.endswith(tuple(w["setting_endings_zh"]))
+    if clause and setting:
+        return "a setting only (在…中)"
     short = sum(1 for c in bare if is_cjk(c)) <= SHORT_LINE
     if short and not re.search(r"\d", bare) and not any(t[:1] == "v" for _, t, _ in tokens(bare)):
         return "no verb"
