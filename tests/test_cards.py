@@ -16,7 +16,7 @@ def outline_of(name: str):
 def test_key_figures_are_the_zones_totals_not_one_companys():
     _, outline = outline_of("zh_figure_choice.txt")
     keys = [f"{f.text} {f.label}" for f in outline.key_figures]
-    assert keys[0] == "2600亿元 规上工业总产值"
+    assert keys[0] == "2600亿元 前三季度规上工业总产值"
     assert "9800户 区内企业" in keys
     assert not any("公司" in k for k in keys)  # one company's cost cut is no headline
     assert not any("三大" in k or k.startswith("20亿元") for k in keys)  # a numeral word, a plan
@@ -120,3 +120,12 @@ def test_a_rise_and_a_fall_are_no_bars_of_one_chart(tmp_path):
         "青川高新区完成数字化改造项目52个，改造企业生产效率提高38%、能源利用率提高16%、运营成本降低21%。",
     )
     assert not any(s.charts for s in outline.sections)
+
+
+def test_a_figure_for_part_of_a_year_says_which_part():
+    from briefdeck.outline import cards_of
+    from tests.test_numbers import metrics_of
+
+    found = metrics_of("今年前9个月，园区外贸进出口总值达到360亿元。")
+    (card,) = cards_of([m for m in found if m.unit == "亿元"])
+    assert card.label == "前9个月外贸进出口总值"

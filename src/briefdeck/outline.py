@@ -467,21 +467,27 @@ def _limit(lang: str, settings: OutlineSettings) -> int:
 
 
 def cards_of(metrics: list[Metric]) -> list[Figure]:
-    """Return the cards of `metrics`; cards of one label and different values are told apart
-    by the period each covers, where their sentences say it (前8个月 / 挂牌以来)."""
+    """Return the cards of `metrics`: a figure for part of a year says which part (前8个月),
+    and cards of one label are told apart by the period each covers (前8个月 / 累计)."""
     labels = Counter(m.label for m in metrics)
+    words = vocabulary("figures")
     cards = []
     for metric in metrics:
         card = figure_of(metric)
-        period = _period(metric) if labels[metric.label] > 1 else ""
+        twice = labels[metric.label] > 1
+        stock = metric.unit in words["classifiers_zh"] and not any(
+            metric.label.startswith(w) for w in words["new_words_zh"]
+        )  # 企业9800户: how many there are, whatever part of the year the sentence reports
+        period = _period(metric, words["period_zh"]) if twice else ""
+        period = period or ("" if stock else _period(metric, words["part_period_zh"]))
         cards.append(replace(card, label=period + card.label) if period else card)
     return cards
 
 
-def _period(metric: Metric) -> str:
+def _period(metric: Metric, pattern: str) -> str:
     """Return the period the text before a figure in its sentence names (累计, 前8个月)."""
     before = metric.sentence[: max(0, metric.sentence.find(metric.text))]
-    found = re.findall(vocabulary("figures")["period_zh"], before)
+    found = re.findall(pattern, before)
     return found[-1] if found and found[-1] not in metric.label else ""
 
 
