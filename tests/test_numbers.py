@@ -65,6 +65,8 @@ ROWS = [
      ("新增高新技术企业",)),  # new, like the first of the list
     ("青川精工有限公司去年实现产值2.6亿元。", "2.6亿元", 2.6, None, "亿元", None, "digits",
      ("青川精工公司·产值", "青川精工公司·实现产值")),  # one company's amount says whose
+    ("产业园所在的青川市，耕地面积达900万亩。", "900万亩", 900, None, "万亩", None, "digits",
+     ("青川市·耕地面积",)),  # the place that holds the zone: its figure says so
     ("园区固定资产投资完成88亿元。", "88亿元", 88, None, "亿元", None, "digits", ("固定资产投资",)),
 ]  # fmt: skip
 

@@ -359,6 +359,9 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     changed = any(w in label for w in v["change_labels_zh"]) or "%" in (match.unit or "")
     money = "元" in (match.unit or "")  # an amount or a change is the company's; a count is not
     label = _with_company(label, clause) if changed or money else label
+    host = re.search(v["host_place_zh"], clause)
+    if host and host.group(1) not in label:
+        label = f"{host.group(1)}·{label}"  # 园区所在的某市，耕地面积…: the city's figure
     return _per_period(label, text[left_bound : match.start], match.unit or "")
 
 
@@ -774,6 +777,8 @@ def _salience(metric: Metric, article: Article) -> float:
         score -= 2.5  # one company's figure, not the zone's
     if _personal(metric, v["personal_words_zh"]):
         score -= 5  # one person's figure: a story's detail, never a headline
+    if re.search(v["host_place_zh"], metric.sentence):
+        score -= 2.5  # the place that holds the zone: its figure, not the zone's
     if any(w in clause for w in v["per_unit_words"]) or re.search(v["one_of_zh"], metric.sentence):
         score -= 2.5  # a reward or a rate per head, one thing's figure: not a total
     if any(clause.startswith(name) or f"，{name}" in clause for name in article.zone_names):
