@@ -138,7 +138,11 @@ def test_the_cover_shows_the_title_and_its_strap_line():
 def test_one_card_saying_a_bullet_again_gives_the_bullets_the_width():
     from briefdeck.model import Figure
 
-    bullets = (Bullet("园区新建标准厂房12万平方米"), Bullet("引进先进制造项目18个"))
+    bullets = (
+        Bullet("园区新建标准厂房12万平方米"),
+        Bullet("引进先进制造项目18个"),
+        Bullet("建成公共服务平台一批"),
+    )
     card = Figure("12", "标准厂房", "万平方米")
     section = SectionOutline("载体建设", bullets=bullets, figures=(card,), notes="…")
     outline = ZoneOutline("某某高新区", "zh", "某某高新区推进重点工作", sections=(section,))

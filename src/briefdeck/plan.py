@@ -238,7 +238,7 @@ class _Planner:
             section = dataclasses.replace(section, left_out=(*left, *section.left_out))
             slides = slides[:1]
         for n, (chunk, panel) in enumerate(slides):
-            if len(panel) == 1 and len(chunk) >= 2 and any(panel[0].text in b.text for b in chunk):
+            if len(panel) == 1 and len(chunk) >= 3 and any(panel[0].text in b.text for b in chunk):
                 panel = []  # one card saying again what a bullet says: the bullets take the width
             kind = "section_cards" if panel else "section"
             _, slots = self.panel(self.layouts.for_kind(kind).cards, panel)
