@@ -322,3 +322,15 @@ def test_a_picture_story_gets_no_zone_of_its_own(tmp_path):
     (article,), _ = read_articles(str(source))
     assert article.credits and article.zone is None
     assert "青川高新区" in article.zones_mentioned
+
+
+def test_a_speaker_called_by_the_company_named_before_takes_its_name(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川高新区审批提速\n本报记者 王小明\n"
+        "8月上旬，青川禾丰药业（青川）有限公司提出新厂房联合审评申请，不到10天就完成全部流程。"
+        "“以往这类手续需要两个月，现在提前投产了。”公司副总经理赵某说。\n",
+        "utf-8",
+    )
+    (article,), _ = read_articles(str(source))
+    assert [q.speaker for q in article.quotes] == ["青川禾丰药业（青川）有限公司副总经理赵某"]

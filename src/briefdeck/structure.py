@@ -772,10 +772,30 @@ def find_quotes(sections: tuple[Section, ...]) -> tuple[Quote, ...]:
             for m in r.quote_before_en.finditer(text):
                 quote = Quote(m.group(2).strip(" ,"), m.group(1).strip(), s, p)
                 found.append((s, p, m.start(2), quote))
-    quotes = [q for *_, q in sorted(found, key=lambda f: f[:3])]
-    quotes = [Quote(q.text, _speaker(q.speaker) if q.speaker else None, q.section, q.paragraph)
-              for q in quotes]  # fmt: skip
+    quotes = []
+    for s, p, at, q in sorted(found, key=lambda f: f[:3]):
+        before = (
+            "".join(x.text for x in sections[s].paragraphs[:p])
+            + sections[s].paragraphs[p].text[:at]
+        )
+        speaker = _named(_speaker(q.speaker), before) if q.speaker else None
+        quotes.append(Quote(q.text, speaker, q.section, q.paragraph))
     return tuple(_unique_quotes(quotes))
+
+
+COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?(?:有限责任公司|有限公司|集团|公司)")
+"""A company's full name as the text writes it (某某（某地）有限公司)."""
+
+
+def _named(speaker: str, before: str) -> str:
+    """Return a speaker of `公司…` (`公司副总经理某某`) with the company the text named last
+    before the words (`某某有限公司副总经理某某`); else as written."""
+    short = re.match(r"(?:该)?公司", speaker)
+    names = COMPANY.findall(before) if short else []
+    if not names:
+        return speaker
+    name = re.sub(r"^.*?[，。；、在的]", "", names[-1]) or names[-1]  # 在某某公司车间: 某某公司
+    return name + speaker[short.end() :] if short else speaker
 
 
 def _speaker(name: str) -> str:
