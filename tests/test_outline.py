@@ -384,3 +384,19 @@ def test_a_figures_line_keeps_what_it_led_to():
     )
     lines = condense(sentence, ["10天"], (), 30)
     assert lines[-1] == "不到10天就完成全部流程，月底顺利投产"
+
+
+def test_a_long_quote_told_in_bullets_names_its_speaker(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川高新区打造创业热土\n本报记者 王小明\n"
+        "青川高新区今年新增科技企业120家，孵化载体面积达到30万平方米。\n"
+        "“园区帮我们解决了场地难题。”创业者李某说。\n"
+        "“审批只用了三天。”企业负责人赵某说。\n"
+        "“今年以来，我们新引进项目32个，其中亿元以上项目12个，产值同比增长超过两成，"
+        "订单已经排到了明年三月。”园区管委会主任孙某说。\n",
+        "utf-8",
+    )
+    _, (outline,) = zone_outlines(source)
+    heads = [b.head for s in outline.sections for b in s.bullets if "32个" in b.text]
+    assert heads == ["园区管委会主任孙某"]

@@ -112,6 +112,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         start = len(sections)
         chosen = _chosen_quotes(article, settings.quotes_max - len(quotes))
         others = _short_quotes(article, chosen, _limit(article.language, settings))
+        longer = _short_quotes(article, chosen + others, 10**6)  # the rest, told in bullets
         skip = _skipped_sentences(article, chosen + others) | set(sentences(last_words))
         parts = parts_of(article, settings.subtopic_figures)
         placed: dict[tuple[int, int], int] = {}  # (section, paragraph) -> outline section
@@ -136,6 +137,9 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
             home = placed.get(at, start)
             pull = Bullet(f"“{q.text}”", q.speaker)
             sections[home] = replace(sections[home], bullets=(*sections[home].bullets, pull))
+        for at, q in longer:  # a longer quote told in bullets: the first names its speaker
+            home = placed.get(at, start)
+            sections[home] = _attributed(sections[home], q)
     sections, quotes = _pull_quotes(sections, quotes)
     sections, photos, quotes = _merge_thin(sections, photos, quotes, bool(key_figures))
     return ZoneOutline(
@@ -431,6 +435,19 @@ def _chosen_quotes(article: Article, most: int) -> list[tuple[tuple[int, int], Q
         item = QuoteItem(display(text.strip()), display(quote.speaker or ""))
         out.append(((quote.section, quote.paragraph), item))
     return out
+
+
+def _attributed(section: SectionOutline, quote: QuoteItem) -> SectionOutline:
+    """Return `section` with the first bullet taken from `quote`'s words led by its speaker
+    (`某某负责人：…`), so the words do not read as the deck's own."""
+    said = re.sub(r"[“”‘’\"']", "", quote.text)
+    bullets = list(section.bullets)
+    for n, bullet in enumerate(bullets):
+        words = re.sub(r"[“”‘’\"']", "", bullet.text)
+        if not bullet.head and len(words) >= 6 and words in said:
+            bullets[n] = replace(bullet, head=quote.speaker)
+            break
+    return replace(section, bullets=tuple(bullets))
 
 
 def _short_quotes(

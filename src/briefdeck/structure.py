@@ -783,15 +783,12 @@ def find_quotes(sections: tuple[Section, ...]) -> tuple[Quote, ...]:
     return tuple(_unique_quotes(quotes))
 
 
-COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?(?:有限责任公司|有限公司|集团|公司)")
-"""A company's full name as the text writes it (某某（某地）有限公司)."""
-
-
 def _named(speaker: str, before: str) -> str:
     """Return a speaker of `公司…` (`公司副总经理某某`) with the company the text named last
     before the words (`某某有限公司副总经理某某`); else as written."""
     short = re.match(r"(?:该)?公司", speaker)
-    names = COMPANY.findall(before) if short else []
+    endings = alternation(vocabulary("genre")["company_endings_zh"])
+    names = re.findall(rf"[\u4e00-\u9fff（）()]{{2,24}}?(?:{endings})", before) if short else []
     if not names:
         return speaker
     name = re.sub(r"^.*?[，。；、在的]", "", names[-1]) or names[-1]  # 在某某公司车间: 某某公司
