@@ -14,7 +14,7 @@ from briefdeck.errors import OutlineError
 from briefdeck.outline import OutlineSettings, condense, outline_zones
 from briefdeck.outline_yaml import dump_outline, load_outline
 from briefdeck.pipeline import read_articles
-from tests.conftest import SEED, fixture
+from tests.conftest import SEED, fixture, outline_of_text
 
 SOURCES = [SEED, *(fixture(n) for n in ("zh_bylines.txt", "zh_seams.txt", "zh_leads_quotes.txt",
                                       "en_zone.txt", "en_two_articles.txt", "zh_heldout.txt"))]  # fmt: skip
@@ -361,17 +361,17 @@ def test_a_sections_few_points_lead_its_first_topic():
     assert [b.text for b in sections[0].bullets][:2] == ["一", "二"]
 
 
+QUOTED = (
+    "青川高新区今年新增科技企业120家，孵化载体面积达到30万平方米。",
+    "“园区帮我们解决了场地难题。”创业者李某说。",
+    "“审批只用了三天。”企业负责人赵某说。",
+)
+"""An article's lead and two short quotes with speakers: the quote slides' budget is spent."""
+
+
 def test_words_said_keep_their_speaker_when_no_slide_is_left_for_them(tmp_path):
-    source = tmp_path / "a.txt"
-    source.write_text(
-        "青川高新区打造创业热土\n本报记者 王小明\n"
-        "青川高新区今年新增科技企业120家，孵化载体面积达到30万平方米。\n"
-        "“园区帮我们解决了场地难题。”创业者李某说。\n"
-        "“审批只用了三天。”企业负责人赵某说。\n"
-        "“我们还要再扩产一倍。”公司总经理孙某说，企业去年营收增长40%。\n",
-        "utf-8",
-    )
-    _, (outline,) = zone_outlines(source)
+    third = "“我们还要再扩产一倍。”公司总经理孙某说，企业去年营收增长40%。"
+    outline = outline_of_text(tmp_path, "青川高新区打造创业热土", *QUOTED, third)
     said = [b for s in outline.sections for b in s.bullets if b.text.startswith("“")]
     assert len(outline.quotes) + len(said) == 3
     assert all(b.head for b in said)
@@ -387,16 +387,10 @@ def test_a_figures_line_keeps_what_it_led_to():
 
 
 def test_a_long_quote_told_in_bullets_names_its_speaker(tmp_path):
-    source = tmp_path / "a.txt"
-    source.write_text(
-        "青川高新区打造创业热土\n本报记者 王小明\n"
-        "青川高新区今年新增科技企业120家，孵化载体面积达到30万平方米。\n"
-        "“园区帮我们解决了场地难题。”创业者李某说。\n"
-        "“审批只用了三天。”企业负责人赵某说。\n"
+    third = (
         "“今年以来，我们新引进项目32个，其中亿元以上项目12个，产值同比增长超过两成，"
-        "订单已经排到了明年三月。”园区管委会主任孙某说。\n",
-        "utf-8",
+        "订单已经排到了明年三月。”园区管委会主任孙某说。"
     )
-    _, (outline,) = zone_outlines(source)
+    outline = outline_of_text(tmp_path, "青川高新区打造创业热土", *QUOTED, third)
     heads = [b.head for s in outline.sections for b in s.bullets if "32个" in b.text]
     assert heads == ["园区管委会主任孙某"]
