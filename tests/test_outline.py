@@ -394,3 +394,13 @@ def test_a_long_quote_told_in_bullets_names_its_speaker(tmp_path):
     outline = outline_of_text(tmp_path, "青川高新区打造创业热土", *QUOTED, third)
     heads = [b.head for s in outline.sections for b in s.bullets if "32个" in b.text]
     assert heads == ["园区管委会主任孙某"]
+
+
+def test_pull_quotes_are_few_and_the_rest_keep_their_speakers(tmp_path):
+    more = [f"“第{n}批订单已经全部交付。”企业负责人{n}号说。" for n in "三四五"]
+    outline = outline_of_text(tmp_path, "青川高新区打造创业热土", *QUOTED, *more)
+    bullets = [b for s in outline.sections for b in s.bullets]
+    pulls = [b for b in bullets if b.text.startswith("“")]
+    assert len(pulls) <= 2
+    said = [b for b in bullets if "订单已经全部交付" in b.text]
+    assert said and all(b.head for b in said)

@@ -43,6 +43,9 @@ SLIDE_BULLETS = 6
 """Most bullets one slide holds: a thin section joins the one before only within it."""
 THIN = 2
 """A section with this few bullets takes its quote inside, and a lone figure as a card."""
+PULL_MAX = 2
+"""Most short quotes an article shows as pull quotes beside the quote slides; the others are
+told in bullets led by their speaker."""
 FIGURES_SLIDE_MIN = 2
 """Fewest key figures that make a slide of their own (the key figures, the closing recap)."""
 
@@ -111,7 +114,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
     for n, article in enumerate(articles):
         start = len(sections)
         chosen = _chosen_quotes(article, settings.quotes_max - len(quotes))
-        others = _short_quotes(article, chosen, _limit(article.language, settings))
+        others = _short_quotes(article, chosen, _limit(article.language, settings))[:PULL_MAX]
         longer = _short_quotes(article, chosen + others, 10**6)  # the rest, told in bullets
         skip = _skipped_sentences(article, chosen + others) | set(sentences(last_words))
         parts = parts_of(article, settings.subtopic_figures)
