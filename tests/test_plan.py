@@ -148,3 +148,14 @@ def test_one_card_saying_a_bullet_again_gives_the_bullets_the_width():
     outline = ZoneOutline("某某高新区", "zh", "某某高新区推进重点工作", sections=(section,))
     (slide,) = [s for s in plan_deck(outline, LAYOUTS).slides if s.title == "载体建设"]
     assert slide.kind == "section" and not slide.cards
+
+
+def test_contents_list_a_section_once_when_its_own_points_lead_its_first_topic():
+    topics = [
+        SectionOutline(t, kicker="一条产业链", bullets=(Bullet("甲乙丙丁戊"), Bullet("己庚辛壬癸")))
+        for t in ("龙头企业带动", "配套企业集聚", "链上创新")
+    ]
+    other = SectionOutline("一艘货轮", bullets=(Bullet("甲乙丙丁戊"), Bullet("己庚辛壬癸")))
+    outline = ZoneOutline("某某高新区", "zh", "某某", sections=(other, *topics))
+    (contents,) = [s for s in plan_deck(outline, LAYOUTS).slides if s.kind == "contents"]
+    assert [p.text for p in contents.body.paragraphs] == ["一艘货轮", "一条产业链"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from typing import Any
 
 from briefdeck.errors import BriefdeckError
@@ -204,8 +205,15 @@ class _Planner:
         listed = [s for s in self.outline.sections if not (s.subtopic or s.summary)]
         titles = {s.title for s in listed}
         listed = [s for s in listed if s.kicker not in titles]  # a section's topics: listed once
-        full = list(dict.fromkeys(f"{s.kicker} {s.title}" if s.kicker else s.title for s in listed))
-        short = list(dict.fromkeys(s.title for s in listed))
+        kickers = Counter(s.kicker for s in listed if s.kicker)
+        parent = {k for k, n in kickers.items() if n > 1}  # topics of one section: it, once
+        full = list(
+            dict.fromkeys(
+                s.kicker if s.kicker in parent else f"{s.kicker} {s.title}" if s.kicker else s.title
+                for s in listed
+            )
+        )
+        short = list(dict.fromkeys(s.kicker if s.kicker in parent else s.title for s in listed))
         if len(full) < 2:
             return
         box = self.box("contents", "body")
