@@ -95,9 +95,9 @@ def test_a_start_value_alone_is_no_key_figure(tmp_path):
 def test_one_persons_figure_is_no_key_figure(tmp_path):
     outline = outline_of_text(
         tmp_path,
-        "青川县现代农业产业园里话增收",
-        "在青川县现代农业产业园，老农张某打开手机，他家水稻亩产1200斤。张某算了笔账：自己流转了300亩地，纯收入能到12万元。",
-        "产业园引进规上加工企业36家，农作物综合机械化率达98%。",
+        "青川县现代农业产业园带动农民增收",
+        "青川县现代农业产业园里，种粮大户张某翻开账本，他家的水稻今年亩产1200斤。张某说，自己承包了300亩水田，一年纯收入能到12万元。",
+        "产业园已落户规上加工企业36家，主要农作物耕种收机械化率达到98%。",
     )
     values = [f.value for f in outline.key_figures]
     assert "1200" not in values[:2] and "12" not in values[:2]
@@ -108,7 +108,7 @@ def test_two_cards_of_one_label_say_their_periods():
     from briefdeck.outline import cards_of
     from tests.test_numbers import metrics_of
 
-    found = metrics_of("今年前9个月，园区新设企业512家。挂牌以来，累计新设企业3100余家。")
+    found = metrics_of("今年前9个月，园区新设企业512家。获批建设以来，区内累计新设企业3100余家。")
     labels = [c.label for c in cards_of([m for m in found if m.unit in ("家", "余家")])]
     assert labels == ["今年前9个月新设企业", "累计新设企业"]
 
@@ -117,7 +117,7 @@ def test_a_rise_and_a_fall_are_no_bars_of_one_chart(tmp_path):
     outline = outline_of_text(
         tmp_path,
         "青川高新区推进数字化改造",
-        "青川高新区完成数字化改造项目52个，改造企业生产效率提高38%、能源利用率提高16%、运营成本降低21%。",
+        "青川高新区推动52家企业上云用数，企业人均产出提高38%、设备利用率提高16%、库存成本降低21%。",
     )
     assert not any(s.charts for s in outline.sections)
 

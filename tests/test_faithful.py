@@ -53,14 +53,14 @@ def test_a_changed_figure_stops_the_deck(tmp_path):
 @pytest.mark.parametrize(
     ("card", "stated"),
     [
-        ("4万多元→3万元左右", True),  # each end with its own unit and qualifier
-        ("2000→8000万元", True),  # a bare start shares the end's unit
+        ("6万多元→2万元左右", True),  # each end with its own unit and qualifier
+        ("1500→6000万元", True),  # a bare start shares the end's unit
         ("20→30万元", False),
-        ("4万多元→5万元左右", False),
+        ("6万多元→5万元左右", False),
     ],
 )
 def test_before_after_cards_are_matched_end_by_end(card, stated):
     from briefdeck.faithful import _plain, _stated
 
-    source = _plain("成本从每平方米4万多元降至3万元左右，产值从2000万元增至8000万元。")
+    source = _plain("每吨加工费从6万多元压到2万元左右，年销售额由1500万元升至6000万元。")
     assert _stated(card, source) is stated

@@ -19,8 +19,8 @@ from tests.conftest import fixture
         ("营收同比增长", False),
         ("一斤卖", True),  # no noun: nothing counted
         ("都悬", True),  # an adverb and a verb
-        ("比农户零散卖每斤最高能多", True),  # a comparison
-        ("可看着无人机一天就撒完", True),  # a modal opening a clause
+        ("比散户单卖每斤最多能多", True),  # a comparison
+        ("可看着无人机半天就喷完", True),  # a modal opening a clause
         ("依托龙头企业", True),
         ("地", True),
         ("……", True),  # no word at all
@@ -67,9 +67,9 @@ def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
     ("line", "fragment"),
     [
         ("在青川高新区东湖片区", True),  # a place phrase only
-        ("的快速发展，离不开产业集群的持续壮大", True),  # its subject was cut off
+        ("的稳步发展，得益于产业链条的不断延伸", True),  # its subject was cut off
         ("在青川高新区，企业数量增长两成", False),
-        ("园区规上工业企业增至235家", False),
+        ("园区规上工业企业增至168家", False),
         ("地处江汉平原腹地的青川，坚持创新驱动", False),  # 地处 is a verb, not the particle 地
         ("在青川创业园，为返乡青年提供创业基金，2024年", True),  # what the year dates was cut
         ("在首批开展协同转型综合试点的10个地区中", True),  # a setting only, figure or not
@@ -85,7 +85,7 @@ def test_the_zone_stays_where_the_clause_needs_it():
     from briefdeck.bullets import clauses
 
     zones = ("青川高新区",)
-    assert clauses("青川高新区的快速发展，离不开产业集群。", zones, False)[0].startswith(
+    assert clauses("青川高新区的稳步发展，得益于产业链条。", zones, False)[0].startswith(
         "青川高新区的"
     )
     assert clauses("荒滩上，青川中心应运而生。", ("青川中心",), False)[1] == "青川中心应运而生。"

@@ -120,8 +120,8 @@ def test_a_short_article_ends_without_a_recap_of_the_cards_just_seen(tmp_path):
     outline = outline_of_text(
         tmp_path,
         "青川高新区组建创新联合体",
-        "青川高新区一个创新联合体日前启动，由1家龙头企业牵头，联合高校、科研机构等共9家单位。青川高新区迄今已建设创新联合体35家。",
-        "青川高新区出台专项政策，从人才、技术等6个方面支持龙头企业牵头组建创新联合体。",
+        "青川高新区又一个创新联合体近日成立，牵头的是1家骨干企业，成员包括高校、科研机构等共9家单位。青川高新区目前已组建创新联合体35家。",
+        "青川高新区制定扶持办法，在资金、场地等6个方面为牵头组建创新联合体的企业提供保障。",
     )
     slides = plan_deck(outline, LAYOUTS).slides
     assert "key_figures" not in [s.kind for s in slides]

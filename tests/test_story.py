@@ -56,7 +56,7 @@ def test_the_news_is_the_event_not_the_background_told_after_it():
 def test_a_subject_stops_at_a_preposition_the_dictionary_glued_to_a_place():
     from briefdeck.story import _subject
 
-    assert _subject("青川智能产业研究院由雄安新区与青川大学共同建设") == "青川智能产业研究院"
+    assert _subject("青川智能产业研究院由青川新区与本地大学共同建设") == "青川智能产业研究院"
 
 
 def test_the_news_is_no_supposition_and_its_figures_no_headline(tmp_path):
@@ -85,7 +85,7 @@ def test_an_ending_that_looks_ahead_is_the_outlook_with_its_motto_inside(tmp_pat
     source.write_text(
         "青川高新区打造创新高地\n本报记者 王小明\n"
         "青川高新区去年新增高新技术企业60家。\n园区建成孵化载体12个。\n"
-        "立足新起点，青川高新区坚持“创新无止境，服务无止境”，加速迈向创建国家级高新区的新征程。\n",
+        "站在新的起点上，青川高新区秉持“创新无止境，服务无止境”，奋力迈向国家级高新区建设新征程。\n",
         "utf-8",
     )
     (article,), _ = read_articles(str(source))

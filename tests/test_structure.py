@@ -328,8 +328,8 @@ def test_a_speaker_called_by_the_company_named_before_takes_its_name(tmp_path):
     source = tmp_path / "a.txt"
     source.write_text(
         "青川高新区审批提速\n本报记者 王小明\n"
-        "8月上旬，青川禾丰药业（青川）有限公司提出新厂房联合审评申请，不到10天就完成全部流程。"
-        "“以往这类手续需要两个月，现在提前投产了。”公司副总经理赵某说。\n",
+        "年初，青川禾丰药业（青川）有限公司递交了新车间的许可申请，一周内就拿到了批复。"
+        "“过去办这样的手续要等一个多月，这次我们提早开了工。”公司副总经理赵某说。\n",
         "utf-8",
     )
     (article,), _ = read_articles(str(source))
