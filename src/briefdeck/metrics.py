@@ -460,8 +460,11 @@ def _phrase_only(words: list[str]) -> list[str]:
     while len(out) > 2 and out[0].isdigit():
         out = out[2:] if len(out[1]) == 1 else out[1:]
     tags = [tokens(w)[0][1] if w else "x" for w in out]
+    generic = set(vocabulary("zones")["generic_zh"]) | set(_rules().v["label_trim_zh"])
     for n in range(1, len(out)):
         if tags[n] == "p" and any(t.startswith("n") for t in tags[:n]):
+            if all(w in generic for w in out[:n]):
+                return out[n + 1 :] or out  # 全市|对|某国进出口额: the place is the subject
             return out[:n]
     return out
 
