@@ -416,8 +416,9 @@ def _clean_left(left: str, article: Article, subject: bool = False) -> str:
     With `subject`, that verb is dropped and the label is the subject before it.
     """
     v = _rules().v
-    if subject:
-        left = left[: len(left) - len(words_before(left)[-1])] if words_before(left) else left
+    words = words_before(left) if subject else []
+    if words:
+        left = left[: len(left) - len(words[-1])]
     for name in sorted(article.zone_names, key=len, reverse=True):
         left = left.replace(name, "")
     left = re.sub(v["date_phrase_zh"], "", left)  # dates and what hangs on them

@@ -114,8 +114,10 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
     for n, article in enumerate(articles):
         start = len(sections)
         chosen = _chosen_quotes(article, settings.quotes_max - len(quotes))
-        others = _short_quotes(article, chosen, _limit(article.language, settings))[:PULL_MAX]
-        longer = _short_quotes(article, chosen + others, 10**6)  # the rest, told in bullets
+        rest = _quotes_without_slides(article, chosen)
+        limit = _limit(article.language, settings)
+        others = [x for x in rest if len(x[1].text) <= limit][:PULL_MAX]
+        told = [x for x in rest if x not in others]  # told in bullets, led by the speaker
         skip = _skipped_sentences(article, chosen + others) | set(sentences(last_words))
         parts = parts_of(article, settings.subtopic_figures)
         placed: dict[tuple[int, int], int] = {}  # (section, paragraph) -> outline section
@@ -140,7 +142,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
             home = placed.get(at, start)
             pull = Bullet(f"“{q.text}”", q.speaker)
             sections[home] = replace(sections[home], bullets=(*sections[home].bullets, pull))
-        for at, q in longer:  # a longer quote told in bullets: the first names its speaker
+        for at, q in told:  # the first bullet of the quote's words names its speaker
             home = placed.get(at, start)
             sections[home] = _attributed(sections[home], q)
     sections, quotes = _pull_quotes(sections, quotes)
@@ -443,26 +445,30 @@ def _chosen_quotes(article: Article, most: int) -> list[tuple[tuple[int, int], Q
 def _attributed(section: SectionOutline, quote: QuoteItem) -> SectionOutline:
     """Return `section` with the first bullet taken from `quote`'s words led by its speaker
     (`某某负责人：…`), so the words do not read as the deck's own."""
-    said = re.sub(r"[“”‘’\"']", "", quote.text)
+
+    def unquoted(text: str) -> str:
+        return re.sub(r"[“”‘’\"']", "", text)
+
+    said = unquoted(quote.text)
     bullets = list(section.bullets)
     for n, bullet in enumerate(bullets):
-        words = re.sub(r"[“”‘’\"']", "", bullet.text)
+        words = unquoted(bullet.text)
         if not bullet.head and len(words) >= 6 and words in said:
             bullets[n] = replace(bullet, head=quote.speaker)
             break
     return replace(section, bullets=tuple(bullets))
 
 
-def _short_quotes(
-    article: Article, chosen: list[tuple[tuple[int, int], QuoteItem]], limit: int
+def _quotes_without_slides(
+    article: Article, chosen: list[tuple[tuple[int, int], QuoteItem]]
 ) -> list[tuple[tuple[int, int], QuoteItem]]:
-    """Return the quotes not given slides that have a speaker and fit a bullet: they
-    are pull quotes in their section, never the speaker's words as the deck's own."""
+    """Return the quotes with a speaker that get no quote slide: pull quotes or bullets led by
+    the speaker, never the speaker's words as the deck's own."""
     taken = {q.text for _, q in chosen}
     return [
         (at, q)
         for at, q in _chosen_quotes(article, len(article.quotes))
-        if q.speaker and q.text not in taken and len(q.text) <= limit
+        if q.speaker and q.text not in taken
     ]
 
 

@@ -789,10 +789,10 @@ def _named(speaker: str, before: str) -> str:
     short = re.match(r"(?:该)?公司", speaker)
     endings = alternation(vocabulary("genre")["company_endings_zh"])
     names = re.findall(rf"[\u4e00-\u9fff（）()]{{2,24}}?(?:{endings})", before) if short else []
-    if not names:
+    if not (short and names):
         return speaker
     name = re.sub(r"^.*?[，。；、在的]", "", names[-1]) or names[-1]  # 在某某公司车间: 某某公司
-    return name + speaker[short.end() :] if short else speaker
+    return name + speaker[short.end() :]
 
 
 def _speaker(name: str) -> str:
