@@ -334,3 +334,25 @@ def test_a_speaker_called_by_the_company_named_before_takes_its_name(tmp_path):
     )
     (article,), _ = read_articles(str(source))
     assert [q.speaker for q in article.quotes] == ["青川禾丰药业（青川）有限公司副总经理赵某"]
+
+
+def test_a_row_of_stars_and_a_contributor_line_are_no_headings(tmp_path):
+    # a row of stars sets the closing words apart; a line in brackets names who helped write
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川县：小县城的大产业\n本报记者 王小明\n"
+        "青川县今年以来新签约项目28个，总投资46亿元。\n"
+        "做强特色农业\n"
+        "全县茶园面积达到12万亩，带动农户增收。\n茶叶加工企业增至31家，年产值突破10亿元。\n"
+        "培育文旅新业态\n"
+        "县里打造了5条乡村旅游线路，接待游客增长两成。\n民宿数量比去年多了40家。\n"
+        "***      ***\n"
+        "青川县将继续做好山水文章，让群众日子越过越红火。\n"
+        "（本报通讯员李小红参与采写）\n",
+        "utf-8",
+    )
+    (article,), _ = read_articles(str(source))
+    assert [s.heading for s in article.sections] == [None, "做强特色农业", "培育文旅新业态"]
+    body = [p.text for s in article.sections for p in s.paragraphs]
+    assert body[-1].startswith("青川县将继续") and not any("参与采写" in t for t in body)
+    assert any("参与采写" in m for m in article.meta)

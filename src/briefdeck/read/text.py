@@ -102,4 +102,4 @@ def bold_heading(line: str) -> str | None:
     if not match or len(match.group(1)) > BOLD_MAX:
         return None
     text = re.sub(r"\*\*|__", "", match.group(1)).strip()
-    return text or None
+    return text if re.search(r"\w", text) else None  # `***   ***`: a row of stars, no words
