@@ -53,10 +53,10 @@ def test_the_news_is_the_event_not_the_background_told_after_it():
     assert news is not None and "正式成立" in news[2]
 
 
-def test_a_subject_stops_at_a_preposition_the_dictionary_glued_to_a_place():
-    from briefdeck.story import _subject
-
-    assert _subject("青川智能产业研究院由青川新区与本地大学共同建设") == "青川智能产业研究院"
+def test_a_noun_phrase_cut_from_a_long_sentence_titles_no_topic():
+    # the subject alone (青川智能产业研究院) names no point: no title, the topic goes on
+    text = "青川智能产业研究院由青川新区与本地大学共同建设，已孵化企业20余家，覆盖芯片、算法等方向。"
+    assert _topic_title(Paragraph(text)) == ""
 
 
 def test_the_news_is_no_supposition_and_its_figures_no_headline(tmp_path):

@@ -31,8 +31,6 @@ STATEMENT = 12
 """A quote this long (in characters) is words said, not a quoted term."""
 LEAD_PARAGRAPHS = 3
 """The main news is looked for in this many first paragraphs."""
-LIST_REACH = 8
-"""A 、 this close after a clause's opening noun phrase makes it the first item of a list."""
 CODA_MAX = 40
 """Longest last paragraph (characters) that sums an article up in a line (`…，新城正加快生长。`)."""
 
@@ -192,43 +190,15 @@ def _topic_title(paragraph: Paragraph, zones: tuple[str, ...] = ()) -> str:
 
 
 def _first_phrase(paragraph: Paragraph) -> str:
-    """Return the paragraph's short first sentence, or the clause or subject it opens with."""
+    """Return the paragraph's short first sentence, or the clause it opens with when that
+    names a topic; empty otherwise (a noun phrase cut from a sentence is no title)."""
     first = (sentences(paragraph.text) or [""])[0].strip()
     if 6 <= len(first) <= TOPIC_TITLE_MAX and not first.startswith(("“", '"')):
         return display(first.rstrip("。！!；;"))
     clauses = [c for c in re.split(r"[，,；;：:]", first) if c and not c.startswith(("“", '"'))]
     if clauses and _names_a_topic(clauses[0]):
         return display(clauses[0])
-    for clause in clauses[:2]:
-        subject = _subject(clause)
-        if subject:
-            return display(subject)
     return ""
-
-
-def _subject(clause: str) -> str:
-    """Return the noun phrase that opens a clause (its words up to the first verb or adverb),
-    when it is long enough to name a topic; else empty."""
-    skip = vocabulary("lint")["dangling_endings_zh"]
-    words = tokens(clause)
-    if words and words[0][1] == "p":
-        return ""  # 在某某车间: a place or a means, not a topic
-    kept: list[tuple[str, str]] = []
-    for word, tag, _ in words:
-        if not kept and (tag == "t" or word in skip):
-            continue  # a time or link word before the subject
-        if tag in ("v", "vd", "d", "ad", "p", "c"):
-            break
-        if tag.startswith("nr") and word[0] in "由与在对向从把被给":
-            break  # 由某某: the dictionary took a preposition and a place for a name
-        kept.append((word, tag))
-    while kept and not kept[-1][1].startswith("n"):
-        kept.pop()  # a subject ends on its noun (not 某某有新 of 某某有新打算)
-    out = "".join(word for word, _ in kept)
-    balanced = out.count("“") == out.count("”")
-    if "、" in clause[: len(out) + LIST_REACH]:
-        return ""  # 某某创新中心、某某公司…: the first of a list, perhaps cut inside its name
-    return out if 4 <= len(out) <= TOPIC_TITLE_MAX and balanced and out != clause else ""
 
 
 def _names_a_topic(clause: str) -> bool:
