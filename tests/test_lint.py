@@ -54,6 +54,8 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
             "精密滤网价格",
         ),
         ("老城区硬是腾出滨江2公顷的空地。", "2公顷", "空地"),  # measured noun follows
+        ("园区帮助企业完成58项数字化改造，建成4个示范车间。", "58项", "数字化改造"),
+        ("这家工厂已具备年产12万台能力。", "12万台", "年产能力"),  # the period stays
     ],
 )
 def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
@@ -79,6 +81,26 @@ def test_fragments(line, fragment):
     from briefdeck.lint import fragment_reason
 
     assert (fragment_reason(line) is not None) is fragment
+
+
+@pytest.mark.parametrize(
+    ("clause", "setting"),
+    [
+        ("为加快培育新兴产业，", True),  # a purpose
+        ("为企业提供一站式服务", False),  # a service: 为 with whom it is for
+        ("围绕两大产业集群，", True),
+        ("通过设立产业基金，", True),
+        ("在去年9月，", True),
+        ("在全省率先开展改革", False),  # 在 with a place and a verb: the point itself
+        ("当第五批样品从产线上下来，", True),
+        ("当好企业的服务员", False),
+        ("出台专项扶持办法，", False),
+    ],
+)
+def test_settings_that_lead_to_a_main_clause(clause, setting):
+    from briefdeck.lint import is_setting
+
+    assert is_setting(clause) is setting
 
 
 def test_the_zone_stays_where_the_clause_needs_it():

@@ -56,10 +56,11 @@ def test_bullets_are_source_clauses_within_the_limit(path):
                 assert in_order(parts, source), bullet.text
                 # the summary's main news keeps who, what and where: half as long again
                 scale = 1.5 if section.summary else 1
+                most = OutlineSettings().bullet_max * scale
                 if outline.language == "zh":
-                    assert len(bullet.text) <= 40 * scale, bullet.text
+                    assert len(bullet.text) <= most, bullet.text
                 else:
-                    assert len(bullet.text.split()) <= 20 * scale, bullet.text
+                    assert len(bullet.text.split()) <= most / 2, bullet.text
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
@@ -86,7 +87,7 @@ def test_zone_name_dropped_as_subject_except_in_the_main_news():
         "平顶山高新区以“党建+招商”模式实现签约落地亿元以上项目49个"
     )
     bullets = [b.text for s in rest for b in s.bullets]
-    assert "深化产业延链补链强链" in bullets
+    assert any(b.startswith("深化产业延链补链强链") for b in bullets)
     assert not any(b.startswith(first.zone) for b in bullets)
 
 
@@ -282,6 +283,17 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
         (
             "在省内首个、西南地区唯一的国家级数字经济创新示范区的青禾中心，算力平台加快建设。",
             ["算力平台加快建设"],
+        ),
+        # a sentence too long for a line keeps its main clauses: purpose, means and time go
+        (
+            "为加快培育新兴产业、壮大县域经济，青川高新区出台专项扶持办法，"
+            "通过设立规模可观的产业引导基金，支持企业建设研发中心。",
+            ["出台专项扶持办法，支持企业建设研发中心"],
+        ),
+        (
+            "终于，在去年9月，当第五批试制的样品从新建的自动化产线上下来，"
+            "经过质检中心连续三周的检测，各项指标全部合格！",
+            ["各项指标全部合格"],
         ),
     ],
 )

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from briefdeck.chars import display, has_cjk, sentences
-from briefdeck.lint import PAIRS, fragment_reason, is_unbalanced
+from briefdeck.lint import PAIRS, fragment_reason, is_setting, is_unbalanced
 from briefdeck.model import Bullet, Metric, Paragraph
 from briefdeck.segment import tokens
 from briefdeck.vocab import vocabulary
@@ -56,6 +56,8 @@ def condense(
     english = not has_cjk(sentence)
     parts = clauses(sentence, zones, english)
     size = _size_en if english else len
+    if not english and size(_tidy("".join(parts))) > limit:
+        parts = _main_clauses(parts, keep)
     lines: list[str] = []
     current = ""
     for clause in parts:
@@ -91,6 +93,18 @@ def condense(
         lines.append(current)
     out = [_complete(_tidy(line), english) for line in lines]
     return [_sentence_case(display(line), english) for line in out if line]
+
+
+def _main_clauses(parts: list[str], keep: list[str]) -> list[str]:
+    """Return the clauses of a Chinese sentence too long for one line without its settings:
+    a clause of purpose, means or circumstance (为有效激活…, 围绕…, 通过…, 在…下) that holds no
+    figure and is followed by another clause gives way to the main clauses it leads to."""
+    out = [
+        part
+        for n, part in enumerate(parts)
+        if n == len(parts) - 1 or any(k in part for k in keep) or not is_setting(_tidy(part))
+    ]
+    return out if any(not is_setting(_tidy(p)) for p in out) else parts
 
 
 def _opening_gives_way(clause: str, limit: int, size: Any) -> bool:

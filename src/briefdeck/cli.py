@@ -93,7 +93,7 @@ def _outline_options(command: F) -> F:
     command = click.option(
         "--bullet-max",
         type=click.IntRange(10, 200),
-        default=40,
+        default=OutlineSettings.bullet_max,
         show_default=True,
         help="Longest bullet in CJK characters (English: half as many words).",
     )(command)

@@ -87,6 +87,25 @@ def fragment_reason(text: str) -> str | None:
     return _fragment_en(bare)
 
 
+def is_setting(text: str) -> bool:
+    """Return True for a Chinese clause that only sets the scene for a main clause: a phrase of
+    purpose, means or circumstance (围绕…, 通过…, 为有效激活…, 当…时, 在…下, 在2025年3月)."""
+    bare = _bare(text)
+    w = _words()
+    if not has_cjk(bare) or re.search(r"[，,；;：:]", bare):
+        return False
+    if bare.startswith("在"):
+        rest = bare[1:]
+        time = all(tag[:1] in ("t", "m", "q") for _, tag, _ in tokens(rest))
+        return bare.endswith(tuple(w["setting_endings_zh"])) or time  # 在去年9月
+    if bare.startswith(tuple(o for o in w["adverbial_openers_zh"] if o != "在")):
+        return True
+    words = tokens(bare)
+    if len(words) > 1 and words[0][0] == "为" and words[1][1][:1] in ("v", "d", "a"):
+        return True  # 为有效激活…, 为加快…: a purpose (not 为企业提供…, a service)
+    return words[0][0] == "当"  # 当…时: a time (not 当好, one word)
+
+
 def _fragment_zh(bare: str) -> str | None:
     w = _words()
     if sum(1 for c in bare if is_cjk(c)) < 4:
@@ -159,8 +178,8 @@ def is_unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1
 
 
-PER_PERIOD = re.compile(r"每(?:天|日|年|月|周|小时)|(?:年|日|月)均")
-"""Words that make a figure a rate per period (每天, 年均): a label may open with one."""
+PER_PERIOD = re.compile(r"每(?:天|日|年|月|周|小时)|(?:年|日|月)[均产]")
+"""Words that make a figure a rate per period (每天, 年均, 年产): a label may open with one."""
 NOMINAL = ("n", "l", "j", "eng", "g", "t")
 """Part-of-speech tags (first letters) of words that can name what a figure counts; `vn`
 (a verbal noun) counts as `v` here only when nothing else names a thing."""

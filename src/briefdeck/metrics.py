@@ -545,6 +545,9 @@ def _clean_right(right: str, deeds: bool = False) -> str:
     for n, (word, tag, _) in enumerate(words):
         before_noun = word in inner and n + 1 < len(words) and words[n + 1][1][:1] in ("n", "v")
         verb = n and tag[:1] in "pudv" and tag != "vn" and not before_noun
+        if verb and word in v["label_end_verbs_zh"]:
+            out += word  # 206项智能化改造: the work done, named by its verb
+            break
         if word in stop or re.search(r"\d", word) or verb:
             break
         out += word

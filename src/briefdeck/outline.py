@@ -54,7 +54,7 @@ FIGURES_SLIDE_MIN = 2
 class OutlineSettings:
     """Knobs of the outline stage."""
 
-    bullet_max: int = 40
+    bullet_max: int = 60
     """Longest bullet in CJK characters (an English bullet gets half as many words)."""
     chart_min: int = 3
     """Fewest figures in a group that make a chart."""
