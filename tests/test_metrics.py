@@ -79,7 +79,7 @@ def test_seed_figures_with_qualifiers_and_units(seed_articles):
         "万吨",
         "干燥设施",
     )
-    assert metrics["2万套"].label == "智能流体机械成套设备"
+    assert metrics["2万套"].label == "年产智能流体机械成套设备"  # a capacity per year
     assert metrics["15分钟"].label == "政务服务圈"
 
 

@@ -178,8 +178,11 @@ def is_unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1
 
 
-PER_PERIOD = re.compile(r"每(?:天|日|年|月|周|小时)|(?:年|日|月)[均产]")
-"""Words that make a figure a rate per period (每天, 年均, 年产): a label may open with one."""
+PER_BASIS = re.compile(
+    r"每(?:[天日年月周人户亩斤吨台辆套]|小时|平方米|千克|公斤|千瓦时)|(?:年|日|月)(?:均|产(?![值量]))"
+)
+"""Words that make a figure a rate per period or per unit (每天, 年均, 年产, 每斤, 每平方米): a
+label may open with one."""
 NOMINAL = ("n", "l", "j", "eng", "g", "t")
 """Part-of-speech tags (first letters) of words that can name what a figure counts; `vn`
 (a verbal noun) counts as `v` here only when nothing else names a thing."""
@@ -204,7 +207,7 @@ def weak_label_reason(label: str) -> str | None:
         endings = (*w["open_endings_zh"], *w["dangling_endings_zh"], *w["speech_endings_zh"])
         if last_word(bare, tuple(endings)):
             return "ends on a dangling word"
-        words = tokens(re.sub(rf"^(?:{PER_PERIOD.pattern})", "", bare) or bare)
+        words = tokens(re.sub(rf"^(?:{PER_BASIS.pattern})", "", bare) or bare)
         if words[0][0] in w["bad_starts_zh"] or words[0][1] in ("p", "c", "d"):
             return f"starts with a function word ({words[0][0]})"
         if not any(tag[:1] in NOMINAL for _, tag, _ in words):

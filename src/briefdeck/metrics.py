@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefdeck.chars import is_cjk, sentences
-from briefdeck.lint import PER_PERIOD, weak_label_reason
+from briefdeck.lint import PER_BASIS, weak_label_reason
 from briefdeck.model import Article, Metric, MetricGroup
 from briefdeck.numbers import NumberForm, Quantity, half_width, quantities_en, quantities_zh
 from briefdeck.segment import tokens
@@ -328,12 +328,13 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     left = _clean_left(raw_left, article)
     right = _clean_right(text[match.end : right_end])
     lone_verb = bool(left) and _verb(left) and len(tokens(left)) == 1  # 走进600平方米的…
-    of = text[match.end : match.end + 1] == "的" and any(  # 腾出2公顷的空地: 空地
-        t == "v" for _, t, _ in tokens(left)
-    )
+    of = text[match.end : match.end + 1] == "的" and _measures_what_follows(right, raw_left)
     label = (
         right if right and (match.classifier or raw_left.endswith("的") or lone_verb or of) else ""
     )
+    measure = _measure_before(raw_left) if of else ""
+    if measure and not label.endswith(measure):
+        label += measure  # 价值约35.6万元的生牛肉: the beef's value
     label = label or (left if len(left) >= 2 else right or left)
     same_sentence = previous is not None and previous.start >= text.rfind("。", 0, match.start)
     if len(label) < 2 and same_sentence and previous is not None and previous.unit == match.unit:
@@ -365,10 +366,27 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     return _per_period(label, text[left_bound : match.start], match.unit or "")
 
 
+def _measures_what_follows(right: str, left: str) -> bool:
+    """Return True when a figure followed by 的 measures the noun phrase after it (用近7%的土地,
+    1000多平方米的租用厂房): not a frame noun (仅占25%的现状, 以12%的速度) and not the
+    thing that changed by the figure (增长20%的企业)."""
+    v = _rules().v
+    if not right or any(right.endswith(w) for w in v["frame_nouns_zh"]):
+        return False
+    rest = re.sub(r"[近约超逾达了过]+$", "", left.rstrip())
+    return not rest.endswith(tuple(v["change_labels_zh"]))
+
+
+def _measure_before(left: str) -> str:
+    """Return the measure word that ends the text before a figure (价值约, 售价), or empty."""
+    rest = re.sub(r"[近约超逾达了过为]+$", "", left.rstrip())
+    return next((m for m in _rules().v["measure_nouns_zh"] if rest.endswith(m)), "")
+
+
 def _per_period(label: str, left: str, unit: str) -> str:
     """Return `label` led by the per-period word the clause puts before the figure
     (平均每天有30多宗转让 -> 每天转让), unless label or unit already says it."""
-    found = PER_PERIOD.findall(left)
+    found = PER_BASIS.findall(left)
     if not found or not label or "/" in unit or any(f in label for f in found):
         return label
     return found[-1] + label
@@ -474,6 +492,8 @@ def _noun_tail(words: list[str], v: dict[str, Any]) -> list[str]:
     """Return label words without what trails the noun phrase (稳定在, 还要按照, 等, 的)."""
     trailing = set(v["label_link_zh"]) | set(v["label_tail_zh"])
     out = list(words)
+    if len(out) > 1 and out[-1] == "占":  # 新兴产业仅占25%: the share of new industries
+        out = [*(w for w in out[:-1] if tokens(w)[0][1] not in ("d", "p")), "占比"]
     for link in ("达到", "达"):  # the dictionary glues a link to its noun (某某率达)
         rest = out[-1][: -len(link)] if out and out[-1].endswith(link) else ""
         if len(rest) >= 2 or (rest and rest in "率量额值数"):  # not 雷达
@@ -529,6 +549,7 @@ def _clean_right(right: str, deeds: bool = False) -> str:
     (8位被抓的战友 -> 战友); with `deeds`, the verb phrase that tells what the counted did
     (26家已投产 -> 已投产)."""
     v = _rules().v
+    attributive = right.startswith("的")  # 的租用厂房: a verb before a noun qualifies it
     right = right.lstrip("的")
     quoted = re.match(r"“([^”]{2,12})”", right)
     if quoted and not deeds:
@@ -539,7 +560,8 @@ def _clean_right(right: str, deeds: bool = False) -> str:
     stop = set(v["label_cut_after_zh"])
     out = ""
     words = tokens(right) if right.strip() else ()
-    if words and not deeds and words[0][1] in ("v", "vd", "d", "p"):
+    qualifies = attributive and len(words) > 1 and words[1][1][:1] == "n"
+    if words and not deeds and words[0][1] in ("v", "vd", "d", "p") and not qualifies:
         return ""  # 70%提高到…: a verb follows, no noun
     inner = set(v["label_inner_verbs_zh"])
     for n, (word, tag, _) in enumerate(words):
@@ -567,7 +589,8 @@ def _trim(label: str, words: list[str]) -> str:
     while changed:
         changed = False
         for word in words:
-            if label.startswith(word) and len(label) - len(word) >= 3:
+            whole = len(word) > 1 or [w for w, _, _ in tokens(label)[:1]] == [word]  # not 新能源
+            if whole and label.startswith(word) and len(label) - len(word) >= 3:
                 label, changed = label[len(word) :], True
     return strip_marks(label)
 
