@@ -212,6 +212,9 @@ def weak_label_reason(label: str) -> str | None:
             return f"starts with a function word ({words[0][0]})"
         if not any(tag[:1] in NOMINAL for _, tag, _ in words):
             return "names nothing counted (no noun)"
+        inner = next((word for word, _, _ in words if word in w["clause_words_zh"]), None)
+        if inner:
+            return f"a clause, not a noun phrase ({inner})"  # 品类也增加, 这将使企业
         return None
     words = bare.lower().split()
     if not words or bare.lower() in w["generic_labels_en"]:
