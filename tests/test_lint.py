@@ -84,6 +84,9 @@ def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
         ("地处江汉平原腹地的青川，坚持创新驱动", False),  # 地处 is a verb, not the particle 地
         ("在青川创业园，为返乡青年提供创业基金，2024年", True),  # what the year dates was cut
         ("在首批开展协同转型综合试点的10个地区中", True),  # a setting only, figure or not
+        ("在一家电子厂，一批批平板电脑包装完成后", True),  # what happened then was cut
+        ("平板电脑包装完成后，直接装车发往东南亚等地", False),  # 等地: and other places
+        ("审批提速，通关时间缩短至2小时", False),  # 小时 is no time clause
     ],
 )
 def test_fragments(line, fragment):

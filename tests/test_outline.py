@@ -416,3 +416,38 @@ def test_pull_quotes_are_few_and_the_rest_keep_their_speakers(tmp_path):
     assert len(pulls) <= 2
     said = [b for b in bullets if "订单已经全部交付" in b.text]
     assert said and all(b.head for b in said)
+
+
+def test_a_sentence_pointing_back_keeps_the_one_it_points_at():
+    from briefdeck.bullets import paragraph_bullets
+    from briefdeck.model import Paragraph
+
+    text = (
+        "园区建成产业服务平台，为企业提供检测、认证和融资对接服务。"
+        "平台由区里和三家检测机构共同运营，设在创新大厦。该平台已累计服务企业320家。"
+    )
+    from tests.test_numbers import metrics_of
+
+    figure = next(m for m in metrics_of(text) if m.text == "320家")
+    bullets = [b.text for b in paragraph_bullets(Paragraph(text), [figure], (), 60)]
+    assert bullets[-2:] == [
+        "平台由区里和三家检测机构共同运营，设在创新大厦",
+        "该平台已累计服务企业320家",
+    ]
+
+
+def test_the_later_part_of_a_quote_on_a_slide_is_no_bullet(tmp_path):
+    outline = outline_of_text(
+        tmp_path,
+        "青川综合保税区通关提速",
+        "青川综合保税区今年新设外贸企业120家，进出口总值增长18%。",
+        "在青川一家电子厂，一批批平板电脑包装完成后，直接装车发往东南亚等地。"
+        "“片区审批快，物流成本低。”厂长助理周小红介绍，“以前货物要绕行1500多公里出境，"
+        "如今从青川出发只要400公里，交货期短了一半。”",
+        "青川综合保税区还推行“提前申报”模式，货物通关时间由1天缩短至3小时。",
+    )
+    said = " ".join(b.text for s in outline.sections for b in s.bullets if not b.head)
+    quotes = [q.text for q in outline.quotes]
+    assert any("1500多公里" in q for q in quotes)
+    assert "1500多公里" not in said  # the quote is on its slide, not also a bullet
+    assert "直接装车发往东南亚等地" in said  # 等地 (and other places) ends a whole point

@@ -31,15 +31,27 @@ def paragraph_bullets(
         head = display(paragraph.lead)
         text = text[len(paragraph.lead) + 1 :]
     out: list[Bullet] = []
-    for n, sentence in enumerate(sentences(text)):
-        inside = [m for m in figures if m.sentence and m.text in sentence]
-        if (n > 0 and not inside and not every) or any(s in sentence for s in skip if s):
-            continue
-        for line in condense(sentence, [m.text for m in inside], zones, limit, every):
+    found = sentences(text)
+    chosen = [
+        n
+        for n, sentence in enumerate(found)
+        if (n == 0 or every or any(m.sentence and m.text in sentence for m in figures))
+        and not any(s in sentence for s in skip if s)
+    ]
+    for n in sorted({*chosen, *(n - 1 for n in chosen if n and refers_back(found[n]))}):
+        inside = [m for m in figures if m.sentence and m.text in found[n]]
+        for line in condense(found[n], [m.text for m in inside], zones, limit, every):
             out.append(Bullet(line, head if not out else ""))
     if head and not out and not head.endswith(("？", "?")):
         out.append(Bullet("", head))  # a question is no point on its own
     return out
+
+
+def refers_back(sentence: str) -> bool:
+    """Return True for a sentence that opens by pointing at the one before (该平台…, 此举…,
+    即1个…): shown alone, it would point at nothing."""
+    opener = tokens(sentence.lstrip('“"「'))[:1]
+    return bool(opener) and opener[0][0].startswith(tuple(vocabulary("lint")["back_references_zh"]))
 
 
 def condense(

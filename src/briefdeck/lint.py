@@ -134,14 +134,18 @@ def _fragment_zh(bare: str) -> str | None:
     last = re.split(r"[，,；;：:]", bare)[-1].strip()
     if last != bare and _DATE_ONLY.match(last):
         return "ends on a date (what it dates was cut)"
+    ends = tokens(last)[-1][0] in w["time_clause_endings_zh"]  # 完成|后, not 2小时
+    if last != bare and (is_setting(last) or ends):
+        return "ends on a setting (what happened then was cut)"  # …组装完成后
     return None
 
 
 def last_word(text: str, words: tuple[str, ...]) -> str | None:
     """Return the word of `words` that ends `text` as a whole word (not 地 of 用地), or None."""
     for word in sorted(words, key=len, reverse=True):
-        if text.endswith(word) and (len(word) > 1 or tokens(text)[-1][0] == word):
-            return word
+        whole = len(word) > 1 or tokens(text)[-1][0] == word
+        if text.endswith(word) and whole and not text.endswith("等" + word):
+            return word  # not 地 of 南亚等地 (and other places)
     return None
 
 

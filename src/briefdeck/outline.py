@@ -478,10 +478,17 @@ def _skipped_sentences(
     """Return the sentences that are not bullets: the ending's and the quotes' on slides."""
     skip = {sentence for sentence, _ in outlook_sentences(article)}
     for (s, p), quote in quotes:
-        opening = quote.text[:10]
+        said = display(quote.text)
         text = article.sections[s].paragraphs[p].text
-        skip.update(x for x in sentences(text) if opening and display(opening) in display(x))
+        skip.update(x for x in sentences(text) if _quotes_from(x, said))
     return frozenset(skip)
+
+
+def _quotes_from(sentence: str, said: str) -> bool:
+    """Return True when `sentence` holds words of a quote shown on a slide (`said`): its
+    opening, or a later part of it (`“……”某某介绍，“……”` gives a sentence per part)."""
+    parts = [display(p)[:10] for p in re.findall(r"[“\"]([^”\"]{6,})", sentence)]
+    return display(said[1:11]) in display(sentence) or any(p in said for p in parts)
 
 
 def source_line(article: Article) -> str:
