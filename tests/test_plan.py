@@ -159,3 +159,37 @@ def test_contents_list_a_section_once_when_its_own_points_lead_its_first_topic()
     outline = ZoneOutline("某某高新区", "zh", "某某", sections=(other, *topics))
     (contents,) = [s for s in plan_deck(outline, LAYOUTS).slides if s.kind == "contents"]
     assert [p.text for p in contents.body.paragraphs] == ["一艘货轮", "一条产业链"]
+
+
+def test_a_few_bullets_are_spread_down_their_box_within_the_sets_range():
+    from briefdeck.textfit import paragraph_gap, text_height
+
+    outline = ZoneOutline(
+        "青川高新区",
+        "zh",
+        "青川高新区的一年",
+        sections=(
+            SectionOutline("招商引资", bullets=(Bullet("新签约项目28个"), Bullet("总投资46亿元"))),
+            SectionOutline(
+                "营商环境",
+                bullets=tuple(Bullet(f"第{n}项改革措施落地见效，企业办事更便利") for n in range(6)),
+            ),
+        ),
+    )
+    deck = plan_deck(outline, LAYOUTS)
+    sparse = next(s for s in deck.slides if s.title == "招商引资").body
+    full = next(s for s in deck.slides if s.title == "营商环境").body
+    m = _metrics()
+    most = LAYOUTS.paragraph_space_max * sparse.size * m.line_height * m.line_spacing
+    assert paragraph_gap(sparse.size, m) * 72 < sparse.space_before <= most + 0.1
+    box = LAYOUTS.for_kind("section").placeholders["body"]
+    lines = [b.text for b in sparse.paragraphs]
+    used = text_height(lines, sparse.size, box.w - 0.3, m) + sparse.space_before / 72
+    assert used <= box.h  # spread, never past the box
+    assert full.space_before is None or full.space_before < sparse.space_before
+
+
+def _metrics():
+    from briefdeck.textfit import Metrics
+
+    return Metrics(LAYOUTS.line_height, LAYOUTS.line_spacing, LAYOUTS.paragraph_space)

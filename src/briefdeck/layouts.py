@@ -150,6 +150,8 @@ class LayoutSet:
     """Percentage line spacing written on paragraphs (1.0 = single)."""
     paragraph_space: float
     """Space before each bullet, in lines."""
+    paragraph_space_max: float
+    """Most space before a bullet (lines) when few bullets are spread down their box."""
     line_height: float
     """A line's height in ems at single spacing."""
     layouts: tuple[Layout, ...]
@@ -228,7 +230,7 @@ def _layout_set(data: Any, path: str) -> LayoutSet:
         top.get("text", {}),
         path,
         "text",
-        {"line_spacing", "paragraph_space", "line_height", "list_sizes"},
+        {"line_spacing", "paragraph_space", "paragraph_space_max", "line_height", "list_sizes"},
     )
     raw_layouts = top.get("layouts")
     if not isinstance(raw_layouts, list) or not raw_layouts:
@@ -249,6 +251,9 @@ def _layout_set(data: Any, path: str) -> LayoutSet:
         colors={k: str(v).upper() for k, v in colors.items()},
         line_spacing=spacing,
         paragraph_space=_number(text.get("paragraph_space", 0.3), path, "text.paragraph_space"),
+        paragraph_space_max=_number(
+            text.get("paragraph_space_max", 1.0), path, "text.paragraph_space_max"
+        ),
         line_height=_number(text.get("line_height", 1.4), path, "text.line_height"),
         layouts=layouts,
         list_sizes=_sizes(text.get("list_sizes", [12, 18]), path, "text.list_sizes"),

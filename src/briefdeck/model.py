@@ -373,6 +373,9 @@ class TextBox:
     """Text columns in the box (a long contents list takes two)."""
     start: int = 1
     """Number of the first paragraph of a numbered list (a list continued from a slide before)."""
+    space_before: float | None = None
+    """Points before each paragraph after the first when a few are spread down their box, or
+    None for the layout's spacing."""
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,16 @@ from briefdeck.model import (
     ZoneOutline,
 )
 from briefdeck.outline import FIGURES_SLIDE_MIN, cover_line, words
-from briefdeck.textfit import INSET_X, INSET_Y, SCRIPT_GAP, Metrics, fit_size, text_width
+from briefdeck.textfit import (
+    INSET_X,
+    INSET_Y,
+    SCRIPT_GAP,
+    Metrics,
+    fit_size,
+    paragraph_gap,
+    text_height,
+    text_width,
+)
 
 UNIT_SCALE = 0.5
 """Size of a card's unit and qualifier relative to its figure."""
@@ -38,6 +47,8 @@ COLUMN_FILL = 0.85
 """Share of a further column counted as room (a column breaks between paragraphs)."""
 CONTENTS_MAX = 10
 """Most entries on the contents slide; more are shortened to their titles, then cut."""
+SPREAD = 0.6
+"""Share of a text box's free height a few bullets are spread over (the rest stays below)."""
 SHORT_DECK = 3
 """A deck of this few slides (cover included) that has shown every key figure needs no recap."""
 
@@ -112,7 +123,23 @@ class _Planner:
         if size is None:
             self.warnings.append(f"text too long for one {kind} slide: {lines[0].text[:30]}")
             size = box.sizes[0]
-        return TextBox(tuple(lines), size, emphasis, numbered, columns, start)
+        space = self.spread(box, lines, size, numbered, emphasis) if columns == 1 else None
+        return TextBox(tuple(lines), size, emphasis, numbered, columns, start, space)
+
+    def spread(
+        self, box: Box, lines: list[Bullet], size: float, numbered: bool, emphasis: tuple[str, ...]
+    ) -> float | None:
+        """Return the space (points) before each bullet that spreads a few bullets down a box
+        they would leave half empty (at most the set's `paragraph_space_max` lines), or None."""
+        if not box.bullets or len(lines) < 2:
+            return None
+        strings = self.strings(lines, numbered)
+        bold = self.bold(box, lines, emphasis)
+        used = text_height(strings, size, box.w - self.indent(box), self.m, bold)
+        gap = paragraph_gap(size, self.m)
+        most = self.layouts.paragraph_space_max * size * self.m.line_height * self.m.line_spacing
+        wanted = min(gap + SPREAD * (box.h - used) / (len(lines) - 1), most / 72)
+        return round(wanted * 72, 1) if wanted > gap * 1.05 else None
 
     def fit(
         self,
@@ -127,7 +154,7 @@ class _Planner:
         Heads are measured bold; a column holds whole paragraphs, so columns after the first
         are counted a little short.
         """
-        bold = box.bold or any(b.head or any(e in b.text for e in emphasis) for b in lines)
+        bold = self.bold(box, lines, emphasis)
         width = (box.w - COLUMN_GAP * (columns - 1)) / columns - self.indent(box)
         height = box.h * (1 + COLUMN_FILL * (columns - 1))
         return fit_size(self.strings(lines, numbered), (width, height), box.sizes, self.m, bold)
@@ -138,6 +165,11 @@ class _Planner:
             prefix + (b.head + self.sep + b.text if b.head and b.text else b.head or b.text)
             for b in lines
         ]
+
+    @staticmethod
+    def bold(box: Box, lines: list[Bullet], emphasis: tuple[str, ...]) -> bool:
+        """Return True when `lines` are measured bold: a bold box, heads or figures shown bold."""
+        return box.bold or any(b.head or any(e in b.text for e in emphasis) for b in lines)
 
     @staticmethod
     def indent(box: Box) -> float:

@@ -59,7 +59,13 @@ def replace_paragraphs(tx_body: Any, paragraphs: list[Any]) -> None:
 def box_paragraphs(box: TextBox, sep: str, line_spacing: float) -> list[Any]:
     """Return the paragraphs of a fitted text box: bold heads, figures emphasised, numbers."""
     out = [
-        paragraph(_runs(b, box, sep), line_spacing, numbered=box.numbered) for b in box.paragraphs
+        paragraph(
+            _runs(b, box, sep),
+            line_spacing,
+            space_before=box.space_before if n else None,
+            numbered=box.numbered,
+        )
+        for n, b in enumerate(box.paragraphs)
     ]
     if box.numbered and box.start > 1:
         for p in out:
