@@ -11,6 +11,7 @@ from pptx import Presentation
 from briefdeck.chars import display
 from briefdeck.cli import main
 from briefdeck.errors import OutlineError
+from briefdeck.model import Bullet
 from briefdeck.outline import OutlineSettings, condense, outline_zones
 from briefdeck.outline_yaml import dump_outline, load_outline
 from briefdeck.pipeline import read_articles
@@ -451,3 +452,22 @@ def test_the_later_part_of_a_quote_on_a_slide_is_no_bullet(tmp_path):
     assert any("1500多公里" in q for q in quotes)
     assert "1500多公里" not in said  # the quote is on its slide, not also a bullet
     assert "直接装车发往东南亚等地" in said  # 等地 (and other places) ends a whole point
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # the title's words open the bullet as a clause of their own: the rest stands alone
+        ("走进青川纺织厂车间，一台台新织机正在试运行", "一台台新织机正在试运行"),
+        # the rest needs the title's words (a copula, a verb without its subject): kept whole
+        ("走进青川纺织厂车间，是园区转型的缩影", "走进青川纺织厂车间，是园区转型的缩影"),
+        (
+            "走进青川纺织厂车间，激活了产业升级的一池春水",
+            "走进青川纺织厂车间，激活了产业升级的一池春水",
+        ),
+    ],
+)
+def test_a_bullet_does_not_repeat_its_slides_title(text, shown):
+    from briefdeck.outline import _after_title
+
+    assert _after_title(Bullet(text), "走进青川纺织厂车间").text == shown

@@ -11,7 +11,7 @@ from typing import Any
 
 from briefdeck.bullets import clauses, condense, paragraph_bullets
 from briefdeck.chars import display, sentences
-from briefdeck.lint import bad_categories
+from briefdeck.lint import bad_categories, fragment_reason
 from briefdeck.metrics import card_worthy, figure_texts, is_target
 from briefdeck.model import (
     Article,
@@ -25,6 +25,7 @@ from briefdeck.model import (
     ZoneOutline,
 )
 from briefdeck.publication import publication_of
+from briefdeck.segment import tokens
 from briefdeck.story import (
     Part,
     Role,
@@ -324,6 +325,7 @@ def part_outline(
     if part.role is Role.SUBTOPIC:
         bullets = [replace(b, head="") for b in bullets if b.text]
     bullets = [b for b in bullets if b.text != display(part.title) or b.head]
+    bullets = [_after_title(b, display(part.title)) for b in bullets]
     bullets = [replace(b, head="") if same_words(b.head, part.title) else b for b in bullets]
     bullets = [b for b in bullets if b.head or b.text]
     shown, left = most_salient(bullets, settings.section_bullets, article)
@@ -360,6 +362,17 @@ def part_outline(
         summary=part.role is Role.SUMMARY,
         left_out=left,
     )
+
+
+def _after_title(bullet: Bullet, title: str) -> Bullet:
+    """Return `bullet` without the words its slide's title already shows when it opens with
+    them as a clause (title 走进某某车间, bullet 走进某某车间，一种…: 一种…)."""
+    rest = bullet.text[len(title) :] if title and bullet.text.startswith(title) else ""
+    if len(rest) < 2 or rest[0] not in "，,：:；;" or fragment_reason(rest[1:]) is not None:
+        return bullet
+    first = tokens(rest[1:])[0]
+    subject = first[1][:1] in ("n", "m", "t") and first[0] != "是"  # its own subject follows
+    return replace(bullet, text=rest[1:]) if subject else bullet
 
 
 def most_salient(
