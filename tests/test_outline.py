@@ -285,6 +285,12 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
             "在省内首个、西南地区唯一的国家级数字经济创新示范区的青禾中心，算力平台加快建设。",
             ["算力平台加快建设"],
         ),
+        # a named speaker of a view stays with it; an unnamed one, or one giving figures, goes
+        (
+            "去年，李明省长在这里调研时强调，要把园区建成创新高地。",
+            ["李明省长在这里调研时强调，要把园区建成创新高地"],
+        ),
+        ("园区负责人介绍，今年新签约项目28个。", ["今年新签约项目28个"]),
         # a sentence too long for a line keeps its main clauses: purpose, means and time go
         (
             "为加快培育新兴产业、壮大县域经济，青川高新区出台专项扶持办法，"

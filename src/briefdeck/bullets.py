@@ -181,16 +181,19 @@ def clauses(sentence: str, zones: tuple[str, ...], english: bool) -> list[str]:
             parts.append(sentence[start : i + 1])
             start = i + 1
     parts.append(sentence[start:])
+    figures = bool(re.search(r"\d(?![\d.]*[年月日])", sentence))  # a date is no figure
     out = []
     for part in parts:
         stripped = _drop_subject(part.strip(), zones, english)
-        if stripped and not _is_attribution(stripped, english):
+        if stripped and not _is_attribution(stripped, english, figures):
             out.append(stripped)
     return out
 
 
-def _is_attribution(clause: str, english: bool) -> bool:
-    """Return True for a clause that only says who speaks (`某某负责人介绍，`, `据了解，`)."""
+def _is_attribution(clause: str, english: bool, figures: bool = True) -> bool:
+    """Return True for a clause that only says who speaks (`某某负责人介绍，`, `据了解，`); a
+    named speaker of a sentence without `figures` stays (某某书记指出，要…): a view or a call,
+    which must not read as the deck's own words."""
     bare = clause.rstrip("，,；;：: ")
     w = vocabulary("lint")
     if english:
@@ -202,7 +205,8 @@ def _is_attribution(clause: str, english: bool) -> bool:
     if bare in w["attribution_zh"]:
         return True
     shell = len(bare) <= 24 and not re.search(r"\d", bare) and clause.rstrip()[-1:] in "，,：:"
-    return shell and bare.endswith(tuple(w["speech_endings_zh"]))
+    named = not figures and any(tag.startswith("nr") for _, tag, _ in tokens(bare))
+    return shell and bare.endswith(tuple(w["speech_endings_zh"])) and not named
 
 
 def _drop_subject(clause: str, zones: tuple[str, ...], english: bool) -> str:
