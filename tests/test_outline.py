@@ -477,3 +477,16 @@ def test_a_bullet_does_not_repeat_its_slides_title(text, shown):
     from briefdeck.outline import _after_title
 
     assert _after_title(Bullet(text), "走进青川纺织厂车间").text == shown
+
+
+def test_a_sentence_that_names_or_dates_a_fact_is_a_bullet_without_a_figure():
+    from briefdeck.bullets import paragraph_bullets
+    from briefdeck.model import Paragraph
+
+    text = (
+        "园区完善公共服务配套。青川实验中学在园区开设分校，新的服务中心预计于2025年6月建成投用。"
+        "这里的发展前景十分广阔，越来越多的人愿意留下来。"
+    )
+    lines = [b.text for b in paragraph_bullets(Paragraph(text), [], (), 60)]
+    assert any("2025年6月建成投用" in line for line in lines)  # a dated fact
+    assert not any("前景十分广阔" in line for line in lines)  # a remark: notes only

@@ -193,3 +193,35 @@ def _metrics():
     from briefdeck.textfit import Metrics
 
     return Metrics(LAYOUTS.line_height, LAYOUTS.line_spacing, LAYOUTS.paragraph_space)
+
+
+def test_a_last_slide_of_one_bullet_takes_one_from_the_slide_before():
+    from briefdeck.plan import _Planner
+
+    planner = _Planner(ZoneOutline("青川高新区", "zh", "青川高新区的一年"), LAYOUTS)
+    b = [Bullet(f"第{n}项措施落地见效") for n in range(8)]
+    chunks = planner._no_lone_tail("section", [b[:4], b[4:7], b[7:]], ())
+    assert [len(c) for c in chunks] == [4, 2, 2]
+    assert [x for c in chunks for x in c] == b  # order kept
+    even = [b[:4], b[4:]]
+    assert planner._no_lone_tail("section", even, ()) == even
+
+
+def test_one_outlook_line_ends_the_deck_beside_the_key_figures():
+    from briefdeck.model import Figure
+
+    figures = (Figure("28", "新签约项目", "个"), Figure("46", "总投资", "亿元"))
+    outline = ZoneOutline(
+        "青川高新区",
+        "zh",
+        "青川高新区的一年",
+        key_figures=figures,
+        sections=(
+            SectionOutline("招商引资", bullets=(Bullet("新签约项目28个"), Bullet("总投资46亿元"))),
+            SectionOutline("营商环境", bullets=(Bullet("审批时限压缩一半"), Bullet("办事更便利"))),
+        ),
+        closing=(Bullet("力争三年内建成全省一流的创新园区"),),
+    )
+    last = plan_deck(outline, LAYOUTS).slides[-1]
+    assert last.title == "展望" and last.body.paragraphs[0].text.startswith("力争三年内")
+    assert [c.value for c in last.cards] == ["28", "46"]  # no slide of one bullet alone

@@ -35,7 +35,7 @@ def paragraph_bullets(
     chosen = [
         n
         for n, sentence in enumerate(found)
-        if (n == 0 or every or any(m.sentence and m.text in sentence for m in figures))
+        if (n == 0 or every or concrete(sentence) or any(m.text in sentence for m in figures))
         and not any(s in sentence for s in skip if s)
     ]
     for n in sorted({*chosen, *(n - 1 for n in chosen if n and refers_back(found[n]))}):
@@ -45,6 +45,14 @@ def paragraph_bullets(
     if head and not out and not head.endswith(("？", "?")):
         out.append(Bullet("", head))  # a question is no point on its own
     return out
+
+
+def concrete(sentence: str) -> bool:
+    """Return True for a sentence that names something (an organisation, a place, a title in
+    《》, a term in quotation marks) or dates it: a fact worth a bullet, figure or not."""
+    if re.search(r"《[^》]+》|“[^”]{2,12}”|\d{4}年|\d{1,2}月", sentence):
+        return True
+    return any(tag in ("nt", "nz", "ns") for _, tag, _ in tokens(sentence))
 
 
 def refers_back(sentence: str) -> bool:

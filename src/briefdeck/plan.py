@@ -387,7 +387,18 @@ class _Planner:
                 self.key_figures(coda or self.w["recap"], self.w["recap"] if coda else "")
             self.sources()
             return
-        for n, chunk in enumerate(self.balanced("closing", list(self.outline.closing))):
+        closing = list(self.outline.closing)
+        if len(closing) == 1 and len(self.outline.key_figures) >= FIGURES_SLIDE_MIN:
+            # one outlook line alone is a thin slide: it goes beside a recap of the key figures
+            title = coda or self.w["outlook"]
+            notes = "\n\n".join(x for x in (coda, self.outline.closing_notes) if x)
+            figures = self.outline.key_figures
+            self.section(
+                SectionOutline(title, bullets=tuple(closing), figures=figures, notes=notes)
+            )
+            self.sources()
+            return
+        for n, chunk in enumerate(self.balanced("closing", closing)):
             title = (coda or self.w["outlook"]) + self.continued(n)
             notes = "\n\n".join(x for x in (coda, self.outline.closing_notes) if x)
             body = self.text("closing", "body", chunk)
@@ -447,7 +458,19 @@ class _Planner:
             chunk = self.take(kind, rest, share, emphasis) or rest[:1]
             out.append(chunk)
             rest = rest[len(chunk) :]
-        return out
+        return self._no_lone_tail(kind, out, emphasis)
+
+    def _no_lone_tail(
+        self, kind: str, chunks: list[list[Bullet]], emphasis: tuple[str, ...]
+    ) -> list[list[Bullet]]:
+        """Return `chunks` with a last slide of one bullet given the last bullet of the slide
+        before (4+3+1 -> 4+2+2), when that slide keeps two and the pair fits."""
+        if len(chunks) < 2 or len(chunks[-1]) != 1 or len(chunks[-2]) < 3:
+            return chunks
+        pair = [chunks[-2][-1], *chunks[-1]]
+        if len(self.take(kind, pair, None, emphasis)) < len(pair):
+            return chunks
+        return [*chunks[:-2], chunks[-2][:-1], pair]
 
     def card_sizes(
         self, grid: CardGrid | None, figures: list[Figure] | tuple[Figure, ...], warn: bool = True
