@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -154,11 +155,11 @@ def _read(
     given: list[ZoneOutline] = []
     for source in expand_inputs(inputs):
         if is_outline(source):
-            outline = run.attempt(lambda s=source: read_outline(s))
+            outline = run.attempt(partial(read_outline, source))
             if outline is not None:
                 given.append(outline)
             continue
-        result = run.attempt(lambda s=source: read_articles(s, options))
+        result = run.attempt(partial(read_articles, source, options))
         if result is not None:
             found, warnings = result
             articles.extend(found)
@@ -248,7 +249,7 @@ def outline(
     ]
     for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
         target = path.with_suffix(".yaml")
-        written = run.attempt(lambda o=item, p=target: write_outline(o, p, force))
+        written = run.attempt(partial(write_outline, item, target, force))
         if written is not None:
             click.echo(str(written))
     run.finish()
@@ -433,7 +434,7 @@ def preview_command(debug: bool, decks: tuple[Path, ...], out_dir: Path, dpi: in
         if not deck.is_file():
             run.error(f"{deck}: no such file")
             continue
-        result = run.attempt(lambda d=deck: preview(d, out_dir, dpi))
+        result = run.attempt(partial(preview, deck, out_dir, dpi))
         if result is not None:
             pngs, sheet = result
             click.echo(f"{sheet} ({len(pngs)} slides)")
@@ -458,12 +459,12 @@ def check_command(debug: bool, decks: tuple[Path, ...], fmt: str) -> None:
     from briefdeck.render.check import check_deck
 
     run = _Run(debug)
-    findings = []
+    findings: list[Any] = []
     for deck in decks:
         if not deck.is_file():
             run.error(f"{deck}: no such file")
             continue
-        found = run.attempt(lambda d=deck: check_deck(d))
+        found = run.attempt(partial(check_deck, deck))
         findings.extend(found or [])
     if fmt == "json":
         click.echo(json.dumps([f.__dict__ for f in findings], ensure_ascii=False, indent=2))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from briefdeck.chars import display
 from briefdeck.lint import weak_label_reason
 from briefdeck.metrics import card_worthy, is_target
-from briefdeck.model import Article, Figure, Metric, SectionOutline, ZoneOutline
+from briefdeck.model import Article, Bullet, Figure, Metric, SectionOutline, ZoneOutline
 from briefdeck.outline import (
     OutlineSettings,
     closing_of,
@@ -184,7 +184,7 @@ def _subtitle(items: list[_Item], w: dict[str, str]) -> str:
 
 def _summary(items: list[_Item], w: dict[str, str], settings: OutlineSettings) -> SectionOutline:
     """Return the summary: the main news of the newest articles, one bullet each."""
-    bullets = []
+    bullets: list[Bullet] = []
     notes = []
     for item in items:
         lead = next((p for p in parts_of(item.article, settings.subtopic_figures)

@@ -351,7 +351,7 @@ def _cards(data: Any, path: str, where: str, colors: dict[str, Any]) -> CardGrid
 
 def _geometry(item: dict[str, Any], path: str, where: str, extra: set[str]) -> dict[str, float]:
     _mapping(item, path, where, {"x", "y", "w", "h"} | extra)
-    out = {}
+    out: dict[str, float] = {}
     for key in ("x", "y", "w", "h"):
         if key not in item:
             raise LayoutError(f"{path}: {where}.{key}: missing")

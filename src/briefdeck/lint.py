@@ -220,10 +220,10 @@ def weak_label_reason(label: str) -> str | None:
         if inner:
             return f"a clause, not a noun phrase ({inner})"  # 品类也增加, 这将使企业
         return None
-    words = bare.lower().split()
-    if not words or bare.lower() in w["generic_labels_en"]:
-        return "one generic word" if words else "no label"
-    if words[-1] in w["dangling_endings_en"] or words[0] in w["bad_starts_en"]:
+    english = bare.lower().split()
+    if not english or bare.lower() in w["generic_labels_en"]:
+        return "one generic word" if english else "no label"
+    if english[-1] in w["dangling_endings_en"] or english[0] in w["bad_starts_en"]:
         return "a verb or a dangling word"
     return None
 

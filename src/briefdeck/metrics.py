@@ -343,8 +343,8 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
         gap = text[previous.start + len(previous.text) : match.start]
         if any(len(w) >= 2 and w in gap for w, _, _ in tokens(previous.label)):
             label = previous.label
-    verb = words_before(raw_left)[-1:]
-    if len(label) < 2 and not match.classifier and verb and verb[0] in v["result_verbs_zh"]:
+    last = words_before(raw_left)[-1:]
+    if len(label) < 2 and not match.classifier and last and last[0] in v["result_verbs_zh"]:
         label = _clean_left(raw_left, article, subject=True)  # 总产值实现|1375.6亿元
     if len(label) < 2:  # 26家已投产: what the counted did
         label = _clean_right(text[match.end : right_end], deeds=True) or label

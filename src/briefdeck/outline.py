@@ -123,14 +123,16 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         parts = parts_of(article, settings.subtopic_figures)
         placed: dict[tuple[int, int], int] = {}  # (section, paragraph) -> outline section
         for part in parts:
-            outline = part_outline(article, part, skip, settings, w, len(articles) > 1 or n)
+            outline = part_outline(article, part, skip, settings, w, len(articles) > 1 or n > 0)
             said = [q for q in chosen if q[0][0] == part.section and q[0][1] in part.paragraphs]
             if outline is None and said and part.title:
                 outline = _quotes_only(article, part)  # its words said: the quotes' own section
             if outline is not None:
                 sections.append(outline)
-            at = max(start, len(sections) - 1)  # a part with nothing left goes with the one before
-            placed.update({(part.section, p): at for p in part.paragraphs})
+            into = max(
+                start, len(sections) - 1
+            )  # a part with nothing left goes with the one before
+            placed.update({(part.section, p): into for p in part.paragraphs})
         if len(sections) == start:  # nothing made a whole point: the lead is shown as it is
             sections.append(_raw_summary(article, w))
         first = {s: min(v for (k, _), v in placed.items() if k == s) for s, _ in placed}
@@ -332,8 +334,8 @@ def part_outline(
     bullets = list(shown)
     worthy, changes = _changes([m for m in metrics if card_worthy(m)])
     cards = sorted(worthy, key=lambda m: -m.salience)[: settings.section_cards]
-    shown = " ".join(b.head + b.text for b in bullets)
-    cards += [m for m in worthy if m not in cards and display(m.text) not in shown]
+    said = " ".join(b.head + b.text for b in bullets)
+    cards += [m for m in worthy if m not in cards and display(m.text) not in said]
     groups = sorted({m.group for m in metrics if m.group is not None})
     charts = tuple(
         c

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from typing import Any
 
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import Box, CardGrid, LayoutSet
@@ -55,6 +54,18 @@ SHORT_DECK = 3
 
 MIN_TITLE = 12
 """The smallest title (points) when a title does not fit at the layout's smallest size."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Panel:
+    """Number cards placed on a slide's card grid."""
+
+    cards: tuple[Figure, ...] = ()
+    """The cards, in reading order."""
+    sizes: tuple[float, float] = (40.0, 14.0)
+    """Figure and label size in points, one for every card."""
+    boxes: tuple[tuple[float, float, float, float], ...] = ()
+    """Each card's (x, y, w, h) in inches; empty on a layout without a grid."""
 
 
 class _Planner:
@@ -175,10 +186,23 @@ class _Planner:
     def indent(box: Box) -> float:
         return 0.3 if box.bullets else 0.0
 
-    def add(self, kind: str, title: str, notes: str, **slots: object) -> None:
+    def add(
+        self,
+        kind: str,
+        title: str,
+        notes: str,
+        *,
+        kicker: str = "",
+        body: TextBox | None = None,
+        subtitle: TextBox | None = None,
+        panel: Panel | None = None,
+        chart: Chart | None = None,
+    ) -> None:
+        """Append a slide of `kind`; a long title without a kicker is cut into kicker and title."""
         layout = self.layouts.for_kind(kind)
-        if not slots.get("kicker") and "kicker" in layout.placeholders:
-            title, slots["kicker"] = self.cut_title(kind, title)
+        if not kicker and "kicker" in layout.placeholders:
+            title, kicker = self.cut_title(kind, title)
+        panel = panel or Panel()
         self.slides.append(
             SlideSpec(
                 kind=kind,
@@ -186,8 +210,14 @@ class _Planner:
                 title=title,
                 title_size=self.title_size(kind, title),
                 notes=notes,
-                **slots,
-            )  # type: ignore[arg-type]
+                kicker=kicker,
+                body=body,
+                subtitle=subtitle,
+                cards=panel.cards,
+                card_sizes=panel.sizes,
+                card_boxes=panel.boxes,
+                chart=chart,
+            )
         )
 
     # -------------------------------------------------------------- slides
@@ -216,13 +246,11 @@ class _Planner:
                 break
         if count < len(figures):
             self.warnings.append(f"{len(figures) - count} key figures left to the notes")
-        slots = self.card_slots(grid, figures[:count], sizes)
+        panel = self.placed(grid, figures[:count], sizes)
         if not title:
             self.shown.update(_fact(f) for f in figures[:count])
         notes = "\n\n".join(n for n in (title if kicker else "", self.outline.key_notes) if n)
-        if kicker:
-            slots["kicker"] = kicker
-        self.add(kind, title or self.w["key_figures"], notes, **slots)
+        self.add(kind, title or self.w["key_figures"], notes, kicker=kicker, panel=panel)
 
     def summary(self, section: SectionOutline) -> None:
         """Plan the summary: the lead's bullets, main news first, beside the key figures that
@@ -281,7 +309,7 @@ class _Planner:
             if len(panel) == 1 and len(chunk) >= 3 and any(panel[0].text in b.text for b in chunk):
                 panel = []  # one card saying again what a bullet says: the bullets take the width
             kind = "section_cards" if panel else "section"
-            _, slots = self.panel(self.layouts.for_kind(kind).cards, panel)
+            _, placed = self.panel(self.layouts.for_kind(kind).cards, panel)
             title = section.title + self.continued(n)
             self.add(
                 kind,
@@ -289,7 +317,7 @@ class _Planner:
                 self.section_notes(section),
                 kicker=section.kicker,
                 body=self.text(kind, "body", chunk, emphasis),
-                **slots,
+                panel=placed,
             )
         for chart in () if self.outline.citations else section.charts:
             self.chart(chart, section)
@@ -407,7 +435,7 @@ class _Planner:
                 title,
                 notes,
                 body=body,
-                **({"kicker": self.w["outlook"]} if coda else {}),
+                kicker=self.w["outlook"] if coda else "",
             )
         self.sources()
 
@@ -504,31 +532,25 @@ class _Planner:
             )
         return None
 
-    def panel(
-        self, grid: CardGrid | None, cards: list[Figure]
-    ) -> tuple[list[Figure], dict[str, Any]]:
-        """Return the most cards (up to PANEL_CARDS) that fit the grid together, and their slots."""
+    def panel(self, grid: CardGrid | None, cards: list[Figure]) -> tuple[list[Figure], Panel]:
+        """Return the most cards (up to PANEL_CARDS) that fit the grid together, and their panel."""
         for n in range(min(PANEL_CARDS, len(cards)), 0, -1):
             sizes = self.card_sizes(grid, cards[:n], warn=n == 1)
             if sizes is not None:
-                return cards[:n], self.card_slots(grid, cards[:n], sizes)
-        return cards[:1], self.card_slots(grid, cards[:1], None)
+                return cards[:n], self.placed(grid, cards[:n], sizes)
+        return cards[:1], self.placed(grid, cards[:1], None)
 
-    def card_slots(
+    def placed(
         self,
         grid: CardGrid | None,
         cards: list[Figure] | tuple[Figure, ...],
         sizes: tuple[float, float] | None,
-    ) -> dict[str, Any]:
-        """Return the SlideSpec fields placing `cards` on `grid` at `sizes` (smallest if None)."""
+    ) -> Panel:
+        """Return the panel placing `cards` on `grid` at `sizes` (the smallest if None)."""
         if grid is None or not cards:
-            return {"cards": tuple(cards)}
+            return Panel(tuple(cards))
         sizes = sizes or (grid.figure_sizes[0], grid.label_sizes[0])
-        return {
-            "cards": tuple(cards),
-            "card_sizes": sizes,
-            "card_boxes": tuple(grid.cells(len(cards))),
-        }
+        return Panel(tuple(cards), sizes, tuple(grid.cells(len(cards))))
 
 
 def _figure_line_size(figure: Figure, width: float, sizes: tuple[float, float]) -> float | None:

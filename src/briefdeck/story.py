@@ -287,7 +287,7 @@ def outlook_sentences(article: Article) -> list[tuple[str, str]]:
     if not last:
         return []
     s, p = last[-1]
-    found = []
+    found: list[tuple[str, str]] = []
     for sentence in sentences(article.sections[s].paragraphs[p].text):
         # words said (a quote long enough to be a statement, not a term): the plan is the quote
         said = [q for q in re.findall(r"[“\"]([^”\"]+)", sentence) if len(q) >= STATEMENT]

@@ -42,6 +42,10 @@ LEAD_MAX = 20
 """Longest run-in lead sentence, in characters."""
 
 
+Start = tuple[int, int, str, str | None, tuple[str, ...]]
+"""Where an article starts: first block, first body block, title, kicker, authors."""
+
+
 # ------------------------------------------------------------------ line classes
 
 
@@ -298,9 +302,9 @@ def _typical_gap(blocks: tuple[Block, ...]) -> float:
 
 def _article_starts(
     blocks: tuple[Block, ...],
-) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+) -> list[Start]:
     """Return (first block, first body block, title, kicker, authors) for each article."""
-    starts = []
+    starts: list[Start] = []
     for i, block in enumerate(blocks):
         authors = authors_of(block.text)
         if authors is None or block.heading is not None:
@@ -334,16 +338,14 @@ def _opens_article(text: str) -> bool:
     return bool(dateline and dateline.group(1)) or bool(r.edition.match(text))
 
 
-def _dateline_starts(
-    blocks: tuple[Block, ...], starts: list[tuple[int, int, str, str | None, tuple[str, ...]]]
-) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+def _dateline_starts(blocks: tuple[Block, ...], starts: list[Start]) -> list[Start]:
     """Add the articles without a byline line: a title (and kicker) over a dateline or edition.
 
     `本报某地5月11日电（记者 某某）…` and `《某某日报》（…第 5 版）` open an article; the title-like
     lines right above them are its title and kicker.
     """
     taken = {j for s in starts for j in range(s[0], s[1])}
-    added = []
+    added: list[Start] = []
     for i, block in enumerate(blocks):
         if i == 0 or i in taken or not _opens_article(block.text):
             continue
@@ -396,9 +398,7 @@ def _column(title: str) -> str:
     return match.group(1) if match and _width(title[: match.start()]) >= 6 else ""
 
 
-def _gap_starts(
-    blocks: tuple[Block, ...], starts: list[tuple[int, int, str, str | None, tuple[str, ...]]]
-) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+def _gap_starts(blocks: tuple[Block, ...], starts: list[Start]) -> list[Start]:
     """Add the articles of a page that have no byline: a title line set off by as many blank
     lines as the page's other articles (more than its paragraphs), a whole sentence soon after."""
     found = [blocks[s[0]].gap for s in starts if s[0] > 0]
@@ -417,9 +417,7 @@ def _gap_starts(
     return sorted(starts)
 
 
-def _heading_starts(
-    blocks: tuple[Block, ...], starts: list[tuple[int, int, str, str | None, tuple[str, ...]]]
-) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+def _heading_starts(blocks: tuple[Block, ...], starts: list[Start]) -> list[Start]:
     """Add articles that start at a top-level Markdown/Word heading when deeper ones exist."""
     levels = [b.heading for b in blocks if b.heading is not None]
     if not levels or blocks[0].heading != min(levels) or max(levels) == min(levels):
@@ -434,9 +432,7 @@ def _heading_starts(
     return sorted(starts)
 
 
-def _headless_start(
-    blocks: tuple[Block, ...], end: int
-) -> tuple[int, int, str, str | None, tuple[str, ...]]:
+def _headless_start(blocks: tuple[Block, ...], end: int) -> Start:
     """Return the start of an article with no byline: its first title-like line is the title."""
     for i in range(min(end, 3)):
         block = blocks[i]
@@ -675,10 +671,10 @@ def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Ar
         title = title[: -len(column) - 2].rstrip()
         draft.meta.append(f"（{column}）")
     draft.kicker = draft.kicker.strip("—- ：:") if draft.kicker else None
-    paragraphs = [p.text for s in sections for p in s.paragraphs]
-    body = "\n".join(paragraphs)
+    texts = [p.text for s in sections for p in s.paragraphs]
+    body = "\n".join(texts)
     lang = language(title + body)
-    text = ArticleText(title, draft.kicker or "", paragraphs[0] if paragraphs else "", body)
+    text = ArticleText(title, draft.kicker or "", texts[0] if texts else "", body)
     zone, mentioned = attribute_zone(text, lang, zone_words)
     if draft.credits and not draft.authors and len(body) <= PICTURE_STORY_MAX:
         zone = None  # a picture story gets no deck of its own

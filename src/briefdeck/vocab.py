@@ -29,7 +29,7 @@ def alternation(words: list[str]) -> str:
 @cache
 def vocabulary(name: str) -> dict[str, Any]:
     """Return the packaged data file `data/<name>.yaml` as a mapping (read once per process)."""
-    text = resources.files("briefdeck").joinpath("data", f"{name}.yaml").read_text("utf-8")
+    text = (resources.files("briefdeck") / "data" / f"{name}.yaml").read_text("utf-8")
     return load_yaml(text)
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.presentation import Presentation as PresentationPart
 
 from briefdeck.errors import OutputError
 from briefdeck.layouts import LayoutSet
@@ -68,7 +69,7 @@ def render_deck(deck: Deck, layout_set: LayoutSet, path: Path, author: str = "")
     return path
 
 
-def save_atomic(prs: Presentation, path: Path, stamp: datetime | None = None) -> None:
+def save_atomic(prs: PresentationPart, path: Path, stamp: datetime | None = None) -> None:
     """Save to a temporary file beside `path`, then rename it into place (umask permissions).
 
     With `stamp`, every zip entry carries that time, so equal decks are equal bytes."""

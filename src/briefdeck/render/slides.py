@@ -18,9 +18,10 @@ from briefdeck.plan import COLUMN_GAP, UNIT_SCALE
 from briefdeck.render.charts import insert_chart
 from briefdeck.render.masters import ROLE_PLACEHOLDERS
 from briefdeck.render.oxml import card_sp, notes_element, qn
-from briefdeck.render.text import box_paragraphs, paragraph, replace_paragraphs
+from briefdeck.render.text import Run, box_paragraphs, paragraph, replace_paragraphs
 
-IDX = {role: spec[1] for role, spec in ROLE_PLACEHOLDERS.items()}
+IDX = {role: spec[1] for role, spec in ROLE_PLACEHOLDERS.items() if spec[1] is not None}
+"""Placeholder role -> idx of our masters (a title has none: it is found by type)."""
 
 
 _MODELS: dict[tuple[str, str], list[Any]] = {}
@@ -79,7 +80,7 @@ def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> 
     title = next(
         n for n, sp in holders.items() if sp.find(_PH).get("type") in ("title", "ctrTitle")
     )
-    text_of = {title: [[(spec.title, spec.title_size, None, None)]]}
+    text_of: dict[int, list[list[Run]]] = {title: [[(spec.title, spec.title_size, None, None)]]}
     if spec.kicker and idx["kicker"] in holders and "kicker" in layout.placeholders:
         text_of[idx["kicker"]] = [
             [(spec.kicker, layout.placeholders["kicker"].sizes[0], None, None)]
