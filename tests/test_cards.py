@@ -129,3 +129,12 @@ def test_a_figure_for_part_of_a_year_says_which_part():
     found = metrics_of("今年前9个月，园区外贸进出口总值达到360亿元。")
     (card,) = cards_of([m for m in found if m.unit == "亿元"])
     assert card.label == "前9个月外贸进出口总值"
+
+
+def test_a_few_people_of_a_story_are_no_number_card():
+    from briefdeck.metrics import card_worthy
+    from tests.test_numbers import metrics_of
+
+    found = {m.text: m for m in metrics_of("公司的三位创始人都是本地人，带动1200名村民就业。")}
+    assert not card_worthy(found["三位"])
+    assert card_worthy(found["1200名"])

@@ -16,6 +16,8 @@ from briefdeck.numbers import NumberForm, Quantity, half_width, quantities_en, q
 from briefdeck.segment import tokens
 from briefdeck.vocab import alternation, vocabulary
 
+FEW_PEOPLE = 10
+"""A count of people below this (三位创始人) is a detail of a story, never a number card."""
 LABEL_MAX = 14
 """Longest label, in characters (Chinese) or words x 3 (English)."""
 SLOGAN_MAX = 12
@@ -851,6 +853,9 @@ def card_worthy(metric: Metric, bar: bool = False) -> bool:
     single = metric.value == 1 and metric.unit in v["classifiers_zh"]
     if single and not bar:
         return False  # one of a thing is no headline number
+    few = metric.value < FEW_PEOPLE and metric.unit in v["person_classifiers_zh"]
+    if few and not bar:
+        return False  # 三位创始人: the people of a story, not a headline number
     if (metric.unit or "") in v["duration_units"] or metric.unit == "大":
         return False
     return weak_label_reason(metric.label) is None
