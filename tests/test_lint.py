@@ -65,6 +65,7 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
         ("老城区硬是腾出滨江2公顷的空地。", "2公顷", "空地"),  # measured noun follows
         ("园区帮助企业完成58项数字化改造，建成4个示范车间。", "58项", "数字化改造"),
         ("这家工厂已具备年产12万台能力。", "12万台", "年产能力"),  # the period stays
+        ("青川影视基地涵盖影视企业近300家。", "近300家", "影视企业"),  # not the base's verb
     ],
 )
 def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
