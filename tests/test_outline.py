@@ -490,3 +490,21 @@ def test_a_sentence_that_names_or_dates_a_fact_is_a_bullet_without_a_figure():
     lines = [b.text for b in paragraph_bullets(Paragraph(text), [], (), 60)]
     assert any("2025年6月建成投用" in line for line in lines)  # a dated fact
     assert not any("前景十分广阔" in line for line in lines)  # a remark: notes only
+
+
+@pytest.mark.parametrize(
+    ("line", "steps"),
+    [
+        # a plan of several whole steps is listed step by step (a bare 下一步 goes)
+        (
+            "下一步，园区将继续优化服务，力争全年新开工项目超过60个",
+            ["园区将继续优化服务", "力争全年新开工项目超过60个"],
+        ),
+        # a setting leads to the one step: no list
+        ("站在新的起点上，园区将以更开放的胸怀拥抱创新资源", []),
+    ],
+)
+def test_a_lone_plan_line_is_listed_by_its_steps(line, steps):
+    from briefdeck.bullets import steps_of
+
+    assert steps_of(line) == steps

@@ -93,3 +93,26 @@ def test_an_ending_that_looks_ahead_is_the_outlook_with_its_motto_inside(tmp_pat
     (article,), _ = read_articles(str(source))
     ((sentence, plan),) = outlook_sentences(article)
     assert plan == sentence and "新征程" in plan
+
+
+def test_plans_that_end_the_paragraph_before_a_summing_up_belong_to_the_outlook(tmp_path):
+    from briefdeck.pipeline import outlines, read_articles
+    from briefdeck.story import outlook_sentences
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川县：让年轻人留下来\n本报记者 王小明\n"
+        "青川县今年推出人才新政，发放安家补贴3200万元。\n"
+        "县里建成青年驿站8个，为来县求职的毕业生提供免费住宿。\n"
+        "县里还为青年创业者提供贴息贷款。通过一系列举措，青川县将打造青年友好之城。"
+        "力争在3年内，全县青年人口突破20万。\n"
+        "“青年友好之城”，未来可期。从安家补贴到青年驿站，青川县用真心留人，让青年与县城一同成长。\n",
+        "utf-8",
+    )
+    articles, _ = read_articles(str(source))
+    plans = [plan for _, plan in outlook_sentences(articles[0])]
+    assert plans[0].startswith("通过一系列举措") and "力争在3年内" in plans[1]
+    assert not any("贴息贷款" in p for p in plans)  # not a plan: the run of plans stops there
+    (outline,) = outlines(articles)
+    shown = [b.text for s in outline.sections for b in s.bullets]
+    assert not any("力争在3年内" in b for b in shown)  # on the closing slide, not a section's

@@ -47,6 +47,16 @@ def paragraph_bullets(
     return out
 
 
+def steps_of(line: str) -> list[str]:
+    """Return the steps of a line of plans (将A，B，推动C): its clauses without settings, when
+    there are several and each is a complete point; else empty."""
+    english = not has_cjk(line)
+    steps = [_tidy(c) for c in clauses(line, (), english)]
+    steps = [c for c in steps if english or not (is_setting(c) or len(c) < 5)]  # 下一步
+    whole = len(steps) > 1 and all(fragment_reason(c) is None for c in steps)
+    return [_sentence_case(c, english) for c in steps] if whole else []
+
+
 def concrete(sentence: str) -> bool:
     """Return True for a sentence that names something (an organisation, a place, a title in
     《》, a term in quotation marks) or dates it: a fact worth a bullet, figure or not."""

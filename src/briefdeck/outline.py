@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from briefdeck.bullets import clauses, condense, paragraph_bullets
+from briefdeck.bullets import condense, paragraph_bullets, steps_of
 from briefdeck.chars import display, sentences
 from briefdeck.lint import bad_categories, fragment_reason
 from briefdeck.metrics import card_worthy, figure_texts, is_target
@@ -670,14 +670,18 @@ def _key_notes(articles: list[Article]) -> str:
 
 
 def closing_of(articles: list[Article], settings: OutlineSettings) -> tuple[Bullet, ...]:
-    """Return the closing bullets: the clauses of the articles' forward-looking endings."""
+    """Return the closing bullets: the articles' forward-looking endings, each plan in lines
+    of whole clauses."""
     out: list[Bullet] = []
     for article in articles:
         limit = _limit(article.language, settings)
-        for _, sentence in outlook_sentences(article):
-            for clause in clauses(sentence, article.zone_names, article.language == "en"):
-                for line in condense(clause, [], article.zone_names, limit):
-                    out.append(Bullet(line))
+        for _, plan in outlook_sentences(article):
+            keep = [m.text for m in article.metrics if m.text in plan]
+            out.extend(
+                Bullet(line) for line in condense(plan, keep, article.zone_names, limit, True)
+            )
+    if len(out) == 1:  # one line is a thin slide: its steps, when each is a point, make a list
+        return tuple(Bullet(step) for step in steps_of(out[0].text)) or tuple(out)
     return tuple(out)
 
 

@@ -420,7 +420,8 @@ class _Planner:
             # one outlook line alone is a thin slide: it goes beside a recap of the key figures
             title = coda or self.w["outlook"]
             notes = "\n\n".join(x for x in (coda, self.outline.closing_notes) if x)
-            figures = self.outline.key_figures
+            grid = self.layouts.for_kind("section_cards").cards
+            figures = tuple(self.panel(grid, list(self.outline.key_figures))[0])  # one slide
             self.section(
                 SectionOutline(title, bullets=tuple(closing), figures=figures, notes=notes)
             )

@@ -280,19 +280,32 @@ def coda(article: Article) -> str:
 def outlook_sentences(article: Article) -> list[tuple[str, str]]:
     """Return (sentence, plan) of the article's forward-looking ending.
 
-    These are the plan and next-step sentences of its last paragraph; the plan is the sentence,
-    or the quoted words in it that state the plan.
+    These are the plan and next-step sentences of its last paragraph, led by those that end
+    the paragraph before it (将打造…。力争在3年内… before a closing paragraph that sums up);
+    the plan is the sentence, or the quoted words in it that state the plan.
     """
     last = [(s, p) for s, sec in enumerate(article.sections) for p in range(len(sec.paragraphs))]
     if not last:
         return []
     s, p = last[-1]
+    paragraphs = article.sections[s].paragraphs
     found: list[tuple[str, str]] = []
-    for sentence in sentences(article.sections[s].paragraphs[p].text):
-        # words said (a quote long enough to be a statement, not a term): the plan is the quote
-        said = [q for q in re.findall(r"[“\"]([^”\"]+)", sentence) if len(q) >= STATEMENT]
-        plans = [q for q in said if is_outlook(q, article.language)]
-        if not plans and is_outlook(sentence, article.language):
-            plans = [sentence]  # a motto quoted inside a plan: the plan is the sentence
-        found.extend((sentence, q) for q in plans)
+    if p > 1:  # not the lead: its plan is the news
+        for sentence in reversed(sentences(paragraphs[p - 1].text)):
+            plans = _plans(sentence, article.language)
+            if not plans:
+                break
+            found[:0] = [(sentence, q) for q in plans]
+    for sentence in sentences(paragraphs[p].text):
+        found.extend((sentence, q) for q in _plans(sentence, article.language))
     return found
+
+
+def _plans(sentence: str, language: str) -> list[str]:
+    """Return the plans a sentence states: quoted words long enough to be a statement that
+    look ahead, else the sentence itself when it does (a motto quoted inside a plan)."""
+    said = [q for q in re.findall(r"[“\"]([^”\"]+)", sentence) if len(q) >= STATEMENT]
+    plans = [q for q in said if is_outlook(q, language)]
+    if not plans and is_outlook(sentence, language):
+        plans = [sentence]
+    return plans
