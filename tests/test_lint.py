@@ -125,6 +125,8 @@ def test_the_zone_stays_where_the_clause_needs_it():
     )
     assert clauses("荒滩上，青川中心应运而生。", ("青川中心",), False)[1] == "青川中心应运而生。"
     assert clauses("青川高新区新增企业120家。", zones, False) == ["新增企业120家。"]
+    # 青川区委: the district's party committee, the name is part of the word
+    assert clauses("青川区委书记李明说，要办好实事。", ("青川区",), False)[0].startswith("青川区委")
 
 
 def test_a_rate_per_period_keeps_its_period(tmp_path):
