@@ -197,9 +197,10 @@ def _is_caption(text: str, caption: str) -> bool:
 
 
 def _tells_news(line: str, article: Article) -> bool:
-    """Return True when `line` is the lead's news in its own words: clauses of the first three
-    paragraphs, in order, naming the zone or words of the title or kicker."""
-    lead = display("".join([p.text for s in article.sections for p in s.paragraphs][:3]))
+    """Return True when `line` is the lead's news in its own words: clauses of the first four
+    paragraphs (a national framing may take three before the zone's news), in order, naming
+    the zone or words of the title or kicker."""
+    lead = display("".join([p.text for s in article.sections for p in s.paragraphs][:4]))
     clauses = [c for c in re.split(r"[，,；;：:]", line) if c]
     at = 0
     for clause in clauses:

@@ -11,7 +11,7 @@ from pptx import Presentation
 from briefdeck.chars import display
 from briefdeck.cli import main
 from briefdeck.errors import OutlineError
-from briefdeck.model import Bullet
+from briefdeck.model import Bullet, SectionOutline, ZoneOutline
 from briefdeck.outline import OutlineSettings, condense, outline_zones
 from briefdeck.outline_yaml import dump_outline, load_outline
 from briefdeck.pipeline import read_articles
@@ -291,6 +291,11 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
             ["李明省长在这里调研时强调，要把园区建成创新高地"],
         ),
         ("园区负责人介绍，今年新签约项目28个。", ["今年新签约项目28个"]),
+        # figures inside words said are the speaker's: the speaker stays
+        (
+            "王芳说，“今年订单增长了三成，产值有望突破5亿元。”",
+            ["王芳说，“今年订单增长了三成，产值有望突破5亿元。”"],
+        ),
         # a sentence too long for a line keeps its main clauses: purpose, means and time go
         (
             "为加快培育新兴产业、壮大县域经济，青川高新区出台专项扶持办法，"
@@ -508,3 +513,29 @@ def test_a_lone_plan_line_is_listed_by_its_steps(line, steps):
     from briefdeck.bullets import steps_of
 
     assert steps_of(line) == steps
+
+
+def test_words_said_alone_open_no_bullets():
+    from briefdeck.bullets import paragraph_bullets
+    from briefdeck.model import Paragraph
+
+    text = "“现在种地心里有底多了。”在青川县的果园里，果农李大山打开手机查看土壤墒情。"
+    lines = [b.text for b in paragraph_bullets(Paragraph(text), [], (), 60)]
+    assert lines == [
+        "在青川县的果园里，果农李大山打开手机查看土壤墒情"
+    ]  # no words without a speaker
+
+
+def test_a_line_break_yaml_would_fold_survives_the_outline_file():
+    section = SectionOutline("概述", bullets=(Bullet("0\x850"), Bullet("甲\u2028乙")))
+    outline = ZoneOutline("青川高新区", "zh", "青川", sections=(section,))
+    assert load_outline(dump_outline(outline), "a.yaml").sections == outline.sections
+
+
+def test_the_last_sentences_of_words_said_are_no_bullet_of_their_own():
+    from briefdeck.bullets import paragraph_bullets
+    from briefdeck.model import Paragraph
+
+    text = "去年，省长李明在青川考察时说：“园区前景广阔。要加快建设创新平台，吸引更多人才。”"
+    lines = [b.text for b in paragraph_bullets(Paragraph(text), [], (), 60, every=True)]
+    assert not any(line.startswith("要加快建设创新平台") for line in lines)

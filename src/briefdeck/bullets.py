@@ -32,11 +32,13 @@ def paragraph_bullets(
         text = text[len(paragraph.lead) + 1 :]
     out: list[Bullet] = []
     found = sentences(text)
+    opening = next((n for n, sentence in enumerate(found) if not bare_quote(sentence)), 0)
     chosen = [
         n
         for n, sentence in enumerate(found)
-        if (n == 0 or every or concrete(sentence) or any(m.text in sentence for m in figures))
+        if (n == opening or every or concrete(sentence) or any(m.text in sentence for m in figures))
         and not any(s in sentence for s in skip if s)
+        and not bare_quote(sentence)
     ]
     for n in sorted({*chosen, *(n - 1 for n in chosen if n and refers_back(found[n]))}):
         inside = [m for m in figures if m.sentence and m.text in found[n]]
@@ -45,6 +47,14 @@ def paragraph_bullets(
     if head and not out and not head.endswith(("？", "?")):
         out.append(Bullet("", head))  # a question is no point on its own
     return out
+
+
+def bare_quote(sentence: str) -> bool:
+    """Return True for a sentence that is words said and nothing else (“……。”, or the last
+    sentences of a quote): without its speaker, a bullet would read as the deck's own words."""
+    bare = sentence.strip()
+    tail = bare.count("”") > bare.count("“")  # the last sentences of words said
+    return tail or (bare.startswith("“") and bare.endswith("”") and bare.count("“") == 1)
 
 
 def steps_of(line: str) -> list[str]:
@@ -141,6 +151,8 @@ def _opening_gives_way(clause: str, limit: int, size: Any) -> bool:
     """Return True for an opening clause a line skips: a bare time or link (同时, 2024年), or
     a long setting alone (在全国首家…的某某中心) that leaves no room for the point after it."""
     bare = _tidy(clause)
+    if bare.endswith(tuple(vocabulary("lint")["speech_endings_zh"])):
+        return False  # 某某说: a named speaker kept with the words said
     return size(bare) < 5 or (size(bare) > limit * 2 // 3 and fragment_reason(bare) is not None)
 
 
@@ -199,7 +211,9 @@ def clauses(sentence: str, zones: tuple[str, ...], english: bool) -> list[str]:
             parts.append(sentence[start : i + 1])
             start = i + 1
     parts.append(sentence[start:])
-    figures = bool(re.search(r"\d(?![\d.]*[年月日])", sentence))  # a date is no figure
+    # a date is no figure; figures inside words said are the speaker's, who stays named
+    said = re.search(r"“[^”]{12,}", sentence)  # words said, not a quoted term
+    figures = bool(re.search(r"\d(?![\d.]*[年月日])", sentence)) and not said
     out = []
     for part in parts:
         stripped = _drop_subject(part.strip(), zones, english)

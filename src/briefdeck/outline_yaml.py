@@ -22,7 +22,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    """Return a string node: a literal block when multi-line; double-quoted (escaped) when it
+    holds a break YAML would fold on reading (NEL, line and paragraph separators)."""
+    style = '"' if any(c in value for c in "\x85\u2028\u2029") else "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -29,7 +29,7 @@ LONG_HEADING = 20
 """A heading longer than this (in characters) is shown as kicker and title, cut at a comma."""
 STATEMENT = 12
 """A quote this long (in characters) is words said, not a quoted term."""
-LEAD_PARAGRAPHS = 3
+LEAD_PARAGRAPHS = 4
 """The main news is looked for in this many first paragraphs."""
 CODA_MAX = 40
 """Longest last paragraph (characters) that sums an article up in a line (`…，新城正加快生长。`)."""
