@@ -539,3 +539,10 @@ def test_the_last_sentences_of_words_said_are_no_bullet_of_their_own():
     text = "去年，省长李明在青川考察时说：“园区前景广阔。要加快建设创新平台，吸引更多人才。”"
     lines = [b.text for b in paragraph_bullets(Paragraph(text), [], (), 60, every=True)]
     assert not any(line.startswith("要加快建设创新平台") for line in lines)
+
+
+def test_the_main_news_is_told_once_even_when_the_next_sentence_points_back_at_it():
+    _, (first, _) = zone_outlines(SEED)
+    summary = first.sections[0]
+    news = summary.bullets[0].text
+    assert not any(b.text and b.text in news for b in summary.bullets[1:])

@@ -33,14 +33,15 @@ def paragraph_bullets(
     out: list[Bullet] = []
     found = sentences(text)
     opening = next((n for n, sentence in enumerate(found) if not bare_quote(sentence)), 0)
+    shown = [not (bare_quote(x) or any(s in x for s in skip if s)) for x in found]
     chosen = [
         n
         for n, sentence in enumerate(found)
         if (n == opening or every or concrete(sentence) or any(m.text in sentence for m in figures))
-        and not any(s in sentence for s in skip if s)
-        and not bare_quote(sentence)
+        and shown[n]
     ]
-    for n in sorted({*chosen, *(n - 1 for n in chosen if n and refers_back(found[n]))}):
+    antecedents = [n - 1 for n in chosen if n and refers_back(found[n]) and shown[n - 1]]
+    for n in sorted({*chosen, *antecedents}):
         inside = [m for m in figures if m.sentence and m.text in found[n]]
         for line in condense(found[n], [m.text for m in inside], zones, limit, every):
             out.append(Bullet(line, head if not out else ""))
