@@ -291,6 +291,8 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
             ["李明省长在这里调研时强调，要把园区建成创新高地"],
         ),
         ("园区负责人介绍，今年新签约项目28个。", ["今年新签约项目28个"]),
+        # how far a point holds stays with it: an old rule never reads as the present one
+        ("按惯例，包装材料应计入生产成本。", ["按惯例，包装材料应计入生产成本"]),
         # figures inside words said are the speaker's: the speaker stays
         (
             "王芳说，“今年订单增长了三成，产值有望突破5亿元。”",

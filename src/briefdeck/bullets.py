@@ -152,8 +152,9 @@ def _opening_gives_way(clause: str, limit: int, size: Any) -> bool:
     """Return True for an opening clause a line skips: a bare time or link (同时, 2024年), or
     a long setting alone (在全国首家…的某某中心) that leaves no room for the point after it."""
     bare = _tidy(clause)
-    if bare.endswith(tuple(vocabulary("lint")["speech_endings_zh"])):
-        return False  # 某某说: a named speaker kept with the words said
+    words = vocabulary("lint")
+    if bare.endswith(tuple(words["speech_endings_zh"])) or bare in words["hedges_zh"]:
+        return False  # 某某说, 按惯例: who says it, or how far it holds, stays with the point
     return size(bare) < 5 or (size(bare) > limit * 2 // 3 and fragment_reason(bare) is not None)
 
 
