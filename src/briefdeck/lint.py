@@ -184,9 +184,10 @@ def is_unbalanced(text: str) -> bool:
 
 PER_BASIS = re.compile(
     r"每(?:[天日年月周人户亩斤吨台辆套]|小时|平方米|千克|公斤|千瓦时)|(?:年|日|月)(?:均|产(?![值量]))"
+    r"|(?<!\d)\d{1,2}年(?=共计|累计|内|$)"
 )
-"""Words that make a figure a rate per period or per unit (每天, 年均, 年产, 每斤, 每平方米): a
-label may open with one."""
+"""Words that make a figure a rate per period or per unit (每天, 年均, 年产, 每斤, 每平方米), or a
+sum over some years (3年共计): a label may open with one."""
 NOMINAL = ("n", "l", "j", "eng", "g", "t")
 """Part-of-speech tags (first letters) of words that can name what a figure counts; `vn`
 (a verbal noun) counts as `v` here only when nothing else names a thing."""
