@@ -66,7 +66,11 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
         ("园区帮助企业完成58项数字化改造，建成4个示范车间。", "58项", "数字化改造"),
         ("这家工厂已具备年产12万台能力。", "12万台", "年产能力"),  # the period stays
         ("青川影视基地涵盖影视企业近300家。", "近300家", "影视企业"),  # not the base's verb
-        ("县里为毕业生提供2年共计8000元的住房补贴。", "共计8000元", "2年住房补贴"),  # a sum of years
+        (
+            "县里为毕业生提供2年共计8000元的住房补贴。",
+            "共计8000元",
+            "2年住房补贴",
+        ),  # a sum of years
     ],
 )
 def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
