@@ -138,3 +138,21 @@ def test_a_few_people_of_a_story_are_no_number_card():
     found = {m.text: m for m in metrics_of("公司的三位创始人都是本地人，带动1200名村民就业。")}
     assert not card_worthy(found["三位"])
     assert card_worthy(found["1200名"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "charted"),
+    [
+        # kinds of one thing that do not overlap: a chart
+        ("青川县获国家级奖项2个、省级奖项9个、市级奖项31个。", True),
+        # classes of enterprises overlap (a firm may be both): no chart
+        ("园区有高新技术企业120家、专精特新企业45家、规上工业企业210家。", False),
+        # counts of different things: no chart
+        ("园区建成智能工厂12个、数字化车间40个、标杆企业3个。", False),
+    ],
+)
+def test_a_chart_of_counts_compares_kinds_of_one_thing(tmp_path, sentence, charted):
+    outline = outline_of_text(
+        tmp_path, "青川县推进产业升级", "青川县今年新开工项目20个。", sentence
+    )
+    assert any(s.charts for s in outline.sections) is charted

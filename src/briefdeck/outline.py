@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from briefdeck.bullets import condense, paragraph_bullets, steps_of
-from briefdeck.chars import display, sentences
+from briefdeck.chars import display, has_cjk, sentences
 from briefdeck.lint import bad_categories, fragment_reason
 from briefdeck.metrics import card_worthy, figure_texts, is_target
 from briefdeck.model import (
@@ -597,7 +597,9 @@ def _chart(article: Article, group_id: int) -> Chart | None:
 
     They compare when each is an exact result with a label of its own (a before/after pair
     shares one label: that is a change, not a comparison), none is new where another is a
-    total, and every label is a whole phrase. A qualified figure keeps its words in its category
+    total, counts are of kinds of one thing that do not overlap (not 工厂, 车间 and 企业), and
+    every label is a whole phrase.
+    A qualified figure keeps its words in its category
     (`研发平台（10余个）`).
     """
     group = article.groups[group_id]
@@ -611,6 +613,7 @@ def _chart(article: Article, group_id: int) -> Chart | None:
         or len(set(labels)) < len(labels)
         or (any(news) and not all(news))
         or _both_ways(labels, words)
+        or (group.unit in words["classifiers_zh"] and not _one_kind(labels, words))
         or bad_categories(tuple(labels))
     ):
         return None
@@ -625,6 +628,19 @@ def _chart(article: Article, group_id: int) -> Chart | None:
         values=tuple(float(m.value or 0) for m in members),
         notes=members[0].sentence + source_line(article),
     )
+
+
+def _one_kind(labels: list[str], words: dict[str, Any]) -> bool:
+    """Return True when the labels name kinds of one thing that do not overlap: one head noun
+    (国家级奖项, 省级奖项), and not classes of enterprises, which overlap (a 专精特新 firm is
+    often a 高新技术企业 too)."""
+    head = labels[0] if labels else ""
+    for label in labels[1:]:
+        while head and not label.endswith(head):
+            head = head[1:]
+    if len(head) < 2 or not has_cjk(head):
+        return False
+    return not any(head.endswith(w) for w in words["overlapping_classes_zh"])
 
 
 def _both_ways(labels: list[str], words: dict[str, Any]) -> bool:
