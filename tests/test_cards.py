@@ -156,3 +156,14 @@ def test_a_chart_of_counts_compares_kinds_of_one_thing(tmp_path, sentence, chart
         tmp_path, "青川县推进产业升级", "青川县今年新开工项目20个。", sentence
     )
     assert any(s.charts for s in outline.sections) is charted
+
+
+def test_a_share_is_a_card_only_when_its_label_names_the_whole():
+    from briefdeck.metrics import card_worthy
+    from tests.test_numbers import metrics_of
+
+    found = {
+        m.text: m for m in metrics_of("园区贡献了全县1/3的税收，工业产值占全县比重达五分之二。")
+    }
+    assert not card_worthy(found["1/3"])  # one third of what? the label says 税收 only
+    assert card_worthy(found["五分之二"])

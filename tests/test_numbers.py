@@ -22,6 +22,8 @@ ROWS = [
     ("研发投入强度达到百分之十五。", "百分之十五", 15, None, "%", None, "fraction", ("研发投入强度",)),
     ("近五成企业完成数字化改造。", "近五成", 5, None, "成", "近", "chinese", ()),
     ("三分之一的项目来自外资企业。", "三分之一", 1 / 3, None, None, None, "fraction", ()),
+    ("园区贡献了全县近1/2的税收。", "近1/2", 0.5, None, None, "近", "fraction", ("税收",)),
+    ("外贸额占全省2/5以上。", "2/5以上", 0.4, None, None, "以上", "fraction", ()),
     ("单位产值能耗下降5‰。", "5‰", 5, None, "‰", None, "digits", ("单位产值能耗下降",)),
     ("高新区工业总产值五年翻了一番。", "翻了一番", 2, None, None, None, "multiple", ()),
     ("园区对外贸易额翻两番。", "翻两番", 4, None, None, None, "multiple", ()),
@@ -128,3 +130,7 @@ def test_english_fractions_and_ranges():
         ("Two-thirds", 0.667, None, None),
         ("15-20", 15.0, 20.0, "percent"),
     ]
+
+
+def test_a_date_written_with_slashes_is_no_fraction():
+    assert not [m for m in metrics_of("园区于2024/5/18举行签约仪式。") if "/" in m.text]

@@ -853,6 +853,9 @@ def card_worthy(metric: Metric, bar: bool = False) -> bool:
     single = metric.value == 1 and metric.unit in v["classifiers_zh"]
     if single and not bar:
         return False  # one of a thing is no headline number
+    whole = any(w in metric.label for w in v["share_words_zh"])
+    if metric.form is NumberForm.FRACTION and not whole and not bar:
+        return False  # 1/3的新增外资企业: a share whose whole the label does not name
     few = metric.value < FEW_PEOPLE and metric.unit in v["person_classifiers_zh"]
     if few and not bar:
         return False  # 三位创始人: the people of a story, not a headline number

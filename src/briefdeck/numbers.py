@@ -107,6 +107,7 @@ class _Patterns:
     digits: re.Pattern[str]
     chinese: re.Pattern[str]
     fraction: re.Pattern[str]
+    slash: re.Pattern[str]
     tenths: re.Pattern[str]
     doubling: re.Pattern[str]
     vague: re.Pattern[str]
@@ -137,6 +138,10 @@ def _patterns() -> _Patterns:
         fraction=re.compile(
             rf"(?P<qb>{before})?(?P<den>百|千|[一二两三四五六七八九十]|\d+)分之"
             rf"(?P<num>[{CN_NUMERAL}点]+|\d+(?:\.\d+)?)"
+        ),
+        slash=re.compile(
+            rf"(?<![\d/.])(?P<qb>{before})?(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})(?![\d/])"
+            r"(?P<qa>以上|左右)?"
         ),
         tenths=re.compile(
             rf"(?P<qb>{before})?(?P<num>[一二三四五六七八九十]|\d+(?:\.\d+)?)成(?P<half>半)?"
@@ -250,6 +255,12 @@ def _fractions(text: str, p: _Patterns) -> list[Quantity]:
         number = text[m.start("den") : m.end()]
         out.append(Quantity(m.start(), m.end(), number, value, unit, m.group("qb"),
                             NumberForm.FRACTION))  # fmt: skip
+    for m in p.slash.finditer(text):  # 1/3的新增外资企业, 2/5以上 (not a date: 2024/5/1)
+        part, den = float(m.group("num")), float(m.group("den"))
+        if 0 < part < den:
+            number = f"{m.group('num')}/{m.group('den')}"
+            out.append(Quantity(m.start(), m.end(), number, part / den, None,
+                                m.group("qb") or m.group("qa"), NumberForm.FRACTION))  # fmt: skip
     return out
 
 
