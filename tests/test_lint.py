@@ -32,6 +32,8 @@ from tests.conftest import fixture
         ("这将使企业更容易满足", True),
         ("县里还安排", True),
         ("专项扶持资金", False),
+        ("方面", True),  # 7个方面: seven of what, the card cannot say
+        ("单位", True),
     ],
 )
 def test_weak_labels(label, weak):
