@@ -25,7 +25,7 @@ for sheet in "$work/png-forms"/*-sheet.png; do
 done
 # Single slides for the README, at a size a page shows well.
 briefdeck preview "$work/briefing/随州高新区.pptx" -o "$work/big" --dpi 60 >/dev/null
-cp "$work/big/随州高新区-11.png" docs/slide-section.png
+cp "$work/big/随州高新区-10.png" docs/slide-section.png
 briefdeck preview "$work/briefing/平顶山高新区.pptx" -o "$work/big" --dpi 60 >/dev/null
 cp "$work/big/平顶山高新区-02.png" docs/slide-key-figures.png
 briefdeck preview "$work/party-red/平顶山高新区.pptx" -o "$work/big-red" --dpi 60 >/dev/null
