@@ -72,7 +72,7 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     lines: list[str] = []
     line, used = "", 0.0  # the line so far and its width, kept as tokens are added
     for token in tokens:
-        added = used + text_width(token, bold) + _gap(line[-1:], token[:1])
+        added = used + _token_width(token, bold) + _gap(line[-1:], token[:1])
         if line and added > width and not token.isspace():
             line, token = _break(line, token)
             lines.append(line.rstrip())
@@ -89,6 +89,13 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=65536)
+def _token_width(token: str, bold: bool) -> float:
+    """Return the width of one wrapping token (a word, spaces or a character), measured once."""
+    return text_width(token, bold)
+
+
+@lru_cache(maxsize=65536)
 def _gap(left: str, right: str) -> float:
     """Return the script gap between two neighbouring characters (none if either is empty)."""
     return SCRIPT_GAP if left and right and _BOUNDARY.search(left + right) else 0.0
@@ -131,8 +138,14 @@ def paragraph_height(
     text: str, size: float, inner_width: float, m: Metrics, bold: bool = False
 ) -> float:
     """Return the height (inches) of one paragraph at `size` points, `inner_width` inches wide."""
-    lines = len(wrap(text, inner_width * 72 / size, bold))
+    lines = _line_count(text, inner_width * 72 / size, bold)
     return lines * size * m.line_height * m.line_spacing / 72
+
+
+@lru_cache(maxsize=65536)
+def _line_count(text: str, width: float, bold: bool) -> int:
+    """Return how many lines `text` wraps to at `width` ems (fitting asks again and again)."""
+    return len(wrap(text, width, bold))
 
 
 def paragraph_gap(size: float, m: Metrics) -> float:
