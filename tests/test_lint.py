@@ -115,6 +115,8 @@ def test_fragments(line, fragment):
         ("当第五批样品从产线上下来，", True),
         ("当好企业的服务员", False),
         ("出台专项扶持办法，", False),
+        ("在一英寸的长度上，", False),  # a measure the figure is given per: its basis stays
+        ("在每平方米的地面上，", False),
     ],
 )
 def test_settings_that_lead_to_a_main_clause(clause, setting):

@@ -548,3 +548,29 @@ def test_the_main_news_is_told_once_even_when_the_next_sentence_points_back_at_i
     summary = first.sections[0]
     news = summary.bullets[0].text
     assert not any(b.text and b.text in news for b in summary.bullets[1:])
+
+
+def test_a_paragraph_opening_with_a_pointer_keeps_the_last_sentence_before_it():
+    from briefdeck.bullets import paragraph_bullets
+    from briefdeck.model import Paragraph
+
+    before = "园区上线了“企业码”服务平台。"
+    lines = [
+        b.text
+        for b in paragraph_bullets(Paragraph("该平台已服务企业320家。"), [], (), 60, before=before)
+    ]
+    assert lines[0] == "园区上线了“企业码”服务平台"  # what 该平台 is, then the point
+
+
+def test_what_a_bullet_points_back_at_is_kept_with_it():
+    from briefdeck.outline import most_salient
+
+    articles, _ = read_articles(str(fixture("zh_quotes_sections.txt")))
+    bullets = [
+        Bullet("园区新建了停车场"),
+        Bullet("服务平台设在创新大厦"),
+        Bullet("该平台已服务企业320家"),
+        Bullet("园区新增了公交线路"),
+    ]
+    shown, _ = most_salient(bullets, 2, articles[0])
+    assert [b.text for b in shown] == ["服务平台设在创新大厦", "该平台已服务企业320家"]

@@ -22,9 +22,11 @@ def paragraph_bullets(
     limit: int,
     skip: frozenset[str] = frozenset(),
     every: bool = False,
+    before: str = "",
 ) -> list[Bullet]:
     """Return the bullets of a paragraph: its first sentence and every sentence with a figure
-    (or `every` sentence), none of the sentences in `skip`."""
+    (or `every` sentence), none of the sentences in `skip`; a sentence that points back keeps
+    the one before it, in this paragraph or (`before`) the last of the paragraph before."""
     text = paragraph.text
     head = ""
     if paragraph.lead:
@@ -41,6 +43,10 @@ def paragraph_bullets(
         and shown[n]
     ]
     antecedents = [n - 1 for n in chosen if n and refers_back(found[n]) and shown[n - 1]]
+    earlier = before and chosen and chosen[0] == 0 and found and refers_back(found[0])
+    if earlier and not (bare_quote(before) or any(s in before for s in skip if s)):
+        found, chosen = [before, *found], [0, *(n + 1 for n in chosen)]
+        antecedents = [n + 1 for n in antecedents]
     for n in sorted({*chosen, *antecedents}):
         inside = [m for m in figures if m.sentence and m.text in found[n]]
         for line in condense(found[n], [m.text for m in inside], zones, limit, every):

@@ -87,6 +87,14 @@ def fragment_reason(text: str) -> str | None:
     return _fragment_en(bare)
 
 
+_MEASURE = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+|每)"
+    r"(?:英寸|寸|尺|[毫厘微纳千]?米|公?里|公?斤|吨|亩|[千毫]?克|升|平方|立方)"
+)
+"""A length, weight, area or volume (一英寸, 25.4毫米, 每平方米): the basis of a figure, never a
+scene."""
+
+
 def is_setting(text: str) -> bool:
     """Return True for a Chinese clause that only sets the scene for a main clause: a phrase of
     purpose, means or circumstance (围绕…, 通过…, 为有效激活…, 当…时, 在…下, 在2025年3月)."""
@@ -94,6 +102,8 @@ def is_setting(text: str) -> bool:
     w = _words()
     if not has_cjk(bare) or re.search(r"[，,；;：:]", bare):
         return False
+    if _MEASURE.search(bare):
+        return False  # 在一英寸的长度上: a measure the point is given per, not a scene
     if bare.startswith("在"):
         rest = bare[1:]
         time = all(tag[:1] in ("t", "m", "q") for _, tag, _ in tokens(rest))

@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from briefdeck.bullets import condense, paragraph_bullets, steps_of
+from briefdeck.bullets import condense, paragraph_bullets, refers_back, steps_of
 from briefdeck.chars import display, has_cjk, sentences
 from briefdeck.lint import bad_categories, fragment_reason
 from briefdeck.metrics import card_worthy, figure_texts, is_target
@@ -384,11 +384,15 @@ def most_salient(
     new), in source order, and the others (left out: in the notes)."""
     words = vocabulary("figures")["novelty_words"]
 
-    def salience(n: int) -> float:
+    def own(n: int) -> float:
         text = bullets[n].head + bullets[n].text
         score = 2.0 * len(figure_texts(text, article.language))
         score += 1.0 * any(word in text for word in words)
         return score + 1.0 * any(name in text for name in article.zone_names)
+
+    def salience(n: int) -> float:  # what the next bullet points back at goes with it
+        tied = n + 1 < len(bullets) and refers_back(bullets[n + 1].text)
+        return max(own(n), own(n + 1)) if tied else own(n)
 
     ranked = sorted(range(len(bullets)), key=lambda n: (-salience(n), n))
     keep = sorted(ranked[:most])
@@ -427,9 +431,9 @@ def _bullets(
     """Return the bullets of a part's paragraphs (`every` sentence, or the first and those with
     a figure)."""
     section = article.sections[part.section]
-    return [
-        b
-        for p in part.paragraphs
+    out: list[Bullet] = []
+    for p in part.paragraphs:
+        last = sentences(section.paragraphs[p - 1].text)[-1:] if p else []
         for b in paragraph_bullets(
             section.paragraphs[p],
             [m for m in metrics if m.paragraph == p],
@@ -437,8 +441,11 @@ def _bullets(
             limit,
             skip,
             every,
-        )
-    ]
+            last[0] if last else "",
+        ):
+            if b not in out:  # the sentence before, already a bullet of its own paragraph
+                out.append(b)
+    return out
 
 
 def _chosen_quotes(article: Article, most: int) -> list[tuple[tuple[int, int], QuoteItem]]:
