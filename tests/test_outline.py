@@ -574,3 +574,17 @@ def test_what_a_bullet_points_back_at_is_kept_with_it():
     ]
     shown, _ = most_salient(bullets, 2, articles[0])
     assert [b.text for b in shown] == ["服务平台设在创新大厦", "该平台已服务企业320家"]
+
+
+def test_the_slide_budget_keeps_what_happened_and_what_the_section_is_named_after():
+    from briefdeck.outline import most_salient
+
+    articles, _ = read_articles(str(fixture("zh_quotes_sections.txt")))
+    bullets = [
+        Bullet("建成厂房12万平方米、道路8公里、管网30公里"),
+        Bullet("2024年5月，发布实施《绿色工厂评价规范》"),
+        Bullet("新增绿化面积3万平方米"),
+        Bullet("园区环境持续优化"),
+    ]
+    shown, _ = most_salient(bullets, 2, articles[0], "制定绿色标准")
+    assert "2024年5月，发布实施《绿色工厂评价规范》" in [b.text for b in shown]

@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from briefdeck.bullets import condense, paragraph_bullets, refers_back, steps_of
+from briefdeck.bullets import concrete, condense, paragraph_bullets, refers_back, steps_of
 from briefdeck.chars import display, has_cjk, sentences
 from briefdeck.lint import bad_categories, fragment_reason
 from briefdeck.metrics import card_worthy, figure_texts, is_target
@@ -330,7 +330,7 @@ def part_outline(
     bullets = [_after_title(b, display(part.title)) for b in bullets]
     bullets = [replace(b, head="") if same_words(b.head, part.title) else b for b in bullets]
     bullets = [b for b in bullets if b.head or b.text]
-    shown, left = most_salient(bullets, settings.section_bullets, article)
+    shown, left = most_salient(bullets, settings.section_bullets, article, part.title)
     bullets = list(shown)
     worthy, changes = _changes([m for m in metrics if card_worthy(m)])
     cards = sorted(worthy, key=lambda m: -m.salience)[: settings.section_cards]
@@ -378,16 +378,25 @@ def _after_title(bullet: Bullet, title: str) -> Bullet:
 
 
 def most_salient(
-    bullets: list[Bullet], most: int, article: Article
+    bullets: list[Bullet], most: int, article: Article, title: str = ""
 ) -> tuple[tuple[Bullet, ...], tuple[Bullet, ...]]:
     """Return the `most` bullets that ask most to be shown (figures, the zone as actor, what is
-    new), in source order, and the others (left out: in the notes)."""
+    new, what names or dates a fact, what the section's `title` is about), in source order, and
+    the others (left out: in the notes)."""
     words = vocabulary("figures")["novelty_words"]
+    topic = (
+        {w for w, tag, _ in tokens(title) if len(w) >= 2 and tag[:1] in "nv"} if title else set()
+    )
+
+    news = vocabulary("genre")["news_verbs_zh"]
 
     def own(n: int) -> float:
         text = bullets[n].head + bullets[n].text
-        score = 2.0 * len(figure_texts(text, article.language))
+        score = 2.0 * min(2, len(figure_texts(text, article.language)))  # a list counts twice
         score += 1.0 * any(word in text for word in words)
+        score += 1.5 * any(verb in text for verb in news)  # something happened: 发布, 成立…
+        score += 1.0 * any(word in text for word in topic)  # the facts the section is named after
+        score += 0.5 * concrete(text)
         return score + 1.0 * any(name in text for name in article.zone_names)
 
     def salience(n: int) -> float:  # what the next bullet points back at goes with it
