@@ -167,3 +167,12 @@ def test_a_share_is_a_card_only_when_its_label_names_the_whole():
     }
     assert not card_worthy(found["1/3"])  # one third of what? the label says 税收 only
     assert card_worthy(found["五分之二"])
+
+
+def test_the_partners_of_one_act_are_no_number_card():
+    from briefdeck.metrics import card_worthy
+    from tests.test_numbers import metrics_of
+
+    found = {m.text: m for m in metrics_of("区里与6所高校签署合作协议，区内共有高校12所。")}
+    assert not card_worthy(found["6所"])  # the signatories, not the district's universities
+    assert card_worthy(found["12所"])

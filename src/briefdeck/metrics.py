@@ -853,6 +853,8 @@ def card_worthy(metric: Metric, bar: bool = False) -> bool:
     single = metric.value == 1 and metric.unit in v["classifiers_zh"]
     if single and not bar:
         return False  # one of a thing is no headline number
+    if any(f"{p}{metric.text}" in metric.sentence for p in v["partner_marks_zh"]) and not bar:
+        return False  # 与8所高校签署协议: the partners of one act, not all there are
     whole = any(w in metric.label for w in v["share_words_zh"])
     if metric.form is NumberForm.FRACTION and not whole and not bar:
         return False  # 1/3的新增外资企业: a share whose whole the label does not name
