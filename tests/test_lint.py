@@ -68,6 +68,9 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
         ("园区帮助企业完成58项数字化改造，建成4个示范车间。", "58项", "数字化改造"),
         ("这家工厂已具备年产12万台能力。", "12万台", "年产能力"),  # the period stays
         ("青川影视基地涵盖影视企业近300家。", "近300家", "影视企业"),  # not the base's verb
+        # one project's saving is the project's, not the zone's
+        ("青川光伏项目采用新工艺，节省投资约2亿元。", "约2亿元", "青川光伏项目·节省投资"),
+        ("园区新引进项目12个，总投资80亿元。", "80亿元", "总投资"),  # a count of projects
         (
             "县里为毕业生提供2年共计8000元的住房补贴。",
             "共计8000元",

@@ -16,6 +16,8 @@ from briefdeck.numbers import NumberForm, Quantity, half_width, quantities_en, q
 from briefdeck.segment import tokens
 from briefdeck.vocab import alternation, vocabulary
 
+PROJECT_NAME_MAX = 10
+"""Most characters of a project's name leading the label of its own figure (longer: none)."""
 FEW_PEOPLE = 10
 """A count of people below this (三位创始人) is a detail of a story, never a number card."""
 LABEL_MAX = 14
@@ -361,7 +363,7 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     clause = text[max(text.rfind(c, 0, match.start) for c in "。；;") + 1 : match.start]
     changed = any(w in label for w in v["change_labels_zh"]) or "%" in (match.unit or "")
     money = "元" in (match.unit or "")  # an amount or a change is the company's; a count is not
-    label = _with_company(label, clause) if changed or money else label
+    label = _with_owner(label, clause) if changed or money else label
     host = re.search(v["host_place_zh"], clause)
     if host and host.group(1) not in label:
         label = f"{host.group(1)}·{label}"  # 园区所在的某市，耕地面积…: the city's figure
@@ -407,6 +409,21 @@ def _with_company(label: str, before: str) -> str:
     if len(company) < 2 or "等" in company or company in ("有限", "股份"):
         return label  # no one company named (…等跨国公司, a bare 有限公司)
     return label if company in label else f"{company}公司·{label}"
+
+
+def _with_owner(label: str, before: str) -> str:
+    """Return a change's or an amount's `label` led by the one company it belongs to, else by
+    the one project that opens its clause (某某项目利用…节省投资: the project's saving, not
+    the zone's)."""
+    owned = _with_company(label, before)
+    if owned != label:
+        return owned
+    project = re.match(r"\s*([\u4e00-\u9fff]{2,16}?)项目(?=[\u4e00-\u9fff])", before)
+    name = project.group(1) if project else ""
+    named = name and not any(t == "v" for _, t, _ in tokens(name))  # not 新引进项目: a count
+    if not named or "等" in name or len(name) > PROJECT_NAME_MAX or name in label:
+        return label
+    return f"{name}项目·{label}"
 
 
 def _verb_before(left: str, v: dict[str, Any]) -> str:
