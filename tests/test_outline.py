@@ -438,7 +438,7 @@ def test_a_sentence_pointing_back_keeps_the_one_it_points_at():
 
     text = (
         "园区建成产业服务平台，为企业提供检测、认证和融资对接服务。"
-        "平台由区里和三家检测机构共同运营，设在创新大厦。该平台已累计服务企业320家。"
+        "平台由区里和三家检测机构共同运营，设在创新大厦。该平台已服务企业320家。"
     )
     from tests.test_numbers import metrics_of
 
@@ -446,7 +446,7 @@ def test_a_sentence_pointing_back_keeps_the_one_it_points_at():
     bullets = [b.text for b in paragraph_bullets(Paragraph(text), [figure], (), 60)]
     assert bullets[-2:] == [
         "平台由区里和三家检测机构共同运营，设在创新大厦",
-        "该平台已累计服务企业320家",
+        "该平台已服务企业320家",
     ]
 
 
@@ -475,8 +475,8 @@ def test_the_later_part_of_a_quote_on_a_slide_is_no_bullet(tmp_path):
         # the rest needs the title's words (a copula, a verb without its subject): kept whole
         ("走进青川纺织厂车间，是园区转型的缩影", "走进青川纺织厂车间，是园区转型的缩影"),
         (
-            "走进青川纺织厂车间，激活了产业升级的一池春水",
-            "走进青川纺织厂车间，激活了产业升级的一池春水",
+            "走进青川纺织厂车间，带动了全县纺织业转型",
+            "走进青川纺织厂车间，带动了全县纺织业转型",
         ),
     ],
 )
@@ -491,11 +491,11 @@ def test_a_sentence_that_names_or_dates_a_fact_is_a_bullet_without_a_figure():
     from briefdeck.model import Paragraph
 
     text = (
-        "园区完善公共服务配套。青川实验中学在园区开设分校，新的服务中心预计于2025年6月建成投用。"
+        "园区完善公共服务配套。青川实验中学在园区开设分校，新的服务中心将于明年3月建成。"
         "这里的发展前景十分广阔，越来越多的人愿意留下来。"
     )
     lines = [b.text for b in paragraph_bullets(Paragraph(text), [], (), 60)]
-    assert any("2025年6月建成投用" in line for line in lines)  # a dated fact
+    assert any("明年3月建成" in line for line in lines)  # a dated fact
     assert not any("前景十分广阔" in line for line in lines)  # a remark: notes only
 
 
@@ -508,7 +508,7 @@ def test_a_sentence_that_names_or_dates_a_fact_is_a_bullet_without_a_figure():
             ["园区将继续优化服务", "力争全年新开工项目超过60个"],
         ),
         # a setting leads to the one step: no list
-        ("站在新的起点上，园区将以更开放的胸怀拥抱创新资源", []),
+        ("站在新的起点上，园区将以更大力度引进人才", []),
     ],
 )
 def test_a_lone_plan_line_is_listed_by_its_steps(line, steps):

@@ -54,9 +54,9 @@ def test_the_news_is_the_event_not_the_background_told_after_it():
 
 
 def test_a_noun_phrase_cut_from_a_long_sentence_titles_no_topic():
-    # the subject alone (青川智能产业研究院) names no point: no title, the topic goes on
+    # the subject alone (青川算力研究中心) names no point: no title, the topic goes on
     text = (
-        "青川智能产业研究院由青川新区与本地大学共同建设，已孵化企业20余家，覆盖芯片、算法等方向。"
+        "青川算力研究中心由县里与本地两所大学共同出资合办，已孵化企业20余家，覆盖芯片、算法等方向。"
     )
     assert _topic_title(Paragraph(text)) == ""
 

@@ -229,7 +229,7 @@ def weak_label_reason(label: str) -> str | None:
             return "names nothing counted (no noun)"
         inner = next((word for word, _, _ in words if word in w["clause_words_zh"]), None)
         if inner:
-            return f"a clause, not a noun phrase ({inner})"  # 品类也增加, 这将使企业
+            return f"a clause, not a noun phrase ({inner})"  # 车型也增多, 此举将使企业
         return None
     english = bare.lower().split()
     if not english or bare.lower() in w["generic_labels_en"]:

@@ -372,7 +372,7 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
 
 def _measures_what_follows(right: str, left: str) -> bool:
     """Return True when a figure followed by 的 measures the noun phrase after it (用近7%的土地,
-    1000多平方米的租用厂房): not a frame noun (仅占25%的现状, 以12%的速度) and not the
+    600平方米的新建车间): not a frame noun (仅占25%的现状, 以12%的速度) and not the
     thing that changed by the figure (增长20%的企业)."""
     v = _rules().v
     if not right or any(right.endswith(w) for w in v["frame_nouns_zh"]):
@@ -568,7 +568,7 @@ def _clean_right(right: str, deeds: bool = False) -> str:
     (8位被抓的战友 -> 战友); with `deeds`, the verb phrase that tells what the counted did
     (26家已投产 -> 已投产)."""
     v = _rules().v
-    attributive = right.startswith("的")  # 的租用厂房: a verb before a noun qualifies it
+    attributive = right.startswith("的")  # 的新建车间: a verb before a noun qualifies it
     right = right.lstrip("的")
     quoted = re.match(r"“([^”]{2,12})”", right)
     if quoted and not deeds:
@@ -874,7 +874,7 @@ def card_worthy(metric: Metric, bar: bool = False) -> bool:
         return False  # 与8所高校签署协议: the partners of one act, not all there are
     whole = any(w in metric.label for w in v["share_words_zh"])
     if metric.form is NumberForm.FRACTION and not whole and not bar:
-        return False  # 1/3的新增外资企业: a share whose whole the label does not name
+        return False  # 1/4的外资项目: a share whose whole the label does not name
     few = metric.value < FEW_PEOPLE and metric.unit in v["person_classifiers_zh"]
     if few and not bar:
         return False  # 三位创始人: the people of a story, not a headline number

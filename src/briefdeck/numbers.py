@@ -255,7 +255,7 @@ def _fractions(text: str, p: _Patterns) -> list[Quantity]:
         number = text[m.start("den") : m.end()]
         out.append(Quantity(m.start(), m.end(), number, value, unit, m.group("qb"),
                             NumberForm.FRACTION))  # fmt: skip
-    for m in p.slash.finditer(text):  # 1/3的新增外资企业, 2/5以上 (not a date: 2024/5/1)
+    for m in p.slash.finditer(text):  # 1/4的外资项目, 3/5以上 (not a date: 2024/5/1)
         part, den = float(m.group("num")), float(m.group("den"))
         if 0 < part < den:
             number = f"{m.group('num')}/{m.group('den')}"
