@@ -176,3 +176,13 @@ def test_the_partners_of_one_act_are_no_number_card():
     found = {m.text: m for m in metrics_of("区里与6所高校签署合作协议，区内共有高校12所。")}
     assert not card_worthy(found["6所"])  # the signatories, not the district's universities
     assert card_worthy(found["12所"])
+
+
+def test_a_flow_says_its_year_a_stock_does_not():
+    from briefdeck.outline import cards_of
+    from tests.test_numbers import metrics_of
+
+    found = metrics_of("2024年，园区实现营业收入86亿元，区内有规上企业120家。")
+    labels = {c.value: c.label for c in cards_of(found)}
+    assert labels["86"] == "2024年营业收入"  # a year's flow: which year
+    assert labels["120"] == "规上企业"  # how many there are: no year

@@ -87,6 +87,8 @@ def fragment_reason(text: str) -> str | None:
     return _fragment_en(bare)
 
 
+YEAR = r"(?:19|20)\d\d年(?![\d月])"
+"""A year the text names (2024年, not the 2024年8月 of a date): a card says its figure's year."""
 _MEASURE = re.compile(
     r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+|每)"
     r"(?:英寸|寸|尺|[毫厘微纳千]?米|公?里|公?斤|吨|亩|[千毫]?克|升|平方|立方)"
@@ -217,7 +219,7 @@ def weak_label_reason(label: str) -> str | None:
         if _cut_start(bare, w["bound_starts_zh"]):
             return f"starts inside a word ({bare[0]})"
         period = vocabulary("figures")["period_zh"]
-        if re.search(r"\d", re.sub(rf"^(?:{period})", "", bare)):
+        if re.search(r"\d", re.sub(rf"^(?:{period}|{YEAR})", "", bare)):
             return "holds a number"  # not 前8个月, the period that sets a card apart
         endings = (*w["open_endings_zh"], *w["dangling_endings_zh"], *w["speech_endings_zh"])
         if last_word(bare, tuple(endings)):

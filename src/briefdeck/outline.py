@@ -11,7 +11,7 @@ from typing import Any
 
 from briefdeck.bullets import concrete, condense, paragraph_bullets, refers_back, steps_of
 from briefdeck.chars import display, has_cjk, sentences
-from briefdeck.lint import bad_categories, fragment_reason
+from briefdeck.lint import YEAR, bad_categories, fragment_reason
 from briefdeck.metrics import card_worthy, figure_texts, is_target
 from briefdeck.model import (
     Article,
@@ -531,8 +531,9 @@ def _limit(lang: str, settings: OutlineSettings) -> int:
 
 
 def cards_of(metrics: list[Metric]) -> list[Figure]:
-    """Return the cards of `metrics`: a figure for part of a year says which part (前8个月),
-    and cards of one label are told apart by the period each covers (前8个月 / 累计)."""
+    """Return the cards of `metrics`: a figure for part of a year says which part (前8个月), a
+    flow the year its sentence names (2024年), and cards of one label are told apart by the
+    period each covers (前8个月 / 累计)."""
     labels = Counter(m.label for m in metrics)
     words = vocabulary("figures")
     cards = []
@@ -544,6 +545,7 @@ def cards_of(metrics: list[Metric]) -> list[Figure]:
         )  # 企业9800户: how many there are, whatever part of the year the sentence reports
         period = _period(metric, words["period_zh"]) if twice else ""
         period = period or ("" if stock else _period(metric, words["part_period_zh"]))
+        period = period or ("" if stock else _period(metric, YEAR))  # 2024年地区生产总值
         cards.append(replace(card, label=period + card.label) if period else card)
     return cards
 
