@@ -186,3 +186,15 @@ def test_a_flow_says_its_year_a_stock_does_not():
     labels = {c.value: c.label for c in cards_of(found)}
     assert labels["86"] == "2024年营业收入"  # a year's flow: which year
     assert labels["120"] == "规上企业"  # how many there are: no year
+
+
+def test_a_forecast_is_told_in_its_bullet_never_a_number_card(tmp_path):
+    outline = outline_of_text(
+        tmp_path,
+        "青川县推进产业升级",
+        "青川县今年新开工项目20个，完成投资36亿元。",
+        "县里的新材料基地已经竣工，预计每年可新增产值15亿元，新增就业岗位800个。",
+    )
+    cards = [f.value for s in outline.sections for f in s.figures]
+    bullets = " ".join(b.text for s in outline.sections for b in s.bullets)
+    assert "15" not in cards and "15亿元" in bullets

@@ -332,7 +332,8 @@ def part_outline(
     bullets = [b for b in bullets if b.head or b.text]
     shown, left = most_salient(bullets, settings.section_bullets, article, part.title)
     bullets = list(shown)
-    worthy, changes = _changes([m for m in metrics if card_worthy(m)])
+    results = [m for m in metrics if not is_target(m.sentence, article.language)]
+    worthy, changes = _changes([m for m in results if card_worthy(m)])  # no forecast as a card
     cards = sorted(worthy, key=lambda m: -m.salience)[: settings.section_cards]
     said = " ".join(b.head + b.text for b in bullets)
     cards += [m for m in worthy if m not in cards and display(m.text) not in said]
