@@ -291,6 +291,8 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
             ["李明省长在这里调研时强调，要把园区建成创新高地"],
         ),
         ("园区负责人介绍，今年新签约项目28个。", ["今年新签约项目28个"]),
+        # a lead-in to words said that were cut announces nothing
+        ("展望来年，王伯有新打算：“明年想把果园搬上直播间，卖到全国各地去。", []),
         # how far a point holds stays with it: an old rule never reads as the present one
         ("按惯例，包装材料应计入生产成本。", ["按惯例，包装材料应计入生产成本"]),
         # figures inside words said are the speaker's: the speaker stays
@@ -595,3 +597,12 @@ def test_the_slide_budget_keeps_what_the_section_needs(texts, title, kept):
     articles, _ = read_articles(str(fixture("zh_quotes_sections.txt")))
     shown, _ = most_salient([Bullet(t) for t in texts], 2, articles[0], title)
     assert set(kept) <= {b.text for b in shown}
+
+
+def test_a_short_line_saying_who_said_the_words_before_is_no_bullet():
+    from briefdeck.bullets import paragraph_bullets
+    from briefdeck.model import Paragraph
+
+    text = "“这笔费用该怎么算？”企业方有疑问。后来园区出台细则，明确了计算口径。"
+    lines = [b.text for b in paragraph_bullets(Paragraph(text), [], (), 60, every=True)]
+    assert lines == ["后来园区出台细则，明确了计算口径"]

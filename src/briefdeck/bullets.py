@@ -11,6 +11,8 @@ from briefdeck.model import Bullet, Metric, Paragraph
 from briefdeck.segment import tokens
 from briefdeck.vocab import vocabulary
 
+SPEAKER_LINE = 12
+"""A sentence this short right after words said only says who said them (企业方有疑问。)."""
 LIST_ITEM_MAX = 8
 """Longest name (characters) taken for a list's last item before the list's count."""
 
@@ -41,6 +43,7 @@ def paragraph_bullets(
         for n, sentence in enumerate(found)
         if (n == opening or every or concrete(sentence) or any(m.text in sentence for m in figures))
         and shown[n]
+        and not (n and bare_quote(found[n - 1]) and len(sentence) < SPEAKER_LINE)  # “…”某某说。
     ]
     antecedents = [n - 1 for n in chosen if n and refers_back(found[n]) and shown[n - 1]]
     earlier = before and chosen and chosen[0] == 0 and found and refers_back(found[0])
@@ -138,7 +141,10 @@ def condense(
             current = ""
     if current:
         lines.append(current)
-    out = [_complete(_tidy(line), english) for line in lines]
+    # a lead-in whose words were cut (某某有新期盼：) announces nothing
+    out = [
+        _complete(_tidy(line), english) for line in lines if not line.rstrip().endswith(("：", ":"))
+    ]
     return [_sentence_case(display(line), english) for line in out if line]
 
 
@@ -174,6 +180,8 @@ def _complete(line: str, english: bool) -> str:
     while line and is_unbalanced(line):  # a quote cut short: the clause it opens goes
         opener = min((line.find(o) for o, c in PAIRS if line.count(o) > line.count(c)), default=-1)
         cut = max((line.rfind(c, 0, opener) for c in seps), default=-1) if opener > 0 else -1
+        if cut > 0 and line[cut] in "：:":
+            return ""  # 某某有新期盼：“…: a lead-in to words that were cut announces nothing
         line = _tidy(line[:cut]) if cut > 0 else ""
     while line and fragment_reason(line) is not None:
         cut = max(line.rfind(c) for c in seps)
