@@ -225,3 +225,26 @@ def test_one_outlook_line_ends_the_deck_beside_the_key_figures():
     last = plan_deck(outline, LAYOUTS).slides[-1]
     assert last.title == "展望" and last.body.paragraphs[0].text.startswith("力争三年内")
     assert [c.value for c in last.cards] == ["28", "46"]  # no slide of one bullet alone
+
+
+def test_the_summary_is_one_slide_the_rest_of_the_lead_in_its_notes():
+    from briefdeck.model import Figure
+
+    lead = tuple(
+        Bullet(f"青川高新区第{n}项工作取得新进展，带动企业发展，惠及园区群众") for n in range(10)
+    )
+    outline = ZoneOutline(
+        "青川高新区",
+        "zh",
+        "青川高新区的一年",
+        key_figures=(Figure("28", "新签约项目", "个"), Figure("46", "总投资", "亿元")),
+        sections=(
+            SectionOutline("概述", bullets=lead, summary=True),
+            SectionOutline("招商引资", bullets=(Bullet("新签约项目28个"), Bullet("总投资46亿元"))),
+        ),
+    )
+    slides = plan_deck(outline, LAYOUTS).slides
+    summaries = [s for s in slides if s.title.startswith("概述")]
+    assert len(summaries) == 1
+    shown = len(summaries[0].body.paragraphs)
+    assert 1 < shown < 10 and "第9项工作" in summaries[0].notes  # the rest is in the notes

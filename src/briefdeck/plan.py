@@ -253,12 +253,15 @@ class _Planner:
         self.add(kind, title or self.w["key_figures"], notes, kicker=kicker, panel=panel)
 
     def summary(self, section: SectionOutline) -> None:
-        """Plan the summary: the lead's bullets, main news first, beside the key figures that
-        its card panel holds (the most salient come first)."""
+        """Plan the summary, one slide: the lead's bullets that fit, main news first (the rest in
+        its notes), beside the key figures that its card panel holds (the most salient first)."""
         grid = self.layouts.for_kind("section_cards").cards
         shown = tuple(self.panel(grid, list(self.outline.key_figures))[0])
         notes = "\n\n".join(n for n in (section.notes, self.outline.key_notes) if n)
-        self.section(dataclasses.replace(section, figures=shown, notes=notes))
+        section = dataclasses.replace(section, figures=shown, notes=notes)
+        kept = self.take("section_cards", list(section.bullets), None, self.emphasis(section))
+        left = (*section.bullets[len(kept) :], *section.left_out)  # one slide: the rest in notes
+        self.section(dataclasses.replace(section, bullets=tuple(kept), left_out=left))
 
     def contents(self) -> None:
         """Plan one contents slide: each section title once, in two columns when many."""
@@ -296,8 +299,7 @@ class _Planner:
         if not cards and len(section.bullets) < 2:
             cards = list(section.figures)  # a lone bullet keeps its cards, shown before or not
         self.shown.update(_fact(f) for f in cards)
-        found = [t for b in section.bullets for t in figure_texts(b.text, self.outline.language)]
-        emphasis = tuple(dict.fromkeys([*(f.text for f in section.figures), *found]))
+        emphasis = self.emphasis(section)
         kind = "section_cards" if cards else "section"
         chunks = self.balanced(kind, list(section.bullets), emphasis)
         slides = self.deal(chunks, cards)
@@ -321,6 +323,11 @@ class _Planner:
             )
         for chart in () if self.outline.citations else section.charts:
             self.chart(chart, section)
+
+    def emphasis(self, section: SectionOutline) -> tuple[str, ...]:
+        """Return the figures a section's text shows bold: its cards' and its bullets' own."""
+        found = [t for b in section.bullets for t in figure_texts(b.text, self.outline.language)]
+        return tuple(dict.fromkeys([*(f.text for f in section.figures), *found]))
 
     def section_notes(self, section: SectionOutline) -> str:
         """Return a section's notes: its source text, then what the budget left out of it."""
