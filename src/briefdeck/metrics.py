@@ -377,14 +377,18 @@ def _measures_what_follows(right: str, left: str) -> bool:
     v = _rules().v
     if not right or any(right.endswith(w) for w in v["frame_nouns_zh"]):
         return False
-    rest = re.sub(r"[近约超逾达了过]+$", "", left.rstrip())
-    return not rest.endswith(tuple(v["change_labels_zh"]))
+    return not _without_qualifiers(left).endswith(tuple(v["change_labels_zh"]))
 
 
 def _measure_before(left: str) -> str:
     """Return the measure word that ends the text before a figure (价值约, 售价), or empty."""
-    rest = re.sub(r"[近约超逾达了过为]+$", "", left.rstrip())
+    rest = _without_qualifiers(left, also="为")
     return next((m for m in _rules().v["measure_nouns_zh"] if rest.endswith(m)), "")
+
+
+def _without_qualifiers(left: str, also: str = "") -> str:
+    """Return the text before a figure without the qualifiers and links that end it (约, 达了)."""
+    return re.sub(rf"[近约超逾达了过{also}]+$", "", left.rstrip())
 
 
 def _per_period(label: str, left: str, unit: str) -> str:

@@ -127,7 +127,8 @@ def _patterns() -> _Patterns:
     dash = r"\s*(?:—{1,2}|-|–|~|至|到)\s*"
     return _Patterns(
         digits=re.compile(
-            rf"(?P<qb>{before})?(?P<num>{number})(?P<pct>%|‰)?(?:(?P<mag1>{mags})(?={dash}(?:{number})(?P=mag1)))?"
+            rf"(?P<qb>{before})?(?P<num>{number})(?P<pct>%|‰)?"
+            rf"(?:(?P<mag1>{mags})(?={dash}(?:{number})(?P=mag1)))?"  # 15亿—20亿元: one magnitude
             rf"(?:{dash}(?P<hi>{number}))?(?P<qa>多|余)?(?P<mag>{mags})?(?P<qa2>多|余)?"
             rf"(?P<unit>{unit}|‰|(?<=\d)年(?!\d))?(?P<qc>以上|左右|以内)?"
         ),

@@ -129,9 +129,8 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
                 outline = _quotes_only(article, part)  # its words said: the quotes' own section
             if outline is not None:
                 sections.append(outline)
-            into = max(
-                start, len(sections) - 1
-            )  # a part with nothing left goes with the one before
+            # a part with nothing left goes with the one before
+            into = max(start, len(sections) - 1)
             placed.update({(part.section, p): into for p in part.paragraphs})
         if len(sections) == start:  # nothing made a whole point: the lead is shown as it is
             sections.append(_raw_summary(article, w))
@@ -385,11 +384,8 @@ def most_salient(
     new, what names or dates a fact, what the section's `title` is about), in source order, and
     the others (left out: in the notes)."""
     words = vocabulary("figures")["novelty_words"]
-    topic = (
-        {w for w, tag, _ in tokens(title) if len(w) >= 2 and tag[:1] in "nv"} if title else set()
-    )
-
     news = vocabulary("genre")["news_verbs_zh"]
+    topic = {w for w, tag, _ in tokens(title) if len(w) >= 2 and tag[:1] in "nv"}
 
     def own(n: int) -> float:
         text = bullets[n].head + bullets[n].text

@@ -255,10 +255,8 @@ class _Planner:
     def summary(self, section: SectionOutline) -> None:
         """Plan the summary, one slide: the lead's bullets that fit, main news first (the rest in
         its notes), beside the key figures that its card panel holds (the most salient first)."""
-        grid = self.layouts.for_kind("section_cards").cards
-        shown = tuple(self.panel(grid, list(self.outline.key_figures))[0])
         notes = "\n\n".join(n for n in (section.notes, self.outline.key_notes) if n)
-        section = dataclasses.replace(section, figures=shown, notes=notes)
+        section = dataclasses.replace(section, figures=self.panel_figures(), notes=notes)
         kept = self.take("section_cards", list(section.bullets), None, self.emphasis(section))
         left = (*section.bullets[len(kept) :], *section.left_out)  # one slide: the rest in notes
         self.section(dataclasses.replace(section, bullets=tuple(kept), left_out=left))
@@ -423,20 +421,16 @@ class _Planner:
             self.sources()
             return
         closing = list(self.outline.closing)
+        notes = "\n\n".join(x for x in (coda, self.outline.closing_notes) if x)
         if len(closing) == 1 and len(self.outline.key_figures) >= FIGURES_SLIDE_MIN:
             # one outlook line alone is a thin slide: it goes beside a recap of the key figures
             title = coda or self.w["outlook"]
-            notes = "\n\n".join(x for x in (coda, self.outline.closing_notes) if x)
-            grid = self.layouts.for_kind("section_cards").cards
-            figures = tuple(self.panel(grid, list(self.outline.key_figures))[0])  # one slide
-            self.section(
-                SectionOutline(title, bullets=tuple(closing), figures=figures, notes=notes)
-            )
+            figures = self.panel_figures()
+            self.section(SectionOutline(title, bullets=(*closing,), figures=figures, notes=notes))
             self.sources()
             return
         for n, chunk in enumerate(self.balanced("closing", closing)):
             title = (coda or self.w["outlook"]) + self.continued(n)
-            notes = "\n\n".join(x for x in (coda, self.outline.closing_notes) if x)
             body = self.text("closing", "body", chunk)
             self.add(
                 "closing",
@@ -539,6 +533,11 @@ class _Planner:
                 f"label too long for its card: {figures[labels.index(None)].label}"
             )
         return None
+
+    def panel_figures(self) -> tuple[Figure, ...]:
+        """Return the key figures that one card panel beside bullets holds, most salient first."""
+        grid = self.layouts.for_kind("section_cards").cards
+        return tuple(self.panel(grid, list(self.outline.key_figures))[0])
 
     def panel(self, grid: CardGrid | None, cards: list[Figure]) -> tuple[list[Figure], Panel]:
         """Return the most cards (up to PANEL_CARDS) that fit the grid together, and their panel."""
