@@ -174,21 +174,33 @@ def _complete(line: str, english: bool) -> str:
     """Return `line` as a complete point: a dangling last clause dropped; empty if none is left.
 
     A line that ends on a speech verb, a preposition, a particle or a bare time word (目前, 时)
-    lost what follows; its last clause goes, and a line that is still not a point is dropped.
+    lost what follows; its last clause goes (with a clause a preposition opens right before it,
+    which led into it), and a line that is still not a point is dropped.
     """
     seps = ",;:" if english else "，,；;：:"
     while line and is_unbalanced(line):  # a quote cut short: the clause it opens goes
-        opener = min((line.find(o) for o, c in PAIRS if line.count(o) > line.count(c)), default=-1)
+        opener = max((line.rfind(o) for o, c in PAIRS if line.count(o) > line.count(c)), default=-1)
         cut = max((line.rfind(c, 0, opener) for c in seps), default=-1) if opener > 0 else -1
         if cut > 0 and line[cut] in "：:":
             return ""  # 某某有新期盼：“…: a lead-in to words that were cut announces nothing
-        line = _tidy(line[:cut]) if cut > 0 else ""
+        line = _without_setting(_tidy(line[:cut])) if cut > 0 else ""
     while line and fragment_reason(line) is not None:
         cut = max(line.rfind(c) for c in seps)
         if cut <= 0:
             return ""
-        line = _tidy(line[:cut])
+        line = _without_setting(_tidy(line[:cut]))
     return line
+
+
+def _without_setting(line: str) -> str:
+    """Return `line` without a last clause that a preposition opens and no verb follows
+    (在田间地头): once the clause it led into is cut, it sets the scene for nothing."""
+    last = re.split(r"[，,；;：:]", line)[-1]
+    words = tokens(last) if has_cjk(last) else ()
+    verb = any(tag[:1] == "v" and tag != "vn" for _, tag, _ in words[1:])  # 为企业蹚出…: a point
+    if not words or words[0][1] != "p" or verb:
+        return line
+    return _tidy(line[: len(line) - len(last)])
 
 
 def _sentence_case(line: str, english: bool) -> str:
