@@ -138,6 +138,8 @@ def test_a_few_people_of_a_story_are_no_number_card():
     found = {m.text: m for m in metrics_of("公司的三位创始人都是本地人，带动1200名村民就业。")}
     assert not card_worthy(found["三位"])
     assert card_worthy(found["1200名"])
+    school = {m.text: m for m in metrics_of("青川实验学校38人分别获得省级奖项。")}
+    assert not card_worthy(school["38人"])  # people of a school: which people, the card can't say
 
 
 @pytest.mark.parametrize(

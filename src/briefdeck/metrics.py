@@ -879,9 +879,13 @@ def card_worthy(metric: Metric, bar: bool = False) -> bool:
     whole = any(w in metric.label for w in v["share_words_zh"])
     if metric.form is NumberForm.FRACTION and not whole and not bar:
         return False  # 1/4的外资项目: a share whose whole the label does not name
-    few = metric.value < FEW_PEOPLE and metric.unit in v["person_classifiers_zh"]
-    if few and not bar:
-        return False  # 三位创始人: the people of a story, not a headline number
+    people = metric.unit in v["person_classifiers_zh"]
+    if (
+        people
+        and not bar
+        and (metric.value < FEW_PEOPLE or metric.label.endswith(tuple(v["bodies_zh"])))
+    ):
+        return False  # 三位创始人: the people of a story; 某某学校55人: people, but who?
     if (metric.unit or "") in v["duration_units"] or metric.unit == "大":
         return False
     return weak_label_reason(metric.label) is None
