@@ -128,17 +128,31 @@ def test_settings_that_lead_to_a_main_clause(clause, setting):
     assert is_setting(clause) is setting
 
 
-def test_the_zone_stays_where_the_clause_needs_it():
-    from briefdeck.bullets import clauses
+def test_the_zone_stays_as_the_subject():
+    from briefdeck.bullets import condense
 
     zones = ("青川高新区",)
-    assert clauses("青川高新区的稳步发展，得益于产业链条。", zones, False)[0].startswith(
-        "青川高新区的"
+    assert condense("青川高新区新增企业120家。", ["120家"], zones, 40) == [
+        "青川高新区新增企业120家"
+    ]
+    # a later line of a long sentence opening on its verb takes the sentence's subject again
+    sentence = (
+        "青川储能电站通过“谷电峰用”模式，解决了电网调峰难题，成为新能源消纳的关键节点，"
+        "取得了年减排3.2万吨二氧化碳的成效。"
     )
-    assert clauses("荒滩上，青川中心应运而生。", ("青川中心",), False)[1] == "青川中心应运而生。"
-    assert clauses("青川高新区新增企业120家。", zones, False) == ["新增企业120家。"]
-    # 青川区委: the district's party committee, the name is part of the word
-    assert clauses("青川区委书记李明说，要办好实事。", ("青川区",), False)[0].startswith("青川区委")
+    assert (
+        condense(sentence, ["3.2万吨"], zones, 40)[-1]
+        == "青川储能电站取得了年减排3.2万吨二氧化碳的成效"
+    )
+    # statements a semicolon parts are lines of their own, each with its figure
+    listed = "甲园区亩均税收达52万元；乙园区亩均产值提高到8000万元；丙园区新增企业30家。"
+    assert condense(listed, ["52万元", "30家"], zones, 30) == [
+        "甲园区亩均税收达52万元",
+        "丙园区新增企业30家",
+    ]
+    # an English zone subject goes only when the line is too long
+    english = "The Qingchuan Zone added 120 firms."
+    assert condense(english, ["120"], ("Qingchuan Zone",), 20) == [english.rstrip(".")]
 
 
 def test_a_rate_per_period_keeps_its_period(tmp_path):

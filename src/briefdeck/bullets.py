@@ -1,4 +1,4 @@
-"""Condense source sentences into short bullets: whole clauses, complete points, no zone subject."""
+"""Condense source sentences into short bullets: whole clauses, complete points, with subjects."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ SPEAKER_LINE = 12
 """A sentence this short right after words said only says who said them (企业方有疑问。)."""
 LIST_ITEM_MAX = 8
 """Longest name (characters) taken for a list's last item before the list's count."""
+SUBJECT_MAX = 12
+"""Longest noun phrase (characters) a later line of a sentence repeats as its subject."""
 
 
 def paragraph_bullets(
@@ -71,7 +73,7 @@ def steps_of(line: str) -> list[str]:
     """Return the steps of a line of plans (将A，B，推动C): its clauses without settings, when
     there are several and each is a complete point; else empty."""
     english = not has_cjk(line)
-    steps = [_tidy(c) for c in clauses(line, (), english)]
+    steps = [_tidy(c) for c in clauses(line, english)]
     steps = [c for c in steps if english or not (is_setting(c) or len(c) < 5)]  # 下一步
     whole = len(steps) > 1 and all(fragment_reason(c) is None for c in steps)
     return [_sentence_case(c, english) for c in steps] if whole else []
@@ -100,14 +102,26 @@ def condense(
     The first line gathers the sentence's opening clauses (a bare time or linking clause
     such as 同时 or 2024年 is skipped); later lines hold the clauses with a figure (or, when
     `whole`, every clause). Clauses are cut at ，；：、 outside quotation marks and joined in
-    source order, the zone's name is dropped as a subject, and every string of `keep` (the
+    source order, the zone's name stays as a subject (in English it goes when the line is too
+    long), and every string of `keep` (the
     figures) ends up in some line.
     """
     english = not has_cjk(sentence)
-    parts = clauses(sentence, zones, english)
     size = _size_en if english else len
+    statements = _split(sentence, "；;") if not english else [sentence]
+    if len(statements) > 1 and size(_tidy(sentence)) > limit:
+        return [
+            line
+            for n, part in enumerate(statements)
+            if n == 0 or whole or any(k in part for k in keep)
+            for line in condense(part, [k for k in keep if k in part], zones, limit, whole)
+        ]
+    parts = clauses(sentence, english)
     if not english and size(_tidy("".join(parts))) > limit:
         parts = _main_clauses(parts, keep)
+    subject = _subject(parts[0]) if parts and not english else ""
+    if english and size(_tidy("".join(parts))) > limit:  # the zone as subject goes to save room
+        parts = [_drop_subject(part, zones) for part in parts]
     lines: list[str] = []
     current = ""
     for clause in parts:
@@ -135,6 +149,9 @@ def condense(
                 current = ""
                 if not has_figure:
                     continue
+        carried = subject + piece  # 某某电站…，取得了…: a later line keeps who did it
+        if lines and not current and subject and _verb_first_zh(piece) and size(carried) <= limit:
+            piece = carried
         current = _glue(current, piece, english)
         if not fits:
             lines.append(current)
@@ -151,13 +168,48 @@ def condense(
 def _main_clauses(parts: list[str], keep: list[str]) -> list[str]:
     """Return the clauses of a Chinese sentence too long for one line without its settings:
     a clause of purpose, means or circumstance (为有效激活…, 围绕…, 通过…, 在…下) that holds no
-    figure and is followed by another clause gives way to the main clauses it leads to."""
-    out = [
-        part
-        for n, part in enumerate(parts)
-        if n == len(parts) - 1 or any(k in part for k in keep) or not is_setting(_tidy(part))
-    ]
+    figure and is followed by another clause gives way to the main clauses it leads to; an
+    opening purpose runs on over the verb phrases after it, up to the clause with a subject
+    (为激活…，增强…，某某出台…)."""
+    bare = [not any(k in part for k in keep) for part in parts]
+    setting = [n < len(parts) - 1 and bare[n] and is_setting(_tidy(p)) for n, p in enumerate(parts)]
+    main = next((n for n in range(1, len(parts)) if _subject(parts[n])), 0)
+    if setting[:1] == [True]:
+        for n in range(1, main):
+            if not (bare[n] and _verb_first_zh(parts[n])):
+                break
+            setting[n] = True
+    out = [part for n, part in enumerate(parts) if not setting[n]]
     return out if any(not is_setting(_tidy(p)) for p in out) else parts
+
+
+def _subject(clause: str) -> str:
+    """Return the name a Chinese clause opens with when its predicate follows (科学谷储能电站通过…:
+    科学谷储能电站): a proper noun and the nouns after it, ending as a name that acts ends, else
+    empty."""
+    words = tokens(_tidy(clause))
+    genre = vocabulary("genre")
+    proper = vocabulary("zones")["proper_tags"]
+    if not words or words[0][1] not in proper:
+        return ""
+    head, best = "", ""
+    for n, (word, tag, _) in enumerate(words):
+        if tag[:1] != "n" or tag == "vn" or word in genre["adverbs_zh"]:
+            break
+        head += word
+        after = words[n + 1] if n + 1 < len(words) else ("", "", 0)
+        named = tag in proper or head.endswith(tuple(genre["subject_endings_zh"]))
+        predicate = after[1][:1] in ("v", "d", "p") or after[0] in genre["adverbs_zh"]
+        if named and predicate and 2 <= len(head) <= SUBJECT_MAX and after[0] not in ("是", "的"):
+            best = head
+    return best
+
+
+def _verb_first_zh(clause: str) -> bool:
+    """Return True when a Chinese clause opens with a verb, an adverb or a preposition: no
+    subject of its own."""
+    words = tokens(_tidy(clause))
+    return bool(words) and words[0][1][:1] in ("v", "d", "p") and words[0][0] not in ("是", "为")
 
 
 def _opening_gives_way(clause: str, limit: int, size: Any) -> bool:
@@ -220,13 +272,27 @@ def _size_en(text: str) -> int:
     return len(text.split())
 
 
-def clauses(sentence: str, zones: tuple[str, ...], english: bool) -> list[str]:
-    """Return the clauses of a sentence, each with its separator, zone subject dropped."""
-    seps = ",;:" if english else "，,；;：:"
-    digits = re.compile(r"\d,\d")
+def clauses(sentence: str, english: bool) -> list[str]:
+    """Return the clauses of a sentence, each with its separator, attribution shells dropped."""
     closing = sentence.find("”")
     if sentence.startswith("“") and closing > len(sentence) // 2:
         sentence = sentence[1:].replace("”", "", 1)  # a quoted sentence: split its own clauses
+    parts = _split(sentence, ",;:" if english else "，,；;：:")
+    # a date is no figure; figures inside words said are the speaker's, who stays named
+    said = re.search(r"“[^”]{12,}", sentence)  # words said, not a quoted term
+    figures = bool(re.search(r"\d(?![\d.]*[年月日])", sentence)) and not said
+    out = []
+    for part in parts:
+        stripped = part.strip()
+        if stripped and not _is_attribution(stripped, english, figures):
+            out.append(stripped)
+    return out
+
+
+def _split(sentence: str, seps: str) -> list[str]:
+    """Return the runs of `sentence` that end at one of `seps` outside quotation marks and
+    brackets (not a comma between digits), each with its separator."""
+    digits = re.compile(r"\d,\d")
     parts, depth, start, straight = [], 0, 0, False
     for i, char in enumerate(sentence):
         if char in "“‘（(《「":
@@ -239,15 +305,7 @@ def clauses(sentence: str, zones: tuple[str, ...], english: bool) -> list[str]:
             parts.append(sentence[start : i + 1])
             start = i + 1
     parts.append(sentence[start:])
-    # a date is no figure; figures inside words said are the speaker's, who stays named
-    said = re.search(r"“[^”]{12,}", sentence)  # words said, not a quoted term
-    figures = bool(re.search(r"\d(?![\d.]*[年月日])", sentence)) and not said
-    out = []
-    for part in parts:
-        stripped = _drop_subject(part.strip(), zones, english)
-        if stripped and not _is_attribution(stripped, english, figures):
-            out.append(stripped)
-    return out
+    return [part for part in parts if part.strip()]
 
 
 def _is_attribution(clause: str, english: bool, figures: bool = True) -> bool:
@@ -265,40 +323,24 @@ def _is_attribution(clause: str, english: bool, figures: bool = True) -> bool:
     if bare in w["attribution_zh"]:
         return True
     shell = len(bare) <= 24 and not re.search(r"\d", bare) and clause.rstrip()[-1:] in "，,：:"
-    named = not figures and any(tag.startswith("nr") for _, tag, _ in tokens(bare))
+    places = tuple(vocabulary("zones")["district_kinds_zh"])  # 高新区 may be tagged a name
+    named = not figures and any(
+        tag.startswith("nr") and not word.endswith(places) for word, tag, _ in tokens(bare)
+    )
     return shell and bare.endswith(tuple(w["speech_endings_zh"])) and not named
 
 
-def _drop_subject(clause: str, zones: tuple[str, ...], english: bool) -> str:
-    """Return `clause` without a zone name as its subject (`The … Zone` in English).
-
-    A parenthesis right after the name (`某某高新区（西湖）`) belongs to it and goes too.
-    """
+def _drop_subject(clause: str, zones: tuple[str, ...]) -> str:
+    """Return an English `clause` without a zone name as its subject (`The … Zone`)."""
     bare = clause.lstrip('“"')
     names = sorted(zones, key=len, reverse=True)
-    bound = vocabulary("lint")["bound_after_zone_zh"]
-    for subject in [f"The {z}" for z in names] + names if english else names:
-        if bare[len(subject) : len(subject) + 1] in bound:
-            continue  # 某某区直机关: the name is part of a longer word
+    for subject in [f"The {z}" for z in names] + names:
         if subject and bare.startswith(subject) and len(bare) > len(subject) + 2:
-            rest = re.sub(r"^\s*[（(][^（）()]{1,12}[）)]", "", bare[len(subject) :]).lstrip()
-            if english and not _verb_first(rest):
+            rest = bare[len(subject) :].lstrip()
+            if not _verb_first(rest):
                 return clause  # the name qualifies a noun (`… Zone firms created`): keep it
-            if not english and not _stands_alone(rest):
-                return clause  # 某某区的发展 / 某某中心应运而生: the name is needed
             return rest if len(rest) > 2 else clause
     return clause
-
-
-def _stands_alone(rest: str) -> bool:
-    """Return True when a Chinese clause reads as a point without the zone that opened it:
-    not opening with a particle (的…), and naming a thing or a figure (not 应运而生 alone)."""
-    bare = rest.rstrip("，,；;：:。 ")
-    if not bare or bare[0] in "的之" or tokens(bare)[0][0] in ("是", "为", "成为"):
-        return False  # 是唯一的…: a copula needs the subject it links
-    return bool(re.search(r"\d", bare)) or any(
-        t[:1] == "n" or t == "vn" for _, t, _ in tokens(bare)
-    )
 
 
 _AUXILIARIES = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "plans",
