@@ -76,6 +76,13 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
             "共计8000元",
             "2年住房补贴",
         ),  # a sum of years
+        # an aside inside a name is part of it, before or after the figure
+        ("园区累计引进16个算力（智算）中心。", "16个", "算力（智算）中心"),
+        ("园区有商户（含个体户）320家。", "320家", "商户（含个体户）"),
+        # a share right after a count is that count's share; a share of another whole is not
+        ("园区有企业900家，其中外资企业270家，占比达三成。", "三成", "外资企业占比"),
+        ("园区有企业900家，其中外资企业180家，占20%。", "20%", "外资企业占比"),
+        ("园区有研发平台36个，研发投入占营收的比重达4.8%。", "4.8%", "比重"),
     ],
 )
 def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):

@@ -24,6 +24,8 @@ LABEL_MAX = 14
 """Longest label, in characters (Chinese) or words x 3 (English)."""
 SLOGAN_MAX = 12
 """A quoted term this short holding a numeral is a slogan, not a figure."""
+SHARE_GAP = r"[，,]?(?:占比?|所占比[重例])[达为约近超]{0,2}"
+"""What stands between a count and its share of the whole right after it (…120家，占比达24%)."""
 CLAUSE_BREAK = "，,。；;：:！？!?、（）()\n"
 
 
@@ -317,7 +319,7 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     if article.language == "en":
         return _label_en(match, text, article)
     v = _rules().v
-    left_bound = max((text.rfind(c, 0, match.start) for c in CLAUSE_BREAK), default=-1) + 1
+    left_bound = _left_start(text, match.start)
     between = ""
     if previous is not None and previous.start + len(previous.text) >= left_bound - 1:
         between = text[previous.start + len(previous.text) : match.start]
@@ -325,9 +327,7 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
         if listed or re.fullmatch(v["same_measure_zh"], between):
             return previous.label  # 由45天压缩至20天, 40%、50%: the same measure again
         left_bound = max(left_bound, previous.start + len(previous.text))
-    right_end = min(
-        (i for i in (text.find(c, match.end) for c in CLAUSE_BREAK) if i >= 0), default=len(text)
-    )
+    right_end = _right_end(text, match.end)
     raw_left = text[left_bound : match.start]
     left = _clean_left(raw_left, article)
     right = _clean_right(text[match.end : right_end])
@@ -358,8 +358,12 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     new = next((w for w in v["new_words_zh"] if previous and previous.label.startswith(w)), "")
     if new and between.startswith("、") and not label.startswith(new):
         label = new + label  # 新增A 5家、B 3家: B is new too
-    if label in v["change_labels_zh"] and previous is not None and same_sentence:
-        label = previous.label + label  # 营收3.66亿元，同比增长38%: what grew
+    gap = text[previous.start + len(previous.text) : match.start] if previous else ""
+    share = re.fullmatch(SHARE_GAP, gap) is not None  # 其中外资企业120家，占比24%: their share
+    if (label in v["change_labels_zh"] or share) and previous is not None and same_sentence:
+        label = previous.label + (
+            "占比" if share else label
+        )  # 营收3.66亿元，同比增长38%: what grew
     clause = text[max(text.rfind(c, 0, match.start) for c in "。；;") + 1 : match.start]
     changed = any(w in label for w in v["change_labels_zh"]) or "%" in (match.unit or "")
     money = "元" in (match.unit or "")  # an amount or a change is the company's; a count is not
@@ -368,6 +372,30 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     if host and host.group(1) not in label:
         label = f"{host.group(1)}·{label}"  # 园区所在的某市，耕地面积…: the city's figure
     return _per_period(label, text[left_bound : match.start], match.unit or "")
+
+
+def _left_start(text: str, end: int) -> int:
+    """Return where the clause before a figure starts: after the last clause break, not after
+    an aside inside a name (企业（含个体户）120家)."""
+    while True:
+        start = max((text.rfind(c, 0, end) for c in CLAUSE_BREAK), default=-1) + 1
+        inside = re.search(r"(?<=[\u4e00-\u9fff])[（(][^（）()，。]{1,8}[）)]$", text[:start])
+        if not inside:
+            return start
+        end = inside.start()
+
+
+def _right_end(text: str, start: int) -> int:
+    """Return where the clause after a figure ends: at the next clause break, not at an aside
+    inside a name (23个数据（智算）中心)."""
+    while True:
+        end = min(
+            (i for i in (text.find(c, start) for c in CLAUSE_BREAK) if i >= 0), default=len(text)
+        )
+        inside = re.match(r"[（(][^（）()，。]{1,8}[）)](?=[\u4e00-\u9fff])", text[end:])
+        if not inside:
+            return end
+        start = end + inside.end()
 
 
 def _measures_what_follows(right: str, left: str) -> bool:
@@ -515,6 +543,8 @@ def _noun_tail(words: list[str], v: dict[str, Any]) -> list[str]:
     """Return label words without what trails the noun phrase (稳定在, 还要按照, 等, 的)."""
     trailing = set(v["label_link_zh"]) | set(v["label_tail_zh"])
     out = list(words)
+    if len(out) > 1 and out[-2] == "占" and out[-1].startswith("比"):
+        out[-2:] = ["占" + out[-1]]  # 占|比达: the dictionary glued the link to 比
     if len(out) > 1 and out[-1] == "占":  # 新兴产业仅占25%: the share of new industries
         out = [*(w for w in out[:-1] if tokens(w)[0][1] not in ("d", "p")), "占比"]
     for link in ("达到", "达"):  # the dictionary glues a link to its noun (某某率达)
@@ -828,7 +858,7 @@ def _salience(metric: Metric, article: Article) -> float:
         name in metric.sentence for name in article.zone_names
     ):
         score -= 2.5  # one company's figure, not the zone's
-    if _personal(metric, v["personal_words_zh"]):
+    if is_personal(metric):
         score -= 5  # one person's figure: a story's detail, never a headline
     if re.search(v["host_place_zh"], metric.sentence):
         score -= 2.5  # the place that holds the zone: its figure, not the zone's
@@ -839,9 +869,9 @@ def _salience(metric: Metric, article: Article) -> float:
     return round(score, 2)
 
 
-def _personal(metric: Metric, words: list[str]) -> bool:
+def is_personal(metric: Metric) -> bool:
     """Return True for one person's figure: a personal word in its sentence (他家, 自己)."""
-    return any(w in metric.sentence for w in words)
+    return any(w in metric.sentence for w in _rules().v["personal_words_zh"])
 
 
 def _clause_of(metric: Metric) -> str:
