@@ -248,3 +248,45 @@ def test_the_summary_is_one_slide_the_rest_of_the_lead_in_its_notes():
     assert len(summaries) == 1
     shown = len(summaries[0].body.paragraphs)
     assert 1 < shown < 10 and "第9项工作" in summaries[0].notes  # the rest is in the notes
+
+
+def test_a_card_no_bullet_states_goes_to_the_slide_of_its_neighbours():
+    from briefdeck.model import Figure
+
+    texts = [
+        f"园区第{n}项举措推动企业在研发、生产、销售各环节降本增效取得进展"
+        for n in "一二三四五六七八"
+    ]
+    source = "。".join([*texts[:6], "园区市级重点实验室增至31家", *texts[6:]]) + "。"
+    cards = (Figure("31", "市级重点实验室", "家"), Figure("9", "中试平台", "个"))
+    bullets = tuple(Bullet(t) for t in texts)
+    section = SectionOutline("创新平台", bullets=bullets, figures=cards, notes=source)
+    outline = ZoneOutline("某某高新区", "zh", "某某高新区推进重点工作", sections=(section,))
+    slides = [s for s in plan_deck(outline, LAYOUTS).slides if s.title.startswith("创新平台")]
+    assert len(slides) == 2
+    (home,) = [s for s in slides if any(c.value == "31" for c in s.cards)]
+    assert texts[6] in [p.text for p in home.body.paragraphs]  # beside the bullets it stood by
+
+
+def test_a_recap_after_a_summary_showing_every_key_figure_leads_with_other_figures():
+    from briefdeck.model import Figure
+
+    key = (Figure("120", "新增企业", "家"), Figure("35", "营业收入", "亿元"))
+    more = (Figure("18", "研发平台", "个"), Figure("6", "孵化器", "家"))
+    summary = SectionOutline("概述", bullets=(Bullet("某某高新区新增企业120家"),), summary=True)
+    sections = tuple(
+        SectionOutline(t, bullets=(Bullet(f"{t}取得新进展"), Bullet(f"{t}形成新机制")))
+        for t in ("产业升级", "科技创新", "营商环境", "人才引育")
+    )
+    outline = ZoneOutline(
+        "某某高新区",
+        "zh",
+        "某某",
+        key_figures=key,
+        more_figures=more,
+        sections=(summary, *sections),
+    )
+    slides = plan_deck(outline, LAYOUTS).slides
+    assert {c.value for c in slides[1].cards} == {"120", "35"}
+    (recap,) = [s for s in slides[2:] if s.kind == "key_figures"]
+    assert [c.value for c in recap.cards][:2] == ["18", "6"]

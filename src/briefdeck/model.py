@@ -329,6 +329,9 @@ class ZoneOutline:
     """The edition or publication date line, or empty."""
     key_figures: tuple[Figure, ...] = ()
     """3-6 headline figures."""
+    more_figures: tuple[Figure, ...] = ()
+    """The next most salient figures after the key figures: a closing recap shows them when the
+    summary's cards showed every key figure already."""
     sections: tuple[SectionOutline, ...] = ()
     """Sections in order."""
     photos: tuple[Photo, ...] = ()

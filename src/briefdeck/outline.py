@@ -12,7 +12,7 @@ from typing import Any
 from briefdeck.bullets import concrete, condense, paragraph_bullets, refers_back, steps_of
 from briefdeck.chars import display, has_cjk, sentences
 from briefdeck.lint import YEAR, bad_categories, fragment_reason
-from briefdeck.metrics import card_worthy, figure_texts, is_target
+from briefdeck.metrics import card_worthy, figure_texts, is_personal, is_target
 from briefdeck.model import (
     Article,
     Bullet,
@@ -49,6 +49,10 @@ PULL_MAX = 2
 told in bullets led by their speaker."""
 FIGURES_SLIDE_MIN = 2
 """Fewest key figures that make a slide of their own (the key figures, the closing recap)."""
+KEY_SALIENCE = 2.5
+"""Least salience of a key figure beyond the fewest (`key_min`)."""
+MORE_SALIENCE = 2.0
+"""Least salience of a figure a closing recap adds to key figures the summary showed."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,8 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
     photos: list[Photo] = []
     quotes: list[QuoteItem] = []
     key_figures = _key_figures(articles, settings)
+    ranked = _key_figures(articles, settings, floor=MORE_SALIENCE)
+    more_figures = tuple(f for f in ranked if f not in key_figures)
     closing = closing_of(articles, settings)
     # closing words stand over the ending's figures or plans, never alone on a slide
     ending = len(key_figures) >= FIGURES_SLIDE_MIN or closing
@@ -156,6 +162,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         authors=tuple(dict.fromkeys(n for a in articles for n in a.authors)),
         date=_date(articles),
         key_figures=key_figures,
+        more_figures=more_figures,
         sections=tuple(sections),
         photos=tuple(photos),
         quotes=tuple(quotes),
@@ -668,13 +675,19 @@ def _both_ways(labels: list[str], words: dict[str, Any]) -> bool:
 # ------------------------------------------------------------------ key figures, quotes, closing
 
 
-def _key_figures(articles: list[Article], settings: OutlineSettings) -> tuple[Figure, ...]:
-    """Return the 3-6 most salient figures of the zone, no fact twice."""
+def _key_figures(
+    articles: list[Article], settings: OutlineSettings, floor: float = KEY_SALIENCE
+) -> tuple[Figure, ...]:
+    """Return the 3-6 most salient figures of the zone, no fact twice (beyond the fewest, only
+    figures of salience `floor` or more)."""
     metrics = [
         m
         for a in articles
         for m in a.metrics
-        if m.same_as is None and card_worthy(m) and not is_target(m.sentence, a.language)
+        if m.same_as is None
+        and card_worthy(m)
+        and not is_target(m.sentence, a.language)
+        and not is_personal(m)  # one person's figure, however large: never the zone's
     ]
     pairs = _pairs(metrics)
     before = {id(a) for a, _, _ in pairs}  # a start value alone would state the old level
@@ -687,7 +700,7 @@ def _key_figures(articles: list[Article], settings: OutlineSettings) -> tuple[Fi
             for c in chosen
         ):
             continue
-        if len(chosen) >= settings.key_min and metric.salience < 2.5:
+        if len(chosen) >= settings.key_min and metric.salience < floor:
             break
         chosen.append(metric)
         if len(chosen) == settings.key_max:

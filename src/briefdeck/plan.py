@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections import Counter
 
+from briefdeck.chars import display
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import Box, CardGrid, LayoutSet
 from briefdeck.metrics import figure_texts
@@ -50,6 +51,8 @@ SPREAD = 0.6
 """Share of a text box's free height a few bullets are spread over (the rest stays below)."""
 SHORT_DECK = 3
 """A deck of this few slides (cover included) that has shown every key figure needs no recap."""
+BULLET_KEY = 8
+"""Characters of a bullet looked for in its section's source to find where it stands."""
 
 
 MIN_TITLE = 12
@@ -82,6 +85,8 @@ class _Planner:
         self.shown: set[tuple[str, str, str]] = set()
         """The figures (value, unit, label) already on a card: a later section does not repeat
         them (the closing recap does, by design)."""
+        self.opening: set[tuple[str, str, str]] = set()
+        """The figures on the summary slide's cards."""
 
     # -------------------------------------------------------------- helpers
 
@@ -232,8 +237,15 @@ class _Planner:
             body=self.text("cover", "body", [Bullet(cover_line(o))]),
         )
 
-    def key_figures(self, title: str = "", kicker: str = "", kind: str = "key_figures") -> None:
-        figures = self.outline.key_figures
+    def key_figures(
+        self,
+        title: str = "",
+        kicker: str = "",
+        kind: str = "key_figures",
+        figures: tuple[Figure, ...] | None = None,
+    ) -> None:
+        """Plan a slide of cards: the key figures (or `figures`), as many as fit."""
+        figures = self.outline.key_figures if figures is None else figures
         if len(figures) < FIGURES_SLIDE_MIN:
             return  # one figure is no slide of figures (the summary's panel shows it)
         full = self.layouts.for_kind(kind).cards
@@ -260,6 +272,16 @@ class _Planner:
         kept = self.take("section_cards", list(section.bullets), None, self.emphasis(section))
         left = (*section.bullets[len(kept) :], *section.left_out)  # one slide: the rest in notes
         self.section(dataclasses.replace(section, bullets=tuple(kept), left_out=left))
+        self.opening = {_fact(c) for c in self.slides[-1].cards}
+
+    def recap_figures(self) -> tuple[Figure, ...]:
+        """Return the figures a closing recap shows: the key figures, or when the summary's
+        cards showed each of them, the next most salient figures first (not the summary's
+        panel again)."""
+        key = self.outline.key_figures
+        if not key or not all(_fact(f) in self.opening for f in key):
+            return key
+        return (*self.outline.more_figures, *key)
 
     def contents(self) -> None:
         """Plan one contents slide: each section title once, in two columns when many."""
@@ -300,7 +322,7 @@ class _Planner:
         emphasis = self.emphasis(section)
         kind = "section_cards" if cards else "section"
         chunks = self.balanced(kind, list(section.bullets), emphasis)
-        slides = self.deal(chunks, cards)
+        slides = self.deal(chunks, cards, display(section.notes))
         if self.outline.citations and len(slides) > 1:  # a digest gives an article one slide
             left = [b for chunk, _ in slides[1:] for b in chunk]
             section = dataclasses.replace(section, left_out=(*left, *section.left_out))
@@ -351,12 +373,13 @@ class _Planner:
             lines, start, n = lines[len(chunk) :], start + len(chunk), n + 1
 
     def deal(
-        self, chunks: list[list[Bullet]], cards: list[Figure]
+        self, chunks: list[list[Bullet]], cards: list[Figure], source: str = ""
     ) -> list[tuple[list[Bullet], list[Figure]]]:
         """Return the slides of a section: each chunk of bullets with its cards.
 
-        A card goes with the chunk that states its figure, else with the first that has room;
-        cards left over get slides of their own.
+        A card goes with the chunk that states its figure, else with the chunk that has room
+        whose bullets stand nearest to it in the `source` text; cards left over get slides of
+        their own.
         """
         grid = self.layouts.for_kind("section_cards").cards
         room = len(self.panel(grid, cards)[0]) if cards else 0
@@ -370,7 +393,8 @@ class _Planner:
             (home[1].append(card) if home else left.append(card))
         stated = " ".join(b.head + b.text for chunk in chunks for b in chunk)
         for card in left:
-            home = next((s for s in slides if len(s[1]) < room), None)
+            order = sorted(slides, key=lambda s: _distance(source, card, s[0]))
+            home = next((s for s in order if len(s[1]) < room), None)
             if home is None and card.text in stated:
                 continue  # no slide of cards alone for a figure a bullet states already
             if home is None:
@@ -417,7 +441,10 @@ class _Planner:
         coda = self.outline.coda
         if not self.outline.closing:
             if coda or not self._just_shown(self.outline.key_figures):
-                self.key_figures(coda or self.w["recap"], self.w["recap"] if coda else "")
+                recap = self.recap_figures()
+                self.key_figures(
+                    coda or self.w["recap"], self.w["recap"] if coda else "", figures=recap
+                )
             self.sources()
             return
         closing = list(self.outline.closing)
@@ -425,7 +452,8 @@ class _Planner:
         if len(closing) == 1 and len(self.outline.key_figures) >= FIGURES_SLIDE_MIN:
             # one outlook line alone is a thin slide: it goes beside a recap of the key figures
             title = coda or self.w["outlook"]
-            figures = self.panel_figures()
+            grid = self.layouts.for_kind("section_cards").cards
+            figures = tuple(self.panel(grid, list(self.recap_figures()))[0])
             self.section(SectionOutline(title, bullets=(*closing,), figures=figures, notes=notes))
             self.sources()
             return
@@ -558,6 +586,16 @@ class _Planner:
             return Panel(tuple(cards))
         sizes = sizes or (grid.figure_sizes[0], grid.label_sizes[0])
         return Panel(tuple(cards), sizes, tuple(grid.cells(len(cards))))
+
+
+def _distance(source: str, card: Figure, bullets: list[Bullet]) -> int:
+    """Return how far from `card`'s figure in `source` the nearest of `bullets` stands (0 when
+    the source does not hold the figure: no slide is nearer than another)."""
+    at = source.find(card.text)
+    if at < 0:
+        return 0
+    found = [source.find(b.text[:BULLET_KEY]) for b in bullets if b.text]
+    return min((abs(at - n) for n in found if n >= 0), default=len(source))
 
 
 def _figure_line_size(figure: Figure, width: float, sizes: tuple[float, float]) -> float | None:
