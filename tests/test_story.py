@@ -79,6 +79,37 @@ def test_the_news_is_no_supposition_and_its_figures_no_headline(tmp_path):
     assert "80" not in [f.value for f in outline.key_figures]
 
 
+def test_the_news_holds_the_headlines_figure(tmp_path):
+    from briefdeck.pipeline import read_articles
+    from briefdeck.story import main_news, parts_of
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "从一张报关单看青川综合保税区\n一项政策试点3年，86家企业受益\n本报记者 王小明\n"
+        "一批价值约20万元的进口木材，按8%的税率需缴纳1.6万元关税。\n"
+        "青川木业公司负责人所举的这个例子，说明了青川企业对加工增值政策的期待。"
+        "政策试行3年来，适用行业不断拓展。截至今年9月，获批试点企业共86家，累计免征关税约2.4亿元。\n"
+        "青川综合保税区还在完善配套措施。\n",
+        "utf-8",
+    )
+    (article,), _ = read_articles(str(source))
+    news = main_news(article, parts_of(article, 3)[0])
+    assert news is not None and "86家" in news[2]
+
+
+def test_a_batch_of_goods_gives_an_example_not_a_headline(tmp_path):
+    from briefdeck.pipeline import read_articles
+
+    def salience(sentence: str) -> float:
+        source = tmp_path / "a.txt"
+        source.write_text(f"青川综合保税区见闻\n本报记者 王小明\n{sentence}\n", "utf-8")
+        (article,), _ = read_articles(str(source))
+        return next(m.salience for m in article.metrics if m.text == "约20万元")
+
+    example = salience("一批价值约20万元的进口木材，按8%的税率需缴纳关税。")
+    assert example < salience("园区进口木材价值约20万元，按8%的税率需缴纳关税。") - 2
+
+
 def test_an_ending_that_looks_ahead_is_the_outlook_with_its_motto_inside(tmp_path):
     from briefdeck.pipeline import read_articles
     from briefdeck.story import outlook_sentences

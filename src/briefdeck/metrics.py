@@ -862,7 +862,8 @@ def _salience(metric: Metric, article: Article) -> float:
         score -= 5  # one person's figure: a story's detail, never a headline
     if re.search(v["host_place_zh"], metric.sentence):
         score -= 2.5  # the place that holds the zone: its figure, not the zone's
-    if any(w in clause for w in v["per_unit_words"]) or re.search(v["one_of_zh"], metric.sentence):
+    upto = metric.sentence[: metric.sentence.find(clause) + len(clause)]  # the one before it
+    if any(w in clause for w in v["per_unit_words"]) or re.search(v["one_of_zh"], upto):
         score -= 2.5  # a reward or a rate per head, one thing's figure: not a total
     if any(clause.startswith(name) or f"，{name}" in clause for name in article.zone_names):
         score += 1  # the zone as the subject: its own total

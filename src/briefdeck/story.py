@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from briefdeck.chars import display, has_cjk, sentences
-from briefdeck.metrics import is_outlook, is_target
+from briefdeck.metrics import figure_texts, is_outlook, is_target
 from briefdeck.model import Article, Paragraph
 from briefdeck.segment import tokens
 from briefdeck.structure import opens_like_heading
@@ -29,6 +29,8 @@ LONG_HEADING = 20
 """A heading longer than this (in characters) is shown as kicker and title, cut at a comma."""
 STATEMENT = 12
 """A quote this long (in characters) is words said, not a quoted term."""
+HEAD_WEIGHT = 2.0
+"""Score a sentence gains for each figure or quoted term of the headline it holds."""
 LEAD_PARAGRAPHS = 4
 """The main news is looked for in this many first paragraphs."""
 CODA_MAX = 40
@@ -223,6 +225,8 @@ def main_news(article: Article, lead: Part) -> tuple[int, int, str] | None:
     """
     head = f"{article.title} {article.kicker or ''}"
     wanted = {w for w, tag, _ in tokens(head) if len(w) >= 2 and tag not in ("x", "m")}
+    # a quoted term or a figure of the headline names the news (试水“众筹科研”, 129家企业试点)
+    named = {*re.findall(r"“([^”]{2,12})”", head), *figure_texts(head, article.language)}
     best: tuple[float, int, int, str] | None = None
     paragraphs = article.sections[lead.section].paragraphs
     for seen, p in enumerate(lead.paragraphs[:LEAD_PARAGRAPHS]):
@@ -230,6 +234,7 @@ def main_news(article: Article, lead: Part) -> tuple[int, int, str] | None:
             if _said(sentence):
                 continue  # “…”某某说: words said, told on a quote slide, not the news
             score = _news_score(sentence, wanted, article) - 0.4 * n - 1.0 * seen
+            score += HEAD_WEIGHT * sum(1 for term in named if term in sentence)
             if best is None or score > best[0]:
                 best = (score, lead.section, p, sentence)
     return (best[1], best[2], best[3]) if best else None
