@@ -28,10 +28,14 @@ def zone_outlines(path, **settings):
 
 
 def in_order(parts: list[str], text: str) -> bool:
-    """Return True when every part is found in `text`, each after the one before."""
+    """Return True when every part is found in `text`, each after the one before (a part may
+    open with the sentence's subject, said earlier in `text`, carried over to it)."""
     at = 0
     for part in parts:
         found = text.find(part, at)
+        carried = [k for k in range(2, 13) if part[:k] in text and text.find(part[k:], at) >= 0]
+        if found < 0 and carried:
+            found, part = text.find(part[carried[0] :], at), part[carried[0] :]
         if found < 0:
             return False
         at = found + len(part)
@@ -278,6 +282,12 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
         # a bullet is never only a date or an ellipsis
         ("2023年。", []),
         ("……", []),
+        # a setting the subject opens gives way, the subject goes on with the point
+        (
+            "当前，青川高新区依托200亿元级电子信息、100亿元级新材料等产业集群，"
+            "加快构建“2+3”现代产业体系。",
+            ["青川高新区加快构建“2+3”现代产业体系"],
+        ),
         # the zone's parenthesis stays with the zone
         (
             "2023年，青川高新区（西湖）实现营业收入120亿元。",
@@ -618,3 +628,12 @@ def test_a_short_line_saying_who_said_the_words_before_is_no_bullet():
     text = "“这笔费用该怎么算？”企业方有疑问。后来园区出台细则，明确了计算口径。"
     lines = [b.text for b in paragraph_bullets(Paragraph(text), [], (), 60, every=True)]
     assert lines == ["后来园区出台细则，明确了计算口径"]
+
+
+def test_a_line_ending_on_a_unit_in_shi_is_a_point():
+    sentence = (
+        "青川电机公司对高能耗工位进行控制策略调整，耗电量明显下降，"
+        "仅此一项全年大约可节约用电12.5万千瓦时，以数字赋能降耗成效显著。"
+    )
+    lines = condense(sentence, ["12.5万千瓦时"], ("青川高新区",), 40)
+    assert lines[-1].endswith("仅此一项全年大约可节约用电12.5万千瓦时")  # 千瓦时: no time clause

@@ -172,25 +172,35 @@ def _main_clauses(parts: list[str], keep: list[str]) -> list[str]:
     opening purpose runs on over the verb phrases after it, up to the clause with a subject
     (为激活…，增强…，某某出台…)."""
     bare = [not any(k in part for k in keep) for part in parts]
-    setting = [n < len(parts) - 1 and bare[n] and is_setting(_tidy(p)) for n, p in enumerate(parts)]
-    main = next((n for n in range(1, len(parts)) if _subject(parts[n])), 0)
+    subjects = [_subject(part) for part in parts]
+    setting = [
+        n < len(parts) - 1 and bare[n] and is_setting(_tidy(p)[len(subjects[n]) :])
+        for n, p in enumerate(parts)
+    ]
+    main = next((n for n in range(1, len(parts)) if subjects[n]), 0)
     if setting[:1] == [True]:
         for n in range(1, main):
             if not (bare[n] and _verb_first_zh(parts[n])):
                 break
             setting[n] = True
-    out = [part for n, part in enumerate(parts) if not setting[n]]
+    out, carried = [], ""
+    for n, part in enumerate(parts):
+        if setting[n]:
+            carried = subjects[n] or carried  # 某某区依托…，加快构建…: the subject goes on
+        else:
+            out.append(carried + part if carried and _lacks_subject(part) else part)
+            carried = ""
     return out if any(not is_setting(_tidy(p)) for p in out) else parts
 
 
 def _subject(clause: str) -> str:
     """Return the name a Chinese clause opens with when its predicate follows (科学谷储能电站通过…:
-    科学谷储能电站): a proper noun and the nouns after it, ending as a name that acts ends, else
+    科学谷储能电站): nouns, the last a proper noun or ending as a name that acts ends, else
     empty."""
     words = tokens(_tidy(clause))
     genre = vocabulary("genre")
     proper = vocabulary("zones")["proper_tags"]
-    if not words or words[0][1] not in proper:
+    if not words or words[0][1][:1] != "n":
         return ""
     head, best = "", ""
     for n, (word, tag, _) in enumerate(words):
@@ -203,6 +213,13 @@ def _subject(clause: str) -> str:
         if named and predicate and 2 <= len(head) <= SUBJECT_MAX and after[0] not in ("是", "的"):
             best = head
     return best
+
+
+def _lacks_subject(clause: str) -> bool:
+    """Return True for a Chinese clause that names no one doing it: no name opens it, nor a
+    pronoun, a time or a number (首创…, 不仅打通了…, 为青年…)."""
+    words = tokens(_tidy(clause))
+    return bool(words) and not _subject(clause) and words[0][1][:1] not in ("r", "t", "m")
 
 
 def _verb_first_zh(clause: str) -> bool:

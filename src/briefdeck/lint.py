@@ -141,15 +141,21 @@ def _fragment_zh(bare: str) -> str | None:
     if single and words[0][1] == "p" and not any(t[:1] == "v" for _, t, _ in words[1:]):
         return "a prepositional phrase only"
     ending = last_word(bare, (*w["speech_endings_zh"], *w["dangling_endings_zh"]))
-    if ending:
+    if ending and not _ends_on_unit(bare):
         return f"ends on {ending}"
     last = re.split(r"[，,；;：:]", bare)[-1].strip()
     if last != bare and _DATE_ONLY.match(last):
         return "ends on a date (what it dates was cut)"
-    ends = tokens(last)[-1][0] in w["time_clause_endings_zh"]  # 完成|后, not 2小时
+    ends = tokens(last)[-1][0] in w["time_clause_endings_zh"] and not _ends_on_unit(last)
     if last != bare and (is_setting(last) or ends):
         return "ends on a setting (what happened then was cut)"  # …组装完成后
     return None
+
+
+def _ends_on_unit(text: str) -> bool:
+    """Return True when `text` ends on a figure's unit (2小时, 20.2万千瓦时), not a time word."""
+    units = tuple(u for u in vocabulary("figures")["units_zh"] if len(u) > 1)
+    return bool(re.search(r"\d[万亿千百]?(?:" + "|".join(map(re.escape, units)) + r")$", text))
 
 
 def last_word(text: str, words: tuple[str, ...]) -> str | None:
