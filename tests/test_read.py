@@ -14,8 +14,10 @@ from briefdeck.chars import display
 from briefdeck.cli import main
 from briefdeck.errors import InputError
 from briefdeck.export import parse_data
+from briefdeck.model import Block
 from briefdeck.pipeline import ReadOptions, read_articles
 from briefdeck.read import read_document
+from briefdeck.read.markdown import markdown_blocks
 from briefdeck.zones import load_zone_words
 from tests.conftest import fixture, zip_bomb
 
@@ -105,6 +107,148 @@ def test_word_gives_the_same_articles(tmp_path, reference):
     path = tmp_path / "article.docx"
     document.save(str(path))
     assert parsed(path) == reference
+
+
+FRONT_MATTER = """---
+title: 青川高新区新材料产业加速集聚
+date: 2024-06-03
+author: [王小明, 李清]
+tags: [新材料, 招商引资]
+---
+
+青川高新区今年以来新引进新材料项目12个，总投资额达36.5亿元。
+"""
+
+
+def test_markdown_front_matter_is_metadata_not_body(tmp_path):
+    assert markdown_blocks(FRONT_MATTER) == (
+        Block("青川高新区新材料产业加速集聚", 2, 0, 1),
+        Block("作者：王小明、李清", 4),
+        Block("日期：2024-06-03", 3),
+        Block("青川高新区今年以来新引进新材料项目12个，总投资额达36.5亿元。", 8, 1),
+    )
+    path = tmp_path / "article.md"
+    path.write_text(FRONT_MATTER, "utf-8")
+    (article,) = parsed(path)
+    assert article["title"] == "青川高新区新材料产业加速集聚"
+    assert article["authors"] == ["王小明", "李清"]
+    assert article["meta"] == ["日期：2024-06-03"]
+    dumped = json.dumps(article, ensure_ascii=False)
+    assert "招商引资" not in dumped and "tags" not in dumped and "title:" not in dumped
+
+
+def test_markdown_front_matter_gives_way_to_the_body_title_and_byline():
+    text = FRONT_MATTER.replace(
+        "\n\n青川", "\n\n# 青川高新区引进项目12个\n\n本报记者 王小明 李清\n\n青川"
+    )
+    assert [b.text for b in markdown_blocks(text)] == [
+        "青川高新区引进项目12个",
+        "本报记者 王小明 李清",  # the date goes under the byline, which is not repeated
+        "日期：2024-06-03",
+        "青川高新区今年以来新引进新材料项目12个，总投资额达36.5亿元。",
+    ]
+
+
+def test_english_front_matter_gives_english_byline_and_meta_lines():
+    text = """---
+title: Qingchuan Hi-Tech Zone opens a pilot plant
+date: 2024-06-03T09:30:00+08:00
+authors: [Jane Doe, John Roe]
+source: Riverside Daily
+categories: [industry]
+---
+Qingchuan Hi-Tech Zone opened its third pilot plant this week.
+"""
+    assert markdown_blocks(text) == (
+        Block("Qingchuan Hi-Tech Zone opens a pilot plant", 2, 0, 1),
+        Block("By Jane Doe, John Roe", 4),
+        Block("Published: 2024-06-03", 3),
+        Block("Source: Riverside Daily", 5),
+        Block("Qingchuan Hi-Tech Zone opened its third pilot plant this week.", 8),
+    )
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["title: [未闭合\ndate: 2024-13-45", "title: 一\n  - 二: [", "title:\n" + "[" * 2000],
+)
+def test_a_malformed_front_matter_is_ignored(front):
+    text = f"---\n{front}\n---\n\n青川高新区新增高新技术企业35家。\n"
+    assert markdown_blocks(text) == (Block("青川高新区新增高新技术企业35家。", text.count("\n")),)
+
+
+def test_markdown_code_comments_html_and_rules_are_not_body():
+    text = """青川高新区建成中试基地3个。
+
+<!-- 编者注：
+数据待核实 -->
+
+```python
+print("青川高新区")
+```
+
+    缩进的代码不是正文
+
+<div class="ad">
+广告位
+</div>
+
+***
+
+高新区还新增标准厂房20万平方米。
+"""
+    assert markdown_blocks(text) == (
+        Block("青川高新区建成中试基地3个。", 1),
+        Block("高新区还新增标准厂房20万平方米。", 18, 6),
+    )
+
+
+def test_markdown_table_gives_no_block():
+    text = "青川高新区主要指标如下。\n\n| 指标 | 数值 |\n| --- | --- |\n| 产值 | 860亿元 |\n"
+    assert markdown_blocks(text) == (Block("青川高新区主要指标如下。", 1),)
+
+
+def test_markdown_list_items_are_blocks_of_their_own():
+    text = "园区今年重点推进：\n\n- 一是建成中试基地3个\n- 二是新增高新技术企业\n  35家\n"
+    assert markdown_blocks(text) == (
+        Block("园区今年重点推进：", 1),
+        Block("一是建成中试基地3个", 3, 1),
+        Block("二是新增高新技术企业35家", 4),
+    )
+
+
+def test_markdown_headings_setext_atx_and_bold():
+    text = "青川高新区\n=====\n\n产业集聚\n--------\n\n### 项目建设 ###\n\n**服务企业**\n园区设立专班8个。\n"
+    assert markdown_blocks(text) == (
+        Block("青川高新区", 1, 0, 1),
+        Block("产业集聚", 4, 1, 2),
+        Block("项目建设", 7, 1, 3),
+        Block("服务企业", 9, 1, 6),
+        Block("园区设立专班8个。", 10),
+    )
+
+
+def test_markdown_wrapped_paragraph_is_one_block_with_its_first_line():
+    text = "# 青川高新区\n\n\n青川高新区聚焦电子信息产业，\n今年前三季度实现规上工业\n总产值860亿元。\n"
+    assert markdown_blocks(text) == (
+        Block("青川高新区", 1, 0, 1),
+        Block("青川高新区聚焦电子信息产业，今年前三季度实现规上工业总产值860亿元。", 4, 2),
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("青川高新区**“稳”**字当头", "青川高新区“稳”字当头"),  # bold CommonMark leaves open
+        ("详见[管委会网站](https://example.invalid/a_(1))。", "详见管委会网站。"),
+        ("![青川高新区中试基地](photo.jpg)", "青川高新区中试基地"),
+        ("产值 `860` 亿元 &amp; 税收<span>增长</span>", "产值 860 亿元 & 税收增长"),
+        ("增长12\\%，\\\n今年", "增长12%，今年"),  # an escape and a hard break
+        ("Qingchuan\nHi-Tech Zone", "Qingchuan Hi-Tech Zone"),
+    ],
+)
+def test_markdown_inline_markup_is_removed(line, text):
+    assert markdown_blocks(line) == (Block(text, 1),)
 
 
 def small_docx() -> bytes:

@@ -1,73 +1,174 @@
-"""Split Markdown into paragraph and heading blocks."""
+"""Split Markdown into heading and paragraph blocks (markdown-it tokens, YAML front matter)."""
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Iterator
+from typing import Any
 
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from briefdeck.chars import has_cjk
 from briefdeck.model import Block
 from briefdeck.read.text import BOLD_LEVEL, bold_heading
+from briefdeck.structure import authors_of
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
-_INLINE = re.compile(r"(\*\*|__|\*|`)")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_LEFTOVER = re.compile(r"\*\*|__")
+"""Bold marks CommonMark leaves as text next to full-width punctuation (`中文**“稳”**中文`)."""
+_YAML_KEY = re.compile(r"^[\w-]+:(?:\s|$)")
+"""The first line of a front matter: `key:` (a `---` over prose is a thematic break)."""
 
 
 def markdown_blocks(text: str) -> tuple[Block, ...]:
-    """Return headings, paragraphs and list items of `text` as blocks."""
-    blocks: list[Block] = []
-    lines: list[str] = []
-    start = gap = 0
+    """Return the headings, paragraphs and list items of `text` as blocks.
 
-    def flush() -> None:
-        nonlocal lines
-        if lines:
-            blocks.append(Block(_join(lines), start, gap if blocks else 0))
-            lines = []
+    A YAML front matter gives a title heading (unless the body opens with its own), then the
+    byline, date and source lines a text article has under its title; none of its other keys.
+    """
+    lines = text.split("\n")
+    end = _front_matter_end(lines)
+    body = "\n" * end + "\n".join(lines[end:])  # front matter blanked: token.map stays true
+    blocks = list(_body_blocks(_PARSER.parse(body), lines, end))
+    if end:
+        blocks = _with_front_matter(blocks, lines[:end], has_cjk(body))
+    if blocks and blocks[0].gap:
+        blocks[0] = Block(blocks[0].text, blocks[0].line, 0, blocks[0].heading)
+    return tuple(blocks)
 
-    pending_gap = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if not line or line.startswith(("<!--", "---", "***", "```")):
-            flush()
-            pending_gap += 1
+
+def _with_front_matter(blocks: list[Block], front: list[str], zh: bool) -> list[Block]:
+    """Return `blocks` under the title, byline, date and source lines of the `front` matter.
+
+    The body's own title (a level-1 heading or the same title) and byline are kept instead."""
+    data = _load(front[1:-1])
+    title = _title(data, front)
+    first = blocks[0] if blocks else None
+    same = first is not None and title is not None and first.text == title.text
+    own = first is not None and (first.heading == 1 or (first.heading is not None and same))
+    head = blocks[:1] if own else [title] if title else []
+    rest = blocks[1:] if own else blocks
+    byline = bool(rest) and rest[0].heading is None and authors_of(rest[0].text) is not None
+    if byline:
+        head, rest = [*head, rest[0]], rest[1:]
+    return head + _meta(data, front, zh, byline) + rest
+
+
+def _body_blocks(tokens: list[Token], lines: list[str], after: int) -> Iterator[Block]:
+    """Yield a block per heading and paragraph of `tokens`; code, HTML, rules and tables none."""
+    previous = after  # 0-based line after the last block
+    in_list = 0
+    for i, token in enumerate(tokens):
+        in_list += {"list_item_open": 1, "list_item_close": -1}.get(token.type, 0)
+        if token.type not in ("heading_open", "paragraph_open") or not token.map:
             continue
-        heading = _HEADING.match(line)
-        if heading:
-            flush()
-            text_ = _plain(heading.group(2))
-            if text_:
-                blocks.append(Block(text_, number, pending_gap, len(heading.group(1))))
-            pending_gap = 0
-            continue
-        if line.startswith(">"):
-            line = line.lstrip("> ")
-        bold = bold_heading(line)
-        if bold and not lines:
-            blocks.append(Block(bold, number, pending_gap, BOLD_LEVEL))
-            pending_gap = 0
-            continue
-        if _LIST.match(line):
-            flush()
-            line = _LIST.sub("", line)
-        if not lines:
-            start, gap, pending_gap = number, pending_gap, 0
-        lines.append(_plain(line))
-    flush()
-    return tuple(b for b in blocks if b.text)
+        start, end = token.map
+        children = tokens[i + 1].children or []
+        level = int(token.tag[1]) if token.type == "heading_open" else None
+        bold = None if level or in_list else bold_heading(tokens[i + 1].content.split("\n")[0])
+        if bold:
+            yield Block(bold, start + 1, _blanks(lines, previous, start), BOLD_LEVEL)
+            previous = start = start + 1
+            breaks = [k for k, c in enumerate(children) if c.type in ("softbreak", "hardbreak")]
+            children = children[breaks[0] + 1 :] if breaks else []
+        text = _join(_lines(children))
+        if text:
+            yield Block(text, start + 1, _blanks(lines, previous, start), level)
+            previous = end
 
 
-def _plain(text: str) -> str:
-    """Return `text` without inline Markdown markup."""
-    return _INLINE.sub("", _LINK.sub(r"\1", text)).strip()
+def _lines(children: list[Token]) -> list[str]:
+    """Return the plain text of inline tokens, one string per source line, markup removed."""
+    out = [""]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            out.append("")
+        elif child.type == "text":
+            out[-1] += _LEFTOVER.sub("", child.content)
+        elif child.type in ("code_inline", "image"):  # an image's content is its alt text
+            out[-1] += child.content
+    return [line.strip() for line in out if line.strip()]
 
 
 def _join(lines: list[str]) -> str:
     """Join wrapped lines of one paragraph: no space between CJK, one between words."""
-    out = lines[0]
+    out = lines[0] if lines else ""
     for line in lines[1:]:
         if out and line and (out[-1].isascii() and line[0].isascii()):
             out += " " + line
         else:
             out += line
     return out
+
+
+def _blanks(lines: list[str], start: int, end: int) -> int:
+    """Return how many of the 0-based lines start..end-1 are blank."""
+    return sum(1 for line in lines[start:end] if not line.strip())
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """Return the number of lines a `---` … `---` front matter takes (0 when there is none)."""
+    if lines[0].rstrip() != "---" or len(lines) < 2 or not _YAML_KEY.match(lines[1]):
+        return 0
+    for n, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in ("---", "..."):
+            return n
+    return 0
+
+
+def _load(lines: list[str]) -> dict[Any, Any]:
+    """Return the front matter's mapping, or an empty one when it is malformed."""
+    try:
+        data = yaml.safe_load("\n".join(lines))
+    except (yaml.YAMLError, ValueError, RecursionError):  # ValueError: `date: 2024-13-01`
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _key_line(lines: list[str], key: str) -> int:
+    """Return the 1-based line of the front matter that sets `key` (1 when none is found)."""
+    pattern = re.compile(rf"^{key}\s*:")
+    return next((n for n, text in enumerate(lines, start=1) if pattern.match(text)), 1)
+
+
+def _title(data: dict[Any, Any], lines: list[str]) -> Block | None:
+    """Return the front matter's title as a level-1 heading block, or None."""
+    title = _scalar(data.get("title"))
+    return Block(title, _key_line(lines, "title"), 0, 1) if title else None
+
+
+def _meta(data: dict[Any, Any], lines: list[str], zh: bool, byline: bool) -> list[Block]:
+    """Return the byline (unless the body has its own), date and source lines a text article
+    has under its title."""
+    key = "authors" if "authors" in data else "author"
+    names = [n for n in map(_scalar, _listed(data.get(key))) if n]
+    meta: list[Block] = []
+    if names and not byline:
+        zh_names = any(has_cjk(name) for name in names)
+        line = f"作者：{'、'.join(names)}" if zh_names else f"By {', '.join(names)}"
+        meta.append(Block(line, _key_line(lines, key)))
+    date = data.get("date")
+    if isinstance(date, datetime.date):  # YAML reads `2024-06-03` as a date
+        date = (date.date() if isinstance(date, datetime.datetime) else date).isoformat()
+    labels = {"date": ("日期", "Published"), "source": ("来源", "Source")}
+    for field, (label_zh, label_en) in labels.items():
+        value = _scalar(date if field == "date" else data.get(field))
+        if value:
+            line = f"{label_zh}：{value}" if zh else f"{label_en}: {value}"
+            meta.append(Block(line, _key_line(lines, field)))
+    return meta
+
+
+def _listed(value: object) -> list[object]:
+    """Return `value` as a list (a lone value in a list of one, None as an empty list)."""
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _scalar(value: object) -> str:
+    """Return a string or number as one stripped line of text, anything else as empty."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    return " ".join(str(value).split())
