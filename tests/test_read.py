@@ -187,8 +187,6 @@ def test_markdown_code_comments_html_and_rules_are_not_body():
 print("青川高新区")
 ```
 
-    缩进的代码不是正文
-
 <div class="ad">
 广告位
 </div>
@@ -199,8 +197,16 @@ print("青川高新区")
 """
     assert markdown_blocks(text) == (
         Block("青川高新区建成中试基地3个。", 1),
-        Block("高新区还新增标准厂房20万平方米。", 18, 6),
+        Block("高新区还新增标准厂房20万平方米。", 16, 5),
     )
+
+
+def test_markdown_paragraphs_indented_with_spaces_are_body():
+    text = "    青川高新区建成中试基地3个。\n\n    高新区还新增标准厂房20万平方米。\n"
+    assert [b.text for b in markdown_blocks(text)] == [
+        "青川高新区建成中试基地3个。",
+        "高新区还新增标准厂房20万平方米。",
+    ]
 
 
 def test_markdown_table_gives_no_block():

@@ -16,7 +16,8 @@ from briefdeck.model import Block
 from briefdeck.read.text import BOLD_LEVEL, bold_heading
 from briefdeck.structure import authors_of
 
-_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("code")
+"""Indented code is off: Chinese writers indent paragraphs with spaces (fenced code stays out)."""
 _LEFTOVER = re.compile(r"\*\*|__")
 """Bold marks CommonMark leaves as text next to full-width punctuation (`中文**“稳”**中文`)."""
 _YAML_KEY = re.compile(r"^[\w-]+:(?:\s|$)")
