@@ -637,3 +637,28 @@ def test_a_line_ending_on_a_unit_in_shi_is_a_point():
     )
     lines = condense(sentence, ["12.5万千瓦时"], ("青川高新区",), 40)
     assert lines[-1].endswith("仅此一项全年大约可节约用电12.5万千瓦时")  # 千瓦时: no time clause
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points_back"),
+    [
+        ("该平台已累计服务企业300家。", True),
+        ("此举将为企业节省成本。", True),
+        ("即1个人才实训平台和6个实验室。", True),
+        ("即便优势明显，这仍是一个需要魄力的决定。", False),  # a conjunction, not 即
+        ("此外，园区还建成了中试基地。", False),  # a link, not 此
+    ],
+)
+def test_what_points_back(sentence, points_back):
+    from briefdeck.bullets import refers_back
+
+    assert refers_back(sentence) is points_back
+
+
+def test_a_thin_section_joined_to_the_one_before_repeats_no_bullet():
+    from briefdeck.outline import _joined
+
+    shared = Bullet("青川高新区聚集高校8所，这是青川的鲜明优势")
+    first = SectionOutline("区校联动", bullets=(Bullet("青川高新区启动区校合作"), shared))
+    second = SectionOutline("优势", bullets=(shared, Bullet("青川高新区建成大学科技园3家")))
+    assert [b.text for b in _joined(first, second).bullets].count(shared.text) == 1

@@ -91,7 +91,9 @@ def refers_back(sentence: str) -> bool:
     """Return True for a sentence that opens by pointing at the one before (该平台…, 此举…,
     即1个…): shown alone, it would point at nothing."""
     opener = tokens(sentence.lstrip('“"「'))[:1]
-    return bool(opener) and opener[0][0].startswith(tuple(vocabulary("lint")["back_references_zh"]))
+    if not opener or opener[0][1] == "c" or opener[0][0] in vocabulary("genre")["story_links_zh"]:
+        return False  # 即便…, 此外…: a conjunction or a link, not a pointer
+    return opener[0][0].startswith(tuple(vocabulary("lint")["back_references_zh"]))
 
 
 def condense(

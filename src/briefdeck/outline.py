@@ -226,8 +226,10 @@ def _led_by(parent: SectionOutline, child: SectionOutline) -> SectionOutline:
 
 
 def _joined(first: SectionOutline, second: SectionOutline) -> SectionOutline:
-    """Return `first` with `second`'s bullets after its own, the first led by its title."""
-    bullets = list(second.bullets)
+    """Return `first` with `second`'s bullets after its own (none twice), the first led by
+    its title."""
+    said = {b.text for b in first.bullets}
+    bullets = [b for b in second.bullets if b.text not in said]
     if bullets and not bullets[0].head:
         bullets[0] = replace(bullets[0], head=second.title)
     return replace(
