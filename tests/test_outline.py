@@ -288,6 +288,13 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
             "加快构建“2+3”现代产业体系。",
             ["青川高新区加快构建“2+3”现代产业体系"],
         ),
+        # a supposition is shown whole or not at all
+        (
+            "在青川综合保税区，如果进口的原料被加工成成品，以80万元的价格销往区外，"
+            "因其加工增值率超过30%，可以免除近6万元的关税。",
+            [],
+        ),
+        ("如果订单增加，青川工厂将扩产。", ["如果订单增加，青川工厂将扩产"]),
         # the zone's parenthesis stays with the zone
         (
             "2023年，青川高新区（西湖）实现营业收入120亿元。",

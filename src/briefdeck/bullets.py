@@ -160,6 +160,9 @@ def condense(
             current = ""
     if current:
         lines.append(current)
+    cut = len(lines) > 1 or sum(size(_tidy(line)) for line in lines) < size(_tidy(sentence)) - 2
+    if cut and any(w in sentence for w in vocabulary("genre")["supposition_zh"]):
+        return []  # 如果…，可以免除…: a condition or a consequence alone would state a fact
     # a lead-in whose words were cut (某某有新期盼：) announces nothing
     out = [
         _complete(_tidy(line), english) for line in lines if not line.rstrip().endswith(("：", ":"))

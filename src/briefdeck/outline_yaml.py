@@ -42,6 +42,7 @@ def dump_outline(outline: ZoneOutline) -> str:
         "sources": list(outline.sources),
         "date": outline.date,
         "key_figures": [_figure(f) for f in outline.key_figures],
+        "more_figures": [_figure(f) for f in outline.more_figures],
         "sections": [_section(s) for s in outline.sections],
         "photos": [
             {"caption": p.caption, "credit": p.credit, "after_section": p.after}
@@ -247,8 +248,8 @@ class _Reader:
 
     def outline(self) -> ZoneOutline:
         allowed = {"format", "zone", "language", "subtitle", "authors", "sources", "date",
-                   "key_figures", "sections", "photos", "quotes", "closing", "coda", "citations",
-                   "notes"}  # fmt: skip
+                   "key_figures", "more_figures", "sections", "photos", "quotes", "closing", "coda",
+                   "citations", "notes"}  # fmt: skip
         m = self.mapping(self.root, "", allowed, {"format", "zone"})
         if self.text(m["format"], "format") != FORMAT:
             raise self.fail(m["format"], "format", f"expected {FORMAT!r}")
@@ -268,6 +269,7 @@ class _Reader:
             authors=self.each(m.get("authors"), "authors", self.text),
             date=self.text(m.get("date"), "date"),
             key_figures=self.each(m.get("key_figures"), "key_figures", self.figure),
+            more_figures=self.each(m.get("more_figures"), "more_figures", self.figure),
             sections=self.each(m.get("sections"), "sections", self.section),
             photos=self.each(m.get("photos"), "photos", self.photo),
             quotes=self.each(m.get("quotes"), "quotes", self.quote),
