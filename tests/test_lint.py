@@ -105,6 +105,8 @@ def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
         ("在一家电子厂，一批批平板电脑包装完成后", True),  # what happened then was cut
         ("平板电脑包装完成后，直接装车发往东南亚等地", False),  # 等地: and other places
         ("审批提速，通关时间缩短至2小时", False),  # 小时 is no time clause
+        ("青川科技的三位创始人，是从青川大学出来创业的", False),  # 是…的 stresses, cuts nothing
+        ("园区引进了一批新材料领域的", True),
     ],
 )
 def test_fragments(line, fragment):

@@ -141,6 +141,8 @@ def _fragment_zh(bare: str) -> str | None:
     if single and words[0][1] == "p" and not any(t[:1] == "v" for _, t, _ in words[1:]):
         return "a prepositional phrase only"
     ending = last_word(bare, (*w["speech_endings_zh"], *w["dangling_endings_zh"]))
+    if ending == "的" and "是" in re.split(r"[，,；;：:]", bare)[-1]:
+        ending = None  # 是从复旦大学出来创业的: 是…的 stresses a point, nothing was cut
     if ending and not _ends_on_unit(bare):
         return f"ends on {ending}"
     last = re.split(r"[，,；;：:]", bare)[-1].strip()
