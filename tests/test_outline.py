@@ -288,6 +288,16 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
             "加快构建“2+3”现代产业体系。",
             ["青川高新区加快构建“2+3”现代产业体系"],
         ),
+        # a list announced by its count is shown whole or by its announcement only
+        (
+            "青川区始终坚持“三个优先”的原则——优先保障大学拓展用地，优先把厂房让给科技园，"
+            "优先投入资金改善创业环境。",
+            ["青川区始终坚持“三个优先”的原则"],
+        ),
+        (
+            "青川区坚持“两个优先”——优先用地，优先用房。",
+            ["青川区坚持“两个优先”——优先用地，优先用房"],
+        ),
         # a supposition is shown whole or not at all
         (
             "在青川综合保税区，如果进口的原料被加工成成品，以80万元的价格销往区外，"

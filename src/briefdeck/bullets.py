@@ -17,6 +17,8 @@ LIST_ITEM_MAX = 8
 """Longest name (characters) taken for a list's last item before the list's count."""
 SUBJECT_MAX = 12
 """Longest noun phrase (characters) a later line of a sentence repeats as its subject."""
+NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+"""Counts of a list a sentence announces (三个舍得, 两大任务)."""
 
 
 def paragraph_bullets(
@@ -160,6 +162,7 @@ def condense(
             current = ""
     if current:
         lines.append(current)
+    lines = _whole_list(sentence, lines)
     cut = len(lines) > 1 or sum(size(_tidy(line)) for line in lines) < size(_tidy(sentence)) - 2
     if cut and any(w in sentence for w in vocabulary("genre")["supposition_zh"]):
         return []  # 如果…，可以免除…: a condition or a consequence alone would state a fact
@@ -168,6 +171,31 @@ def condense(
         _complete(_tidy(line), english) for line in lines if not line.rstrip().endswith(("：", ":"))
     ]
     return [_sentence_case(display(line), english) for line in out if line]
+
+
+def _whole_list(sentence: str, lines: list[str]) -> list[str]:
+    """Return `lines` with a list the sentence announces by its count (“三个舍得”的原则——A，B，C)
+    shown whole or not at all: when some items were cut, the line keeps the announcement only."""
+    numerals = "".join(NUMERALS)
+    found = re.search(rf"[{numerals}](?:个|大|项|条|种|方面)[^，。；——：]{{0,12}}(——|：)", sentence)
+    if not found:
+        return lines
+    count = NUMERALS[sentence[found.start()]]
+    items = _split(sentence[found.end() :], "，,；;")
+    if len(items) != count:
+        return lines
+    lead = _tidy(sentence[: found.start(1)])
+    shown = [item for item in items if any(_tidy(item) in line for line in lines)]
+    if len(shown) in (0, count):
+        return lines
+    out = []
+    for line in lines:
+        if any(_tidy(item) in line for item in items):
+            if lead in line and lead not in out:
+                out.append(lead)  # the announcement alone: a part of the list would misstate it
+        else:
+            out.append(line)
+    return out
 
 
 def _main_clauses(parts: list[str], keep: list[str]) -> list[str]:
