@@ -17,7 +17,7 @@ LIST_ITEM_MAX = 8
 """Longest name (characters) taken for a list's last item before the list's count."""
 SUBJECT_MAX = 12
 """Longest noun phrase (characters) a later line of a sentence repeats as its subject."""
-NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+NUMERALS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 """Counts of a list a sentence announces (三个舍得, 两大任务)."""
 
 
