@@ -33,7 +33,6 @@ from briefdeck.read.archive import check_template
 from briefdeck.zones import load_zone_words
 
 F = TypeVar("F", bound=Callable[..., Any])
-SEED = "seeds/000_5ad35ad114782d3f.txt"
 _DETAILS = "(run with --debug for details)"
 
 
