@@ -14,7 +14,7 @@ import click
 import yaml
 
 from briefdeck import __version__
-from briefdeck.batch import BuildSettings, build_all, failure
+from briefdeck.batch import BuildSettings, EventKind, build_all, failure
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import LayoutSet, available, load_layout_set
 from briefdeck.model import Article, ZoneOutline
@@ -336,21 +336,21 @@ def build(
     written = skipped = 0
     for event in build_all(sources, settings, jobs or os.cpu_count() or 1):
         progress.clear()
-        if event.kind == "skipped":
-            skipped = event.message.count("; ") + 1
+        if event.kind is EventKind.SKIPPED:
+            skipped = len(event.titles)
             if not quiet:
-                click.echo(_skipped_line(event.message, skipped), err=True)
-        elif event.kind == "planned":
-            progress.total = int(event.message)
-        elif event.kind == "error" and event.trace:  # a bug: the others are still built
+                click.echo(_skipped_line("; ".join(event.titles), skipped), err=True)
+        elif event.kind is EventKind.PLANNED:
+            progress.total = event.count
+        elif event.kind is EventKind.ERROR and event.trace:  # a bug: the others are still built
             if debug:
                 click.echo(event.trace.rstrip(), err=True)
             run.error(event.message if debug else f"{event.message} {_DETAILS}")
-        elif event.kind == "error":
+        elif event.kind is EventKind.ERROR:
             run.error(event.message)
-        elif event.kind == "warning":
+        elif event.kind is EventKind.WARNING:
             run.warn(event.message)
-        else:
+        else:  # EventKind.DECK
             written += 1
             progress.step()
             click.echo(str(event.path))
