@@ -1,7 +1,8 @@
-"""Many documents: folders and globs, parallel jobs identical to one, light start-up."""
+"""Many documents: folders and globs, parallel jobs identical to one, light start-up, events."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import multiprocessing
 import os
@@ -13,9 +14,11 @@ import pytest
 from click.testing import CliRunner
 
 from briefdeck import batch
+from briefdeck.batch import BuildSettings, EventKind, build_all
 from briefdeck.cli import main
+from briefdeck.layouts import load_layout_set
 from briefdeck.pipeline import read_articles
-from tests.conftest import FIXTURES, SEED, failing_build
+from tests.conftest import FIXTURES, SEED, failing_build, fixture
 
 
 def parts(deck) -> dict[str, bytes]:
@@ -140,3 +143,34 @@ def test_a_worker_that_dies_is_an_error_not_a_traceback(tmp_path, monkeypatch):
         result.stderr
     )
     assert "Traceback" not in result.output
+
+
+def events(sources, out, jobs=1) -> list[batch.Event]:
+    """Return the events of building `sources` into `out`, less warnings."""
+    settings = BuildSettings(layout_set=load_layout_set("briefing"), out_dir=out)
+    found = build_all([str(s) for s in sources], settings, jobs)
+    return [e for e in found if e.kind is not EventKind.WARNING]
+
+
+def test_events_are_typed_the_planned_count_an_int(tmp_path):
+    skipped, planned, *decks = events([SEED, fixture("zh_nozone.txt")], tmp_path)
+    assert skipped.kind is EventKind.SKIPPED
+    assert skipped.titles == ("以数字化改革提升基层治理效能",) and skipped.message == ""
+    assert planned.kind is EventKind.PLANNED
+    assert type(planned.count) is int and planned.count == 2 and planned.message == ""
+    assert [(e.kind, e.path, e.deck is not None) for e in decks] == [
+        (EventKind.DECK, tmp_path / "平顶山高新区.pptx", True),
+        (EventKind.DECK, tmp_path / "随州高新区.pptx", True),
+    ]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        planned.count = 3
+
+
+def test_an_error_event_names_the_deck_it_ends_and_none_for_an_input(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "build_deck", failing_build("随州高新区"))
+    missing, planned, deck, failed = events([tmp_path / "nope.txt", SEED], tmp_path)
+    assert (missing.kind, missing.path, missing.trace) == (EventKind.ERROR, None, "")
+    assert missing.message == f"{tmp_path / 'nope.txt'}: no such file"
+    assert (planned.count, deck.kind) == (2, EventKind.DECK)
+    assert (failed.kind, failed.path) == (EventKind.ERROR, tmp_path / "随州高新区.pptx")
+    assert failed.message.endswith("internal error: StopIteration") and "Traceback" in failed.trace

@@ -1,8 +1,12 @@
-"""The command line: exit codes, exact error lines, the parse contract, decks per zone."""
+"""The command line: exit codes, exact error lines, the parse contract, decks per zone, the bar."""
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -10,7 +14,7 @@ from click.testing import CliRunner
 
 from briefdeck import __version__
 from briefdeck.cli import main
-from tests.conftest import SEED
+from tests.conftest import SEED, fixture
 
 CONTRACT_ARTICLE_KEYS = {
     "source", "index", "language", "zone", "zones_mentioned", "title", "kicker", "author",
@@ -136,9 +140,6 @@ def test_preview_without_libreoffice_says_what_to_install(tmp_path, monkeypatch)
 
 
 def test_console_entry_point_exit_codes(tmp_path):
-    import subprocess
-    import sys
-
     def console(*args):
         return subprocess.run(
             [sys.executable, "-m", "briefdeck", *args], capture_output=True, text=True
@@ -152,3 +153,72 @@ def test_console_entry_point_exit_codes(tmp_path):
         and missing.stderr.splitlines()[0] == "Error: nope.txt: no such file"
     )
     assert console("build").returncode == 2
+
+
+def test_build_of_the_seed_folder_shows_no_bar_off_a_terminal(tmp_path):
+    result = run("build", str(SEED.parent), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        str(tmp_path / "平顶山高新区.pptx"),
+        str(tmp_path / "随州高新区.pptx"),
+    ]
+    assert result.stderr == "2 decks written, 0 warnings, 0 errors\n"
+    assert not {"\r", "\x1b", "#"} & set(result.stderr)
+
+
+def test_quiet_prints_nothing_but_errors(tmp_path):
+    noisy = tmp_path / "noisy.txt"  # its control characters are removed, with a warning
+    noisy.write_text(SEED.read_text("utf-8").replace("。", "。\x07", 3), "utf-8")
+    inputs = ["nope.txt", str(noisy), str(fixture("zh_nozone.txt"))]
+    loud = run("build", *inputs, "-o", str(tmp_path / "loud"))
+    assert [line.split(" ")[0] for line in loud.stderr.splitlines()] == [
+        "Error:", "Warning:", "Skipped", "2",
+    ]  # fmt: skip
+    quiet = run("build", *inputs, "-o", str(tmp_path / "quiet"), "--quiet")
+    assert quiet.exit_code == 1
+    assert quiet.stderr == "Error: nope.txt: no such file\n"
+    assert len(quiet.stdout.splitlines()) == 2  # the decks written, as without --quiet
+
+
+def screen(raw: bytes) -> list[str]:
+    """Return the lines a terminal shows for `raw`: escapes dropped, each line as its carriage
+    returns leave it (what follows a return writes over what was there)."""
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", raw.decode("utf-8"))
+    lines = []
+    for line in text.removesuffix("\n").split("\n"):
+        cells: list[str] = []
+        column = 0
+        for char in line:
+            if char == "\r":
+                column = 0
+            else:
+                cells[column : column + 1] = [char]
+                column += 1
+        lines.append("".join(cells).rstrip())
+    return lines
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_on_a_terminal_the_bar_stays_below_the_lines_printed(tmp_path):
+    (tmp_path / "随州高新区.pptx").write_bytes(b"x")  # the last deck fails: the bar comes back
+    leader, follower = os.openpty()
+    args = [sys.executable, "-m", "briefdeck", "build", str(SEED), "-o", str(tmp_path), "-j", "1"]
+    with subprocess.Popen(args, stdout=follower, stderr=follower) as child:
+        os.close(follower)
+        raw = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the child is gone and its terminal closed
+                break
+            if not chunk:
+                break
+            raw += chunk
+    os.close(leader)
+    assert child.returncode == 1
+    assert screen(raw) == [
+        str(tmp_path / "平顶山高新区.pptx"),
+        f"Error: {tmp_path / '随州高新区.pptx'}: already exists (use --force to replace it)",
+        "[##############################] 2/2 decks",
+        "1 deck written, 0 warnings, 1 error",
+    ]

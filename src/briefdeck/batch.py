@@ -8,6 +8,7 @@ memory stays flat however many documents there are; decks are written as they ar
 
 from __future__ import annotations
 
+import enum
 import multiprocessing
 import traceback
 from collections.abc import Callable, Iterator
@@ -59,18 +60,36 @@ class ZoneJob:
     """An outline read from YAML, built as it is."""
 
 
+class EventKind(enum.Enum):
+    """What an event reports."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    SKIPPED = "skipped"
+    PLANNED = "planned"
+    DECK = "deck"
+
+
 @dataclass(frozen=True)
 class Event:
-    """What happened, in input order: an error, a warning, or a deck written."""
+    """What happened, in input order: an error, a warning, articles skipped, the decks planned,
+    or a deck written."""
 
-    kind: str
-    """`error`, `warning`, `skipped` (message: the titles of articles about no zone),
-    `planned` (message: how many decks) or `deck`."""
+    kind: EventKind
+    """What the event reports; it says which of the other fields are set."""
     message: str = ""
+    """The line to show, of an `ERROR` or a `WARNING`; else empty."""
+    titles: tuple[str, ...] = ()
+    """The titles of the articles about no zone, which get no deck (`SKIPPED`); else empty."""
+    count: int = 0
+    """How many decks will be built (`PLANNED`); else 0."""
     path: Path | None = None
+    """The deck's file: written (`DECK`), or not written for an `ERROR` met building it; None
+    for an error met reading an input."""
     deck: Deck | None = None
+    """The deck written (`DECK`); else None."""
     trace: str = ""
-    """The traceback of an internal error (a bug, not bad input), else empty."""
+    """The traceback of an internal `ERROR` (a bug, not bad input); else empty."""
 
 
 @dataclass(frozen=True)
@@ -89,9 +108,11 @@ def failure(exc: BaseException) -> Failure:
     return Failure(what, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
 
 
-def _internal(subject: str, failed: Failure) -> Event:
-    """Return the error event of an unexpected failure on `subject` (an input or a deck)."""
-    return Event("error", f"{subject}: internal error: {failed.what}", trace=failed.trace)
+def _internal(subject: str, failed: Failure, path: Path | None = None) -> Event:
+    """Return the error event of an unexpected failure on `subject` (an input, or the deck at
+    `path`)."""
+    message = f"{subject}: internal error: {failed.what}"
+    return Event(EventKind.ERROR, message, path=path, trace=failed.trace)
 
 
 _READ: dict[tuple[str, ReadOptions], tuple[Any, ...]] = {}
@@ -165,11 +186,11 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
         for source, scanned in zip(sources, _map(None if here else pool, _scan, scans)):
             found, warnings = (scanned, ()) if isinstance(scanned, Failure) else scanned
             for warning in warnings:
-                yield Event("warning", warning)
+                yield Event(EventKind.WARNING, warning)
             if isinstance(found, Failure):
                 yield _internal(source, found)
             elif isinstance(found, BriefdeckError):
-                yield Event("error", str(found))
+                yield Event(EventKind.ERROR, str(found))
             elif isinstance(found, ZoneOutline):
                 given.append(ZoneJob(found.zone, outline=found))
             else:
@@ -180,20 +201,20 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
                         key = names.setdefault(zone_key(zone), zone)
                         zones.setdefault(key, []).append((source, index))
         if skipped:
-            yield Event("skipped", "; ".join(skipped))
+            yield Event(EventKind.SKIPPED, titles=tuple(skipped))
         work = [*given, *(ZoneJob(zone, tuple(parts)) for zone, parts in zones.items())]
-        yield Event("planned", str(len(work)))
+        yield Event(EventKind.PLANNED, count=len(work))
         paths = deck_paths([job.zone for job in work], settings.out_dir)
         tasks = [(job, path, settings) for job, path in zip(work, paths)]
         for (_, path, _), result in zip(tasks, _map(pool, _build, tasks)):
             if isinstance(result, Failure):
-                yield _internal(str(path), result)
+                yield _internal(str(path), result, path)
             elif isinstance(result, BriefdeckError):
-                yield Event("error", str(result))
+                yield Event(EventKind.ERROR, str(result), path=path)
             else:
                 for warning in result.warnings:
-                    yield Event("warning", f"{path.name}: {warning}")
-                yield Event("deck", path=path, deck=result)
+                    yield Event(EventKind.WARNING, f"{path.name}: {warning}")
+                yield Event(EventKind.DECK, path=path, deck=result)
     finally:
         if pool is not None:  # a caller that stops early (--fail-fast) cancels what is left
             pool.shutdown(wait=True, cancel_futures=True)

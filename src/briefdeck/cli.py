@@ -6,15 +6,16 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import yaml
 
 from briefdeck import __version__
-from briefdeck.batch import BuildSettings, build_all, failure
+from briefdeck.batch import BuildSettings, EventKind, build_all, failure
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import LayoutSet, available, load_layout_set
 from briefdeck.model import Article, ZoneOutline
@@ -32,8 +33,10 @@ from briefdeck.pipeline import (
 from briefdeck.read.archive import check_template
 from briefdeck.zones import load_zone_words
 
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
 F = TypeVar("F", bound=Callable[..., Any])
-SEED = "seeds/000_5ad35ad114782d3f.txt"
 _DETAILS = "(run with --debug for details)"
 
 
@@ -47,10 +50,17 @@ class _Run:
         self.failed = 0
         self.warned = 0
 
-    def error(self, message: str) -> None:
+    def error(self, message: str, stop: bool = True) -> None:
+        """Print an error; under --fail-fast stop at once, unless `stop` is False (the caller
+        then calls `check`, once what the error ends is done)."""
         self.failed += 1
         click.echo(f"Error: {message}", err=True)
-        if self.fail_fast:
+        if stop:
+            self.check()
+
+    def check(self) -> None:
+        """Stop now when an error was met under --fail-fast."""
+        if self.failed and self.fail_fast:
             sys.exit(1)
 
     def warn(self, message: str) -> None:
@@ -333,29 +343,30 @@ def build(
         author=author,
     )
     sources = expand_inputs(inputs)
-    progress = _Progress(enabled=not quiet and _is_terminal())
     written = skipped = 0
-    for event in build_all(sources, settings, jobs or os.cpu_count() or 1):
-        progress.clear()
-        if event.kind == "skipped":
-            skipped = event.message.count("; ") + 1
-            if not quiet:
-                click.echo(_skipped_line(event.message, skipped), err=True)
-        elif event.kind == "planned":
-            progress.total = int(event.message)
-        elif event.kind == "error" and event.trace:  # a bug: the others are still built
-            if debug:
-                click.echo(event.trace.rstrip(), err=True)
-            run.error(event.message if debug else f"{event.message} {_DETAILS}")
-        elif event.kind == "error":
-            run.error(event.message)
-        elif event.kind == "warning":
-            run.warn(event.message)
-        else:
-            written += 1
-            progress.step()
-            click.echo(str(event.path))
-    progress.clear()
+    with _Progress(enabled=not quiet and _is_terminal()) as progress:
+        for event in build_all(sources, settings, jobs or os.cpu_count() or 1):
+            progress.clear()  # messages and paths start on a clean line, the bar comes back below
+            if event.kind is EventKind.SKIPPED:
+                skipped = len(event.titles)
+                if not quiet:
+                    click.echo(_skipped_line("; ".join(event.titles), skipped), err=True)
+            elif event.kind is EventKind.PLANNED:
+                progress.start(event.count)
+            elif event.kind is EventKind.ERROR and event.trace:  # a bug: the others are built
+                if debug:
+                    click.echo(event.trace.rstrip(), err=True)
+                run.error(event.message if debug else f"{event.message} {_DETAILS}", stop=False)
+            elif event.kind is EventKind.ERROR:
+                run.error(event.message, stop=False)
+            elif event.kind is EventKind.WARNING:
+                run.warn(event.message)
+            else:  # EventKind.DECK
+                written += 1
+                click.echo(str(event.path))
+            if event.path is not None:  # a deck written, or one that failed: one step done
+                progress.step()
+            run.check()
     if not written and not run.failed:
         run.error(
             "no article is about a zone (use --zone NAME to build them)"
@@ -382,21 +393,45 @@ def _is_terminal() -> bool:
 
 
 class _Progress:
-    """A one-line progress bar on standard error, redrawn in place."""
+    """click's progress bar of the decks built, on standard error; shown only when `enabled`
+    and more than one deck is planned (the total is known after the inputs are read)."""
 
     def __init__(self, enabled: bool) -> None:
-        self.total, self.done, self.enabled = 0, 0, enabled
+        self.enabled = enabled
+        self.bar: ProgressBar[int] | None = None
+        self._stack = ExitStack()
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()  # ends the bar's line and shows the cursor again
+
+    def start(self, total: int) -> None:
+        """Draw the bar for `total` decks."""
+        if self.enabled and total > 1:
+            self.bar = self._stack.enter_context(
+                click.progressbar(
+                    length=total,
+                    file=sys.stderr,
+                    bar_template="[%(bar)s] %(info)s decks",
+                    width=30,
+                    show_pos=True,
+                    show_percent=False,
+                    show_eta=False,
+                )
+            )
 
     def step(self) -> None:
-        self.done += 1
-        if self.enabled and self.total > 1:
-            filled = round(30 * self.done / self.total)
-            bar = "#" * filled + "-" * (30 - filled)
-            click.echo(f"\r[{bar}] {self.done}/{self.total} decks", err=True, nl=False)
+        """Advance the bar by one deck, drawing it again."""
+        if self.bar is not None:
+            self.bar.update(1)
 
     def clear(self) -> None:
-        if self.enabled and self.total > 1:
-            click.echo("\r" + " " * 50 + "\r", err=True, nl=False)
+        """Blank the bar's line, so that what is printed next does not run into it."""
+        if self.bar is not None:
+            self.bar.file.write("\r" + " " * len(self.bar.format_progress_line()) + "\r")
+            self.bar.file.flush()
 
 
 def _layout_set(name: str, template: Path | None, run: _Run) -> LayoutSet:
