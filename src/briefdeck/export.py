@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefdeck.model import Article, Metric
+from briefdeck.model import Article, Metric, Table
 
 CONTRACT_VERSION = 2
 """Version of the parse output; bumped when a key is renamed, removed or changes meaning
-(2: `zone` and a metric's `value` may be null; metrics gained `number`, `low`, `high`, `form`)."""
+(2: `zone` and a metric's `value` may be null; metrics gained `number`, `low`, `high`, `form`;
+articles later gained `tables`, a key added)."""
 
 
 def parse_data(articles: tuple[Article, ...]) -> dict[str, Any]:
-    """Return the articles and their metrics as JSON-ready data."""
+    """Return the articles, their metrics and their tables as JSON-ready data."""
     return {"version": CONTRACT_VERSION, "articles": [_article(a) for a in articles]}
 
 
@@ -44,6 +45,17 @@ def _article(a: Article) -> dict[str, Any]:
             {"id": g.id, "caption": g.caption, "unit": g.unit, "members": list(g.members)}
             for g in a.groups
         ],
+        "tables": [_table(t) for t in a.tables],
+    }
+
+
+def _table(t: Table) -> dict[str, Any]:
+    return {
+        "caption": t.caption,
+        "header": [list(row) for row in t.header],
+        "rows": [list(row) for row in t.rows],
+        "section": t.section,
+        "line": t.line,
     }
 
 

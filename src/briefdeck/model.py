@@ -24,6 +24,32 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of a document (Markdown pipe table, Word table): cells as display text.
+
+    A Word cell merged over several grid cells keeps its text once, in its first (top-left)
+    cell; the cells it spans are empty, so that every row has one cell per column and no
+    figure is written twice.
+    """
+
+    caption: str
+    """The short line right before the table that names it (`表1 …`, `主要经济指标：`), without
+    a final colon; empty for none. That line is then no block of the document."""
+    header: tuple[tuple[str, ...], ...]
+    """The header rows: Word rows marked to repeat as header, else the first row."""
+    rows: tuple[tuple[str, ...], ...]
+    """The body rows, each as long as the widest row; rows with no text are left out."""
+    line: int
+    """Where it stands in the source: the 1-based line of its first row (Markdown), or the
+    number of the Word paragraph it follows (0 when it comes before every paragraph)."""
+    after: int = 0
+    """How many of the document's blocks come before it: it stands between `blocks[after - 1]`
+    and `blocks[after]` (its caption line not counted)."""
+    section: int = 0
+    """In an article: the index of the section it stands in (0 in a document)."""
+
+
+@dataclass(frozen=True)
 class Document:
     """A decoded input document."""
 
@@ -33,6 +59,9 @@ class Document:
     """Its non-empty blocks, in order."""
     warnings: tuple[str, ...] = ()
     """What reading it met that the reader should know (characters removed)."""
+    tables: tuple[Table, ...] = ()
+    """Its tables in order, each placed among the blocks by `Table.after`; no block holds
+    their cells."""
 
 
 # ---------------------------------------------------------------------- structure
@@ -176,6 +205,9 @@ class Article:
     """Figures in body order."""
     groups: tuple[MetricGroup, ...] = ()
     """Groups of figures that belong together."""
+    tables: tuple[Table, ...] = ()
+    """The tables that stand in the article, in order, each with its section; the sections'
+    paragraphs never hold their cells."""
 
     @property
     def zone_names(self) -> tuple[str, ...]:

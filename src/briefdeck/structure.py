@@ -1,16 +1,17 @@
-"""Recover articles from blocks: titles, bylines, meta, headings, seams, captions, quotes."""
+"""Recover articles from blocks: titles, bylines, meta, headings, seams, captions, quotes,
+and the tables that stand among them."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from statistics import median
 from typing import Any
 
 from briefdeck.chars import ends_sentence, has_cjk, is_cjk, language
 from briefdeck.errors import InputError
-from briefdeck.model import Article, Block, Caption, Document, Paragraph, Quote, Section
+from briefdeck.model import Article, Block, Caption, Document, Paragraph, Quote, Section, Table
 from briefdeck.segment import tokens
 from briefdeck.vocab import alternation, vocabulary
 from briefdeck.zones import ArticleText, ZoneWords, attribute_zone
@@ -259,6 +260,8 @@ class _Draft:
     sections: list[tuple[str | None, list[list[Any]]]] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    tables: list[tuple[Table, int]] = field(default_factory=list)
+    """Each table with the index of the draft section it stands in."""
 
 
 def structure(
@@ -273,8 +276,12 @@ def structure(
     typical_gap = _typical_gap(blocks)
     articles: list[Article] = []
     warnings: list[str] = list(document.warnings)
-    for n, (_, body_start, title, kicker, authors) in enumerate(starts):
+    for n, (first, body_start, title, kicker, authors) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
+        tables: dict[int, list[Table]] = {}  # by the body block each one stands before
+        for table in document.tables:
+            if first < table.after <= end or (n == 0 and table.after == 0):
+                tables.setdefault(max(0, table.after - body_start), []).append(table)
         draft = _Draft(title=title, kicker=kicker, authors=authors)
         if n == 0:
             draft.meta.extend(b.text for b in blocks[:body_start] if is_meta(b.text))
@@ -284,7 +291,7 @@ def structure(
         if authors and body_start and "|" in blocks[body_start - 1].text:
             # `By Jane Doe | Daily | Updated: …`: the outlet and date after the names are meta
             draft.meta.append(blocks[body_start - 1].text.split("|", 1)[1].strip())
-        _body(draft, blocks[body_start:end], typical_gap)
+        _body(draft, blocks[body_start:end], typical_gap, tables)
         if not any(paragraphs for _, paragraphs in draft.sections):
             warnings.append(f"{document.source}: article {n + 1} ({title[:20]}) has no body text")
             continue
@@ -447,8 +454,15 @@ def _headless_start(blocks: tuple[Block, ...], end: int) -> Start:
 # ------------------------------------------------------------------ body
 
 
-def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
-    """Sort the body blocks of one article into meta, credits, captions, headings, paragraphs."""
+def _body(
+    draft: _Draft,
+    blocks: tuple[Block, ...],
+    typical_gap: float,
+    tables: dict[int, list[Table]] | None = None,
+) -> None:
+    """Sort the body blocks of one article into meta, credits, captions, headings, paragraphs;
+    place its `tables` (by the index of the block each one stands before) in their sections."""
+    tables = tables or {}
     r = rules()
     deep = any(b.heading is not None for b in blocks)
     spoken = _sentence_headings(blocks)
@@ -459,6 +473,10 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
     cut = False  # the last paragraph stops mid-sentence and goes on in a later block
     for i, block in enumerate(blocks):
         text = block.text
+        if i in tables:
+            draft.tables.extend((t, len(draft.sections) - 1) for t in tables[i])
+            cut = False  # a paragraph never goes on across a table
+            last = "table" if last != "start" else last
         if block.heading is not None or i in spoken:
             paragraphs, last, cut = _open_section(draft, text), "heading", False
             continue
@@ -513,6 +531,7 @@ def _body(draft: _Draft, blocks: tuple[Block, ...], typical_gap: float) -> None:
         text = _strip_dateline(draft, text)
         paragraphs.append([text, 0])
         cut = not ends_sentence(text)
+    draft.tables.extend((t, len(draft.sections) - 1) for t in tables.get(len(blocks), ()))
 
 
 def _long_heading(blocks: tuple[Block, ...], i: int) -> bool:
@@ -550,7 +569,8 @@ def _open_section(draft: _Draft, heading: str) -> list[list[Any]]:
     """
     last_heading, last_paragraphs = draft.sections[-1]
     ends_caption = draft.captions and draft.captions[-1].section == len(draft.sections) - 1
-    if last_heading is not None and not last_paragraphs and not ends_caption:
+    ends_table = draft.tables and draft.tables[-1][1] == len(draft.sections) - 1
+    if last_heading is not None and not last_paragraphs and not ends_caption and not ends_table:
         draft.sections[-1] = (f"{last_heading.rstrip('。')}\n{heading}", last_paragraphs)
         return last_paragraphs
     draft.sections.append((heading, []))
@@ -660,10 +680,14 @@ def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Ar
         opening, paragraphs = draft.sections[1]
         draft.sections = [(None, [[opening, 0], *paragraphs])]
     _sign_offs(draft)
+    kept = [n for n, (heading, paras) in enumerate(draft.sections) if heading is not None or paras]
     sections = tuple(
         Section(heading, tuple(Paragraph(t, run_in_lead(t), seams) for t, seams in paras))
-        for heading, paras in draft.sections
-        if heading is not None or paras
+        for heading, paras in (draft.sections[n] for n in kept)
+    )
+    tables = tuple(  # a table in a section left out goes with the next one (or the last)
+        replace(t, section=min(sum(1 for k in kept if k < s), len(kept) - 1))
+        for t, s in draft.tables
     )
     title = draft.title or _fallback_title(sections)
     column = _column(title)
@@ -692,6 +716,7 @@ def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Ar
         captions=tuple(draft.captions),
         credits=tuple(draft.credits),
         quotes=find_quotes(sections),
+        tables=tables,
     )
 
 

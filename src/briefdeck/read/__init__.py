@@ -1,4 +1,4 @@
-"""Read input documents (.txt, .md, .docx, stdin) into blocks."""
+"""Read input documents (.txt, .md, .docx, stdin) into blocks and tables."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from briefdeck.errors import InputError
 from briefdeck.model import Document
 from briefdeck.read.docx import read_docx
-from briefdeck.read.markdown import markdown_blocks
+from briefdeck.read.markdown import markdown_document
 from briefdeck.read.text import check_line_lengths, cleaned, decode, text_blocks
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -19,20 +19,21 @@ SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
 def read_document(source: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """Return the document at `source` (a path, or `-` for stdin) as blocks."""
+    """Return the document at `source` (a path, or `-` for stdin) as blocks and tables."""
     data = _read_bytes(source, max_bytes)
     suffix = Path(source).suffix.lower()
     if suffix == ".docx":
-        return Document(source, read_docx(data, source, max_bytes))
+        blocks, tables = read_docx(data, source, max_bytes)
+        return Document(source, blocks, tables=tables)
     text, removed = cleaned(decode(data, source, encoding))
     markdown = suffix in (".md", ".markdown")
     check_line_lengths(text, source)
-    blocks = markdown_blocks(text) if markdown else text_blocks(text)
+    blocks, tables = markdown_document(text) if markdown else (text_blocks(text), ())
     if not blocks:
         raise InputError(f"{source}: no text found")
     plural = "" if removed == 1 else "s"
     warnings = (f"{source}: removed {removed} control character{plural}",) if removed else ()
-    return Document(source, blocks, warnings)
+    return Document(source, blocks, warnings, tables)
 
 
 def _read_bytes(source: str, max_bytes: int) -> bytes:

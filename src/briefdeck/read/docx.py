@@ -1,22 +1,35 @@
-"""Read Word (.docx) paragraphs, with heading levels from paragraph styles."""
+"""Read Word (.docx) paragraphs, with heading levels from paragraph styles, and tables."""
 
 from __future__ import annotations
 
 import io
 import re
 import zipfile
+from typing import Any
 
 from briefdeck.errors import InputError
-from briefdeck.model import Block
+from briefdeck.model import Block, Table
 from briefdeck.read.archive import check_archive
+from briefdeck.read.tables import cell_text, make_table, split_tables
 from briefdeck.read.text import clean
 
 _LEVEL = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 
 
-def read_docx(data: bytes, source: str, max_bytes: int) -> tuple[Block, ...]:
-    """Return the non-empty paragraphs of a .docx file (at most `max_bytes` unpacked) as blocks."""
+_FALSE = ("0", "false", "off")
+"""Values of an on/off property (`w:tblHeader w:val`) that mean off."""
+
+
+def read_docx(
+    data: bytes, source: str, max_bytes: int
+) -> tuple[tuple[Block, ...], tuple[Table, ...]]:
+    """Return the non-empty paragraphs of a .docx file (at most `max_bytes` unpacked) as blocks,
+    and its tables placed among them (a table's caption line is no block).
+
+    Body paragraphs and tables are read in document order; paragraphs are numbered as Word
+    counts them (tables and the paragraphs inside them apart)."""
     import docx  # imported here: only .docx inputs need it
+    from docx.text.paragraph import Paragraph
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(f"{source}: not a Word .docx file (not a zip archive)")
@@ -25,18 +38,55 @@ def read_docx(data: bytes, source: str, max_bytes: int) -> tuple[Block, ...]:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for broken packages
         raise InputError(f"{source}: not a readable .docx file ({type(exc).__name__})") from None
-    blocks: list[Block] = []
-    gap = 0
-    for number, paragraph in enumerate(document.paragraphs, start=1):
-        text = clean(paragraph.text).strip()
+    items: list[Block | Table] = []
+    gap = number = 0
+    for part in document.iter_inner_content():
+        if not isinstance(part, Paragraph):
+            table = _table(part, number)
+            if table:
+                items.append(table)
+                gap = 0  # the empty paragraphs after a table part it from the next block
+            continue
+        number += 1
+        text = clean(part.text).strip()
         if not text:
             gap += 1
             continue
-        blocks.append(Block(text, number, gap if blocks else 0, _level(paragraph.style)))
+        items.append(Block(text, number, gap if items else 0, _level(part.style)))
         gap = 0
+    blocks, tables = split_tables(items)
     if not blocks:
         raise InputError(f"{source}: the document has no text")
-    return tuple(blocks)
+    return tuple(blocks), tuple(tables)
+
+
+def _table(table: Any, number: int) -> Table | None:
+    """Return a Word table after paragraph `number` with one cell per grid column: a merged
+    cell's text in its first cell, the cells it spans empty; None when no cell has text."""
+    from docx.text.paragraph import Paragraph
+
+    rows: list[list[str]] = []
+    header = 0
+    for tr in table._tbl.tr_lst:
+        cells = [""] * tr.grid_before
+        for tc in tr.tc_lst:
+            spanned = tc.vMerge == "continue"  # under the cell merged down over it
+            text = "" if spanned else cell_text(clean(Paragraph(p, table).text) for p in tc.p_lst)
+            cells += [text] + [""] * (tc.grid_span - 1)
+        if header == len(rows) and _repeats(tr):
+            header += 1  # a header row Word repeats on each page
+        rows.append(cells)
+    if not header:  # else the first row with text
+        header = next((n + 1 for n, row in enumerate(rows) if any(row)), 0)
+    return make_table(rows, header, number)
+
+
+def _repeats(tr: Any) -> bool:
+    """Return True for a table row marked to repeat as header on each page (`w:tblHeader`)."""
+    from docx.oxml.ns import qn
+
+    mark = tr.trPr.find(qn("w:tblHeader")) if tr.trPr is not None else None
+    return mark is not None and mark.get(qn("w:val"), "1").lower() not in _FALSE
 
 
 def _level(style: object) -> int | None:

@@ -1,10 +1,12 @@
-"""Split Markdown into heading and paragraph blocks (markdown-it tokens, YAML front matter)."""
+"""Split Markdown into heading and paragraph blocks and pipe tables (markdown-it tokens, YAML
+front matter)."""
 
 from __future__ import annotations
 
 import datetime
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -12,7 +14,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from briefdeck.chars import has_cjk
-from briefdeck.model import Block
+from briefdeck.model import Block, Table
+from briefdeck.read.tables import cell_text, make_table, split_tables
 from briefdeck.read.text import BOLD_LEVEL, bold_heading
 from briefdeck.structure import authors_of
 
@@ -22,10 +25,18 @@ _LEFTOVER = re.compile(r"\*\*|__")
 """Bold marks CommonMark leaves as text next to full-width punctuation (`中文**“稳”**中文`)."""
 _YAML_KEY = re.compile(r"^[\w-]+:(?:\s|$)")
 """The first line of a front matter: `key:` (a `---` over prose is a thematic break)."""
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+"""A line break written in HTML (how a pipe table's cell breaks a line)."""
 
 
 def markdown_blocks(text: str) -> tuple[Block, ...]:
-    """Return the headings, paragraphs and list items of `text` as blocks.
+    """Return the headings, paragraphs and list items of `text` as blocks (tables left out)."""
+    return markdown_document(text)[0]
+
+
+def markdown_document(text: str) -> tuple[tuple[Block, ...], tuple[Table, ...]]:
+    """Return the headings, paragraphs and list items of `text` as blocks, and its pipe tables
+    placed among them (a table's caption line is no block).
 
     A YAML front matter gives a title heading (unless the body opens with its own), then the
     byline, date and source lines a text article has under its title; none of its other keys.
@@ -33,12 +44,13 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
     lines = text.split("\n")
     end = _front_matter_end(lines)
     body = "\n" * end + "\n".join(lines[end:])  # front matter blanked: token.map stays true
-    blocks = list(_body_blocks(_PARSER.parse(body), lines, end))
+    blocks, tables = split_tables(_body_items(_PARSER.parse(body), lines, end))
     if end:
         blocks = _with_front_matter(blocks, lines[:end], has_cjk(body))
     if blocks and blocks[0].gap:
         blocks[0] = Block(blocks[0].text, blocks[0].line, 0, blocks[0].heading)
-    return tuple(blocks)
+    placed = (replace(t, after=sum(1 for b in blocks if b.line < t.line)) for t in tables)
+    return tuple(blocks), tuple(placed)
 
 
 def _with_front_matter(blocks: list[Block], front: list[str], zh: bool) -> list[Block]:
@@ -58,12 +70,19 @@ def _with_front_matter(blocks: list[Block], front: list[str], zh: bool) -> list[
     return head + _meta(data, front, zh, byline) + rest
 
 
-def _body_blocks(tokens: list[Token], lines: list[str], after: int) -> Iterator[Block]:
-    """Yield a block per heading and paragraph of `tokens`; code, HTML, rules and tables none."""
-    previous = after  # 0-based line after the last block
+def _body_items(tokens: list[Token], lines: list[str], after: int) -> Iterator[Block | Table]:
+    """Yield a block per heading and paragraph of `tokens` and a table per pipe table, in order;
+    code, HTML and rules give none."""
+    previous = after  # 0-based line after the last block or table
     in_list = 0
     for i, token in enumerate(tokens):
         in_list += {"list_item_open": 1, "list_item_close": -1}.get(token.type, 0)
+        if token.type == "table_open" and token.map:
+            table = _table(tokens, i)
+            if table:
+                yield table
+                previous = token.map[1]
+            continue
         if token.type not in ("heading_open", "paragraph_open") or not token.map:
             continue
         start, end = token.map
@@ -79,6 +98,36 @@ def _body_blocks(tokens: list[Token], lines: list[str], after: int) -> Iterator[
         if text:
             yield Block(text, start + 1, _blanks(lines, previous, start), level)
             previous = end
+
+
+def _table(tokens: list[Token], start: int) -> Table | None:
+    """Return the pipe table that opens at `tokens[start]`, or None when no cell has text."""
+    rows: list[list[str]] = []
+    header = 0
+    for token in tokens[start + 1 :]:
+        if token.type == "table_close":
+            break
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            rows[-1].append(_cell(token.children or []))
+        elif token.type == "thead_close":
+            header = len(rows)
+    opening = tokens[start].map
+    return make_table(rows, header, opening[0] + 1 if opening else 0)
+
+
+def _cell(children: list[Token]) -> str:
+    """Return the display text of a table cell's inline tokens, markup removed."""
+    pieces = [""]
+    for child in children:
+        if child.type == "html_inline" and _BR.fullmatch(child.content.strip()):
+            pieces.append("")
+        elif child.type == "text":
+            pieces[-1] += _LEFTOVER.sub("", child.content)
+        elif child.type in ("code_inline", "image"):
+            pieces[-1] += child.content
+    return cell_text(pieces)
 
 
 def _lines(children: list[Token]) -> list[str]:
