@@ -76,6 +76,17 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
             "共计8000元",
             "2年住房补贴",
         ),  # a sum of years
+        # a preposition or a conjunction before a name is no part of it
+        (
+            "青川新区依托产业引导基金50亿元和科创股权基金30亿元形成基金体系。",
+            "30亿元",
+            "科创股权基金",
+        ),
+        (
+            "青川新区依托产业引导基金50亿元和科创股权基金30亿元形成基金体系。",
+            "50亿元",
+            "产业引导基金",
+        ),
         # an aside inside a name is part of it, before or after the figure
         ("园区累计引进16个算力（智算）中心。", "16个", "算力（智算）中心"),
         ("园区有商户（含个体户）320家。", "320家", "商户（含个体户）"),

@@ -679,3 +679,12 @@ def test_a_thin_section_joined_to_the_one_before_repeats_no_bullet():
     first = SectionOutline("区校联动", bullets=(Bullet("青川高新区启动区校合作"), shared))
     second = SectionOutline("优势", bullets=(shared, Bullet("青川高新区建成大学科技园3家")))
     assert [b.text for b in _joined(first, second).bullets].count(shared.text) == 1
+
+
+def test_a_clause_that_explains_keeps_what_it_explains():
+    sentence = (
+        "青川产业研究院由青川新区与青川大学信息学院、智能制造学院等多家单位共同建设，"
+        "创建“1+4”公共研发平台，即1个中试平台与新材料、智能装备等4个方向的实验室。"
+    )
+    lines = condense(sentence, ["1个", "4个"], ("青川新区",), 50)
+    assert "创建“1+4”公共研发平台，即1个中试平台" in lines[-1]  # not 即… alone

@@ -127,10 +127,14 @@ def condense(
     if english and size(_tidy("".join(parts))) > limit:  # the zone as subject goes to save room
         parts = [_drop_subject(part, zones) for part in parts]
     lines: list[str] = []
-    current = ""
+    current = held = ""  # held: the clause just left out, which a 即… clause explains
     for clause in parts:
         has_figure = whole or any(k in clause for k in keep)
         opening = not lines
+        explained = held + clause  # 创建“1+6”平台，即1个…: what 即 points at goes with it
+        if held and not current and refers_back(clause) and size(_tidy(explained)) <= limit:
+            clause = explained
+        held = ""
         if not (opening or has_figure):
             if current and size(_tidy(_glue(current, clause, english))) <= limit:
                 current = _glue(current, clause, english)  # what the figure led to: 月底投产
@@ -138,6 +142,7 @@ def condense(
             if current:
                 lines.append(current)
                 current = ""
+            held = clause
             continue
         if opening and not (has_figure or current) and _opening_gives_way(clause, limit, size):
             continue
@@ -152,6 +157,7 @@ def condense(
                 lines.append(current)
                 current = ""
                 if not has_figure:
+                    held = clause
                     continue
         carried = subject + piece  # 某某电站…，取得了…: a later line keeps who did it
         if lines and not current and subject and _verb_first_zh(piece) and size(carried) <= limit:
