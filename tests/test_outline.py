@@ -323,7 +323,7 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
         # a named speaker of a view stays with it; an unnamed one, or one giving figures, goes
         (
             "去年，李明省长在这里调研时强调，要把园区建成创新高地。",
-            ["李明省长在这里调研时强调，要把园区建成创新高地"],
+            ["去年，李明省长在这里调研时强调，要把园区建成创新高地"],
         ),
         ("园区负责人介绍，今年新签约项目28个。", ["今年新签约项目28个"]),
         # once the clause it led into is cut, a setting opened by a preposition goes too
@@ -339,7 +339,8 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
             "王芳说，“今年订单增长了三成，产值有望突破5亿元。”",
             ["王芳说，“今年订单增长了三成，产值有望突破5亿元。”"],
         ),
-        # a sentence too long for a line keeps its main clauses: purpose, means and time go
+        # a sentence too long for a line keeps its main clauses: purpose, means and scene go;
+        # when it happened stays
         (
             "为加快培育新兴产业、壮大县域经济，青川高新区出台专项扶持办法，"
             "通过设立规模可观的产业引导基金，支持企业建设研发中心。",
@@ -348,7 +349,16 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
         (
             "终于，在去年9月，当第五批试制的样品从新建的自动化产线上下来，"
             "经过质检中心连续三周的检测，各项指标全部合格！",
-            ["各项指标全部合格"],
+            ["在去年9月，各项指标全部合格"],
+        ),
+        # a date opening a sentence is part of the fact; a bare time word or a link is not
+        (
+            "今年3月，青川高新区与8所高校签署合作协议。",
+            ["今年3月，青川高新区与8所高校签署合作协议"],
+        ),
+        (
+            "与此同时，目前，青川高新区正在加快建设中试基地和人才公寓，并同步推进道路改造。",
+            ["青川高新区正在加快建设中试基地和人才公寓，并同步推进道路改造"],
         ),
     ],
 )

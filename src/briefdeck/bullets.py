@@ -210,7 +210,7 @@ def _main_clauses(parts: list[str], keep: list[str]) -> list[str]:
     figure and is followed by another clause gives way to the main clauses it leads to; an
     opening purpose runs on over the verb phrases after it, up to the clause with a subject
     (为激活…，增强…，某某出台…)."""
-    bare = [not any(k in part for k in keep) for part in parts]
+    bare = [not any(k in part for k in keep) and not is_date(part) for part in parts]
     subjects = [_subject(part) for part in parts]
     setting = [
         n < len(parts) - 1 and bare[n] and is_setting(_tidy(p)[len(subjects[n]) :])
@@ -275,7 +275,18 @@ def _opening_gives_way(clause: str, limit: int, size: Any) -> bool:
     words = vocabulary("lint")
     if bare.endswith(tuple(words["speech_endings_zh"])) or bare in words["hedges_zh"]:
         return False  # 某某说, 按惯例: who says it, or how far it holds, stays with the point
+    if is_date(bare):
+        return False  # 今年3月, 截至6月, 几年前: when it happened is part of the fact
     return size(bare) < 5 or (size(bare) > limit * 2 // 3 and fragment_reason(bare) is not None)
+
+
+def is_date(clause: str) -> bool:
+    """Return True for a Chinese clause that only dates what follows (今年3月, 截至6月, 几年前,
+    8月上旬, 2024年底), not a bare time word (目前, 如今) nor a link (同时)."""
+    bare = re.sub(r"^(?:截至|截止|到|自|从|在|于)", "", _tidy(clause))
+    words = tokens(bare) if bare and has_cjk(bare) else ()
+    dated = re.search(r"\d|[今去明前上本]年|几年|[月旬]|季度", bare) is not None
+    return bool(words) and dated and all(tag[:1] in ("t", "m", "f", "q") for _, tag, _ in words)
 
 
 def _complete(line: str, english: bool) -> str:
