@@ -187,3 +187,20 @@ def test_a_rate_per_period_keeps_its_period(tmp_path):
     assert labels["30多宗"].startswith("每天")
     assert labels["5亿元"].startswith("每年") and labels["5亿元"].endswith("专项资金")
     assert weak_label_reason("每年专项资金") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "card"),
+    [
+        # one truck's yearly saving: a card would read as the zone's total
+        ("园区投用新能源渣土车，一辆新能源渣土车每年可节约燃油费用约3万元。", "约3万元", False),
+        # one pond built, the village's whole income: the village's figure
+        ("村集体新建一个流水鱼塘养殖钱鱼，全村集体收益当年达到48.5万元。", "48.5万元", True),
+    ],
+)
+def test_a_figure_of_one_thing_is_no_card(tmp_path, sentence, figure, card):
+    source = tmp_path / "a.txt"
+    source.write_text(f"青川县发展壮大村集体经济\n本报记者 王小明\n{sentence}\n", "utf-8")
+    (article,) = read_articles(str(source))[0]
+    (metric,) = [m for m in article.metrics if m.text == figure]
+    assert card_worthy(metric) is card

@@ -862,8 +862,7 @@ def _salience(metric: Metric, article: Article) -> float:
         score -= 5  # one person's figure: a story's detail, never a headline
     if re.search(v["host_place_zh"], metric.sentence):
         score -= 2.5  # the place that holds the zone: its figure, not the zone's
-    upto = metric.sentence[: metric.sentence.find(clause) + len(clause)]  # the one before it
-    if any(w in clause for w in v["per_unit_words"]) or re.search(v["one_of_zh"], upto):
+    if any(w in clause for w in v["per_unit_words"]) or of_one(metric):
         score -= 2.5  # a reward or a rate per head, one thing's figure: not a total
     if any(clause.startswith(name) or f"，{name}" in clause for name in article.zone_names):
         score += 1  # the zone as the subject: its own total
@@ -873,6 +872,20 @@ def _salience(metric: Metric, article: Article) -> float:
 def is_personal(metric: Metric) -> bool:
     """Return True for one person's figure: a personal word in its sentence (他家, 自己)."""
     return any(w in metric.sentence for w in _rules().v["personal_words_zh"])
+
+
+def of_one(metric: Metric) -> bool:
+    """Return True for a figure of one thing: its clause, or one before it in the sentence, is
+    led by one of a thing (一辆新能源车每年可…, 一批价值…的牛肉)."""
+    clause = _clause_of(metric)
+    upto = metric.sentence[: metric.sentence.find(clause) + len(clause)]
+    v = _rules().v
+    verbs = (*v["label_cut_before_zh"], *v["entity_verbs_zh"])
+    for found in re.finditer(v["one_of_zh"], upto):
+        words = tokens(found.group(1)) if found.group(1) else ()
+        if not words or not (words[-1][1][:1] == "v" or found.group(1).endswith(verbs)):
+            return True  # not 新建一个鱼塘: one thing made, the object of a verb
+    return False
 
 
 def _clause_of(metric: Metric) -> str:
@@ -905,6 +918,8 @@ def card_worthy(metric: Metric, bar: bool = False) -> bool:
     single = metric.value == 1 and metric.unit in v["classifiers_zh"]
     if single and not bar:
         return False  # one of a thing is no headline number
+    if of_one(metric) and not bar:
+        return False  # 一辆渣土车每年可节约…3万元: one thing's figure, a card would read as a total
     if any(f"{p}{metric.text}" in metric.sentence for p in v["partner_marks_zh"]) and not bar:
         return False  # 与8所高校签署协议: the partners of one act, not all there are
     whole = any(w in metric.label for w in v["share_words_zh"])
