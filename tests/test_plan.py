@@ -290,3 +290,18 @@ def test_a_recap_after_a_summary_showing_every_key_figure_leads_with_other_figur
     assert {c.value for c in slides[1].cards} == {"120", "35"}
     (recap,) = [s for s in slides[2:] if s.kind == "key_figures"]
     assert [c.value for c in recap.cards][:2] == ["18", "6"]
+
+
+def test_a_bullet_that_points_back_stays_on_the_slide_of_the_one_before():
+    from briefdeck.plan import _Planner
+
+    planner = _Planner(ZoneOutline("某某高新区", "zh", "某某"), LAYOUTS)
+    first = [Bullet("园区建成数字化管理平台"), Bullet("园区引进企业12家")]
+    second = [
+        Bullet("该平台已服务企业300家"),
+        Bullet("园区新建厂房5万平方米"),
+        Bullet("园区新增就业800人"),
+    ]
+    chunks = planner._kept_together("section", [first, second], ())
+    assert chunks[0][-1].text == "该平台已服务企业300家"  # with what it points at
+    assert [b.text for chunk in chunks for b in chunk] == [b.text for b in (*first, *second)]

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections import Counter
 
+from briefdeck.bullets import refers_back
 from briefdeck.chars import display
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import Box, CardGrid, LayoutSet
@@ -516,7 +517,29 @@ class _Planner:
             chunk = self.take(kind, rest, share, emphasis) or rest[:1]
             out.append(chunk)
             rest = rest[len(chunk) :]
-        return self._no_lone_tail(kind, out, emphasis)
+        return self._kept_together(kind, self._no_lone_tail(kind, out, emphasis), emphasis)
+
+    def _kept_together(
+        self, kind: str, chunks: list[list[Bullet]], emphasis: tuple[str, ...]
+    ) -> list[list[Bullet]]:
+        """Return `chunks` with a bullet that points back (该平台…, 仅此一项…) on the slide of the
+        bullet before it: it goes back to that slide, or that bullet comes on with it, when the
+        slides still fit."""
+        out = [list(chunk) for chunk in chunks]
+        for n in range(1, len(out)):
+            if not (out[n] and refers_back(out[n][0].text)):
+                continue
+            back = [*out[n - 1], out[n][0]]
+            forward = [out[n - 1][-1], *out[n]]
+            if len(out[n]) > 1 and self._fits(kind, back, emphasis):
+                out[n - 1], out[n] = back, out[n][1:]
+            elif len(out[n - 1]) > 1 and self._fits(kind, forward, emphasis):
+                out[n - 1], out[n] = out[n - 1][:-1], forward
+        return out
+
+    def _fits(self, kind: str, bullets: list[Bullet], emphasis: tuple[str, ...]) -> bool:
+        """Return True when `bullets` fit one slide of `kind` together."""
+        return len(self.take(kind, bullets, None, emphasis)) == len(bullets)
 
     def _no_lone_tail(
         self, kind: str, chunks: list[list[Bullet]], emphasis: tuple[str, ...]
