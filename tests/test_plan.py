@@ -305,3 +305,16 @@ def test_a_bullet_that_points_back_stays_on_the_slide_of_the_one_before():
     chunks = planner._kept_together("section", [first, second], ())
     assert chunks[0][-1].text == "该平台已服务企业300家"  # with what it points at
     assert [b.text for chunk in chunks for b in chunk] == [b.text for b in (*first, *second)]
+
+
+def test_contents_show_a_two_part_heading_as_its_kicker_and_title():
+    sections = tuple(
+        SectionOutline(title, kicker=kicker, bullets=(Bullet("甲乙丙丁戊"), Bullet("己庚辛壬癸")))
+        for kicker, title in (("产业集聚", "构建发展新格局"), ("创新驱动", "成果转化迈入新阶段"))
+    )
+    outline = ZoneOutline("某某高新区", "zh", "某某", sections=sections)
+    (contents,) = [s for s in plan_deck(outline, LAYOUTS).slides if s.kind == "contents"]
+    assert [(p.head, p.text) for p in contents.body.paragraphs] == [
+        ("产业集聚", "构建发展新格局"),
+        ("创新驱动", "成果转化迈入新阶段"),
+    ]

@@ -293,23 +293,23 @@ class _Planner:
         parent = {k for k, n in kickers.items() if n > 1}  # topics of one section: it, once
         full = list(
             dict.fromkeys(
-                s.kicker if s.kicker in parent else f"{s.kicker} {s.title}" if s.kicker else s.title
+                Bullet(s.kicker) if s.kicker in parent else Bullet(s.title, s.kicker)
                 for s in listed
             )
         )
-        short = list(dict.fromkeys(s.kicker if s.kicker in parent else s.title for s in listed))
+        short = [Bullet(b.text) for b in full]
         if len(full) < 2:
             return
         box = self.box("contents", "body")
-        notes = "\n".join(full)
+        notes = "\n".join(self.strings(full))
         for names in (full, short, short[:CONTENTS_MAX]):
-            lines = [Bullet(name) for name in names[: 2 * CONTENTS_MAX]]
+            lines = names[: 2 * CONTENTS_MAX]
             for columns in (1, 2):
                 if box is None or self.fit(box, lines, True, columns) is not None:
                     body = self.text("contents", "body", lines, numbered=True, columns=columns)
                     self.add("contents", self.w["contents"], notes, body=body)
                     return
-        lines = [Bullet(name) for name in short[:CONTENTS_MAX]]
+        lines = short[:CONTENTS_MAX]
         body = self.text("contents", "body", lines, numbered=True, columns=2)
         self.add("contents", self.w["contents"], notes, body=body)
 
