@@ -698,3 +698,21 @@ def test_a_clause_that_explains_keeps_what_it_explains():
     )
     lines = condense(sentence, ["1个", "4个"], ("青川新区",), 50)
     assert "创建“1+4”公共研发平台，即1个中试平台" in lines[-1]  # not 即… alone
+
+
+def test_one_speakers_words_in_one_paragraph_make_one_quote(tmp_path):
+    from tests.conftest import outline_of_text
+
+    outline = outline_of_text(
+        tmp_path,
+        "青川高新区优化创业服务",
+        "青川高新区今年新增科技型企业120家，创业服务中心服务企业500余家。",
+        "在青川创业园，青川智造科技有限公司创始人王强说：“园区是与我们一同创业的。”"
+        "2019年，王强在这里租下一个工位。“五年来只管研发，其他都有园区帮着操心，"
+        "没钱租更多工位，就用园区的会议室。”王强说。",
+        "青川高新区还将建设人才公寓2000套，进一步完善创业配套。",
+    )
+    speakers = [q.speaker for q in outline.quotes]
+    assert speakers.count("青川智造科技有限公司创始人王强") == 1 and "王强" not in speakers
+    (quote,) = outline.quotes
+    assert quote.text.startswith("五年来只管研发")  # the longer words

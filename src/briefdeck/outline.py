@@ -20,6 +20,7 @@ from briefdeck.model import (
     Figure,
     Metric,
     Photo,
+    Quote,
     QuoteItem,
     SectionOutline,
     ZoneOutline,
@@ -466,7 +467,9 @@ def _bullets(
 def _chosen_quotes(article: Article, most: int) -> list[tuple[tuple[int, int], QuoteItem]]:
     """Return up to `most` quotes of the article, each cut to its first sentences, with the
     (section, paragraph) it stands in; quotes with a named speaker first."""
-    ranked = sorted(article.quotes, key=lambda q: q.speaker is None)[: max(0, most)]
+    ranked = sorted(article.quotes, key=lambda q: q.speaker is None)
+    ranked = [q for q in ranked if not any(_said_again(q, other) for other in ranked)]
+    ranked = ranked[: max(0, most)]
     out = []
     for quote in sorted(ranked, key=lambda q: (q.section, q.paragraph)):
         text = ""
@@ -474,9 +477,28 @@ def _chosen_quotes(article: Article, most: int) -> list[tuple[tuple[int, int], Q
             if text and len(text) + len(sentence) > 90:
                 break
             text += sentence
-        item = QuoteItem(display(text.strip()), display(quote.speaker or ""))
+        speaker = max((_one_speaker(quote, o) for o in article.quotes), key=len)
+        item = QuoteItem(display(text.strip()), display(speaker))
         out.append(((quote.section, quote.paragraph), item))
     return out
+
+
+def _said_again(quote: Quote, other: Quote) -> bool:
+    """Return True when `other` is longer words of the same speaker in the same paragraph
+    (某公司创始人姜龙 and 姜龙 are one speaker): one slide holds one speaker's words there."""
+    return _same_speaker(quote, other) and len(other.text) > len(quote.text)
+
+
+def _same_speaker(quote: Quote, other: Quote) -> bool:
+    """Return True when `other` is another quote of `quote`'s speaker in the same paragraph."""
+    a, b = quote.speaker or "", other.speaker or ""
+    here = (quote.section, quote.paragraph) == (other.section, other.paragraph)
+    return other is not quote and bool(a and b) and here and (a.endswith(b) or b.endswith(a))
+
+
+def _one_speaker(quote: Quote, other: Quote) -> str:
+    """Return `other`'s speaker when it is `quote`'s (maybe named more fully), else `quote`'s."""
+    return other.speaker or "" if _same_speaker(quote, other) else quote.speaker or ""
 
 
 def _attributed(section: SectionOutline, quote: QuoteItem) -> SectionOutline:
