@@ -716,3 +716,17 @@ def test_one_speakers_words_in_one_paragraph_make_one_quote(tmp_path):
     assert speakers.count("青川智造科技有限公司创始人王强") == 1 and "王强" not in speakers
     (quote,) = outline.quotes
     assert quote.text.startswith("五年来只管研发")  # the longer words
+
+
+@pytest.mark.parametrize(
+    "zone", ["和平高新区", "大和高新区"]
+)  # 大|和|高新区: the segmenter cuts the name up
+def test_an_outlook_in_lines_keeps_its_subject_and_its_high_ground(zone):
+    sentence = (
+        f"立足新起点，{zone}坚持创新驱动、精准招商，依托产业集群成势、园区环境优质等多重优势，"
+        "打造高质量发展新高地，加速迈向创建国家级高新区的新征程。"
+    )
+    assert condense(sentence, [], (zone,), 40, True) == [
+        f"{zone}坚持创新驱动、精准招商，打造高质量发展新高地",  # 高地 ends no sentence on 地
+        f"{zone}加速迈向创建国家级高新区的新征程",
+    ]

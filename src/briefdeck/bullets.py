@@ -123,7 +123,7 @@ def condense(
     parts = clauses(sentence, english)
     if not english and size(_tidy("".join(parts))) > limit:
         parts = _main_clauses(parts, keep)
-    subject = _subject(parts[0]) if parts and not english else ""
+    subject = _subject(parts[0], zones) if parts and not english else ""
     if english and size(_tidy("".join(parts))) > limit:  # the zone as subject goes to save room
         parts = [_drop_subject(part, zones) for part in parts]
     lines: list[str] = []
@@ -160,7 +160,9 @@ def condense(
                     held = clause
                     continue
         carried = subject + piece  # 某某电站…，取得了…: a later line keeps who did it
-        if lines and not current and subject and _verb_first_zh(piece) and size(carried) <= limit:
+        named = any(piece.startswith(z[:2]) for z in zones)  # 开封全市…: a place, not 开封 (v)
+        verb = _verb_first_zh(piece) and not named
+        if lines and not current and subject and verb and size(carried) <= limit:
             piece = carried
         current = _glue(current, piece, english)
         if not fits:
@@ -232,10 +234,14 @@ def _main_clauses(parts: list[str], keep: list[str]) -> list[str]:
     return out if any(not is_setting(_tidy(p)) for p in out) else parts
 
 
-def _subject(clause: str) -> str:
+def _subject(clause: str, zones: tuple[str, ...] = ()) -> str:
     """Return the name a Chinese clause opens with when its predicate follows (科学谷储能电站通过…:
-    科学谷储能电站): nouns, the last a proper noun or ending as a name that acts ends, else
-    empty."""
+    科学谷储能电站): a zone's name, or nouns, the last a proper noun or ending as a name that
+    acts ends; else empty."""
+    for zone in sorted(zones, key=len, reverse=True):
+        rest = tokens(_tidy(clause)[len(zone) :]) if clause.startswith(zone) else ()
+        if rest and rest[0][1][:1] in ("v", "d", "p"):
+            return zone  # the segmenter may cut a zone's name (新|都|高新区): it is one name
     words = tokens(_tidy(clause))
     genre = vocabulary("genre")
     proper = vocabulary("zones")["proper_tags"]
@@ -255,10 +261,12 @@ def _subject(clause: str) -> str:
 
 
 def _lacks_subject(clause: str) -> bool:
-    """Return True for a Chinese clause that names no one doing it: no name opens it, nor a
-    pronoun, a time or a number (首创…, 不仅打通了…, 为青年…)."""
+    """Return True for a Chinese clause that names no one doing it: no name or proper noun
+    opens it, nor a pronoun, a time or a number (首创…, 不仅打通了…, 为青年…)."""
     words = tokens(_tidy(clause))
-    return bool(words) and not _subject(clause) and words[0][1][:1] not in ("r", "t", "m")
+    proper = vocabulary("zones")["proper_tags"]
+    opener = words[0][1] if words else "x"
+    return not _subject(clause) and opener[:1] not in ("r", "t", "m", "x") and opener not in proper
 
 
 def _verb_first_zh(clause: str) -> bool:

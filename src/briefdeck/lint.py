@@ -161,9 +161,10 @@ def _ends_on_unit(text: str) -> bool:
 
 
 def last_word(text: str, words: tuple[str, ...]) -> str | None:
-    """Return the word of `words` that ends `text` as a whole word (not 地 of 用地), or None."""
+    """Return the word of `words` that ends `text` as a whole word (not 地 of 用地 or 新高地),
+    or None."""
     for word in sorted(words, key=len, reverse=True):
-        whole = len(word) > 1 or tokens(text)[-1][0] == word
+        whole = len(word) > 1 or (tokens(text)[-1][0] == word and not is_word(text[-2:]))
         if text.endswith(word) and whole and not text.endswith("等" + word):
             return word  # not 地 of 南亚等地 (and other places)
     return None
