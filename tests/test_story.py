@@ -85,7 +85,7 @@ def test_the_news_holds_the_headlines_figure(tmp_path):
 
     source = tmp_path / "a.txt"
     source.write_text(
-        "从一张报关单看青川综合保税区\n一项政策试点3年，86家企业受益\n本报记者 王小明\n"
+        "从一张报关单看青川综合保税区（经济观察）\n一项政策试点3年，86家企业受益\n本报记者 王小明\n"
         "一批价值约20万元的进口木材，按8%的税率需缴纳1.6万元关税。\n"
         "青川木业公司负责人所举的这个例子，说明了青川企业对加工增值政策的期待。"
         "政策试行3年来，适用行业不断拓展。截至今年9月，获批试点企业共86家，累计免征关税约2.4亿元。\n"
@@ -147,3 +147,21 @@ def test_plans_that_end_the_paragraph_before_a_summing_up_belong_to_the_outlook(
     (outline,) = outlines(articles)
     shown = [b.text for s in outline.sections for b in s.bullets]
     assert not any("力争在3年内" in b for b in shown)  # on the closing slide, not a section's
+
+
+def test_the_news_is_the_strap_lines_quoted_term_not_the_scene_before_it(tmp_path):
+    from briefdeck.pipeline import read_articles
+    from briefdeck.story import main_news, parts_of
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "小铜片撑起百亿元产业（产业观察）\n青川县试水“揭榜挂帅”\n本报记者 王小明\n"
+        "在“铜材之乡”青川县，上千家铜材企业开足马力，描绘着年产值超百亿元的产业图景。\n"
+        "走进青川精工公司车间，一种厚度仅8微米的铜箔正在轧机上缓缓成形。\n"
+        "这是青川县首个“揭榜挂帅”项目结出的成果——一种用于高端电池的超薄铜箔，终于实现了量产。\n"
+        "时间回到两年前。国内电池产业蓬勃发展，超薄铜箔却长期依赖进口。\n",
+        "utf-8",
+    )
+    (article,), _ = read_articles(str(source))
+    news = main_news(article, parts_of(article, 3)[0])
+    assert news is not None and "揭榜挂帅" in news[2]

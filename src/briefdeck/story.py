@@ -29,7 +29,7 @@ LONG_HEADING = 20
 """A heading longer than this (in characters) is shown as kicker and title, cut at a comma."""
 STATEMENT = 12
 """A quote this long (in characters) is words said, not a quoted term."""
-HEAD_WEIGHT = 2.0
+HEAD_WEIGHT = 3.0
 """Score a sentence gains for each figure or quoted term of the headline it holds."""
 LEAD_PARAGRAPHS = 4
 """The main news is looked for in this many first paragraphs."""
@@ -225,8 +225,10 @@ def main_news(article: Article, lead: Part) -> tuple[int, int, str] | None:
     """
     head = f"{article.title} {article.kicker or ''}"
     wanted = {w for w, tag, _ in tokens(head) if len(w) >= 2 and tag not in ("x", "m")}
-    # a quoted term or a figure of the headline names the news (试水“众筹科研”, 129家企业试点)
-    named = {*re.findall(r"“([^”]{2,12})”", head), *figure_texts(head, article.language)}
+    # a quoted term or a figure of the strap line (else the title) names the news (试水“众筹
+    # 科研”, 129家企业试点); a title's figure may frame the whole story (千亿元产业链)
+    strap = article.kicker or article.title
+    named = {*re.findall(r"“([^”]{2,12})”", strap), *figure_texts(strap, article.language)}
     best: tuple[float, int, int, str] | None = None
     paragraphs = article.sections[lead.section].paragraphs
     for seen, p in enumerate(lead.paragraphs[:LEAD_PARAGRAPHS]):
@@ -263,6 +265,8 @@ def _news_score(sentence: str, wanted: set[str], article: Article) -> float:
     genre = vocabulary("genre")
     if any(verb in sentence for verb in genre["news_verbs_zh"]):
         score += 1.5  # something happened: a launch, an opening, a policy issued
+    if any(first in sentence for first in genre["firsts_zh"]):
+        score += 1.0  # a first (首个, 首次): news by itself
     if sentence.startswith(tuple(genre["background_zh"])):
         score -= 1.0  # 据了解，迄今…: what was there before the news
     if is_target(sentence, article.language) and not is_outlook(sentence, article.language):
