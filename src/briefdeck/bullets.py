@@ -170,11 +170,16 @@ def condense(
             current = ""
     if current:
         lines.append(current)
+    return _finished(sentence, lines, english, size)
+
+
+def _finished(sentence: str, lines: list[str], english: bool, size: Any) -> list[str]:
+    """Return the lines of `sentence` as points: a list whole, a supposition whole, each line
+    complete; a lead-in whose words were cut (某某有新期盼：) announces nothing."""
     lines = _whole_list(sentence, lines)
     cut = len(lines) > 1 or sum(size(_tidy(line)) for line in lines) < size(_tidy(sentence)) - 2
     if cut and any(w in sentence for w in vocabulary("genre")["supposition_zh"]):
         return []  # 如果…，可以免除…: a condition or a consequence alone would state a fact
-    # a lead-in whose words were cut (某某有新期盼：) announces nothing
     out = [
         _complete(_tidy(line), english) for line in lines if not line.rstrip().endswith(("：", ":"))
     ]
