@@ -295,11 +295,13 @@ def _opening_gives_way(clause: str, limit: int, size: Any) -> bool:
 
 def is_date(clause: str) -> bool:
     """Return True for a Chinese clause that only dates what follows (今年3月, 截至6月, 几年前,
-    8月上旬, 2024年底), not a bare time word (目前, 如今) nor a link (同时)."""
+    8月上旬, 2024年底, 上世纪), not a bare time word (目前, 如今) nor a link (同时)."""
     bare = re.sub(r"^(?:截至|截止|到|自|从|在|于)", "", _tidy(clause))
     words = tokens(bare) if bare and has_cjk(bare) else ()
+    era = re.fullmatch(r"(?:上|\d+)世纪(?:\d+年代)?[起初末以来]*", bare)  # 上世纪, 20世纪90年代起
     dated = re.search(r"\d|[今去明前上本]年|几年|[月旬]|季度", bare) is not None
-    return bool(words) and dated and all(tag[:1] in ("t", "m", "f", "q") for _, tag, _ in words)
+    timed = all(tag[:1] in ("t", "m", "f", "q") for _, tag, _ in words)
+    return bool(words) and (era is not None or (dated and timed))
 
 
 def _complete(line: str, english: bool) -> str:
