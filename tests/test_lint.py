@@ -76,6 +76,12 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
             "共计8000元",
             "2年住房补贴",
         ),  # a sum of years
+        # a count of one noun before 的 counts that noun, with what of it when that ends the
+        # clause; a verb before 的 makes the noun after it the counted thing
+        ("园区组建6个方向的实验室。", "6个", "方向的实验室"),
+        ("14家助老食堂的菜香飘进百姓心坎。", "14家", "助老食堂"),
+        ("全县3个村的集体经济收入突破百万元。", "3个", "村"),
+        ("他救出了8位被困的工友。", "8位", "被困的工友"),
         # a preposition or a conjunction before a name is no part of it
         (
             "青川新区依托产业引导基金50亿元和科创股权基金30亿元形成基金体系。",

@@ -608,7 +608,9 @@ def _clean_right(right: str, deeds: bool = False) -> str:
     if quoted and not deeds:
         return quoted.group(1)  # 1600名“归乡人”: the quoted term is what is counted
     first = tokens(right)[0] if right.strip() else ("", "x", 0)
-    if "的" in right[:LABEL_MAX] and not first[1].startswith("n"):
+    owner = right[: right.find("的")] if "的" in right[:LABEL_MAX] else ""
+    verbal = any(t[:1] == "v" for _, t, _ in tokens(owner)) if owner else False
+    if owner and not first[1].startswith("n") and verbal:
         right = right[right.rindex("的", 0, LABEL_MAX) + 1 :]  # 8位被抓的战友: 战友
     stop = set(v["label_cut_after_zh"])
     out = ""
@@ -619,6 +621,11 @@ def _clean_right(right: str, deeds: bool = False) -> str:
     inner = set(v["label_inner_verbs_zh"])
     for n, (word, tag, _) in enumerate(words):
         before_noun = word in inner and n + 1 < len(words) and words[n + 1][1][:1] in ("n", "v")
+        noun = n + 1 < len(words) and words[n + 1][1] == "n"
+        last = n + 2 >= len(words) or words[n + 2][1] == "x"  # that noun ends the clause
+        if word == "的" and out and not verbal and noun and last:
+            out += word  # 6个方向的实验室: what is counted, and what of it
+            continue
         verb = n and tag[:1] in "pudv" and tag != "vn" and not before_noun
         if verb and word in v["label_end_verbs_zh"]:
             out += word  # 206项智能化改造: the work done, named by its verb
