@@ -200,6 +200,9 @@ def test_a_rate_per_period_keeps_its_period(tmp_path):
     [
         # one truck's yearly saving: a card would read as the zone's total
         ("园区投用新能源渣土车，一辆新能源渣土车每年可节约燃油费用约3万元。", "约3万元", False),
+        # one young farmer's results, told with a digit
+        ("2024年，1名青年农创客依托10万元扶持资金，成功带动3个村发展生态农业。", "3个", False),
+        ("园区归集31个部门的惠企政策2000条。", "31个", True),  # 31, not one
         # one pond built, the village's whole income: the village's figure
         ("村集体新建一个流水鱼塘养殖钱鱼，全村集体收益当年达到48.5万元。", "48.5万元", True),
     ],
