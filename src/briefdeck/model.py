@@ -47,6 +47,8 @@ class Table:
     and `blocks[after]` (its caption line not counted)."""
     section: int = 0
     """In an article: the index of the section it stands in (0 in a document)."""
+    paragraph: int = 0
+    """In an article: how many paragraphs of its section stand before it (0 in a document)."""
 
 
 @dataclass(frozen=True)
