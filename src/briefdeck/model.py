@@ -152,6 +152,15 @@ class Metric:
     """The upper bound of a range (`30` in `20%—30%`), else None."""
     form: NumberForm = NumberForm.DIGITS
     """How the number is written (digits, Chinese numerals, fraction, multiple, vague)."""
+    table: int | None = None
+    """For a figure of a table: the index of the table in the article's tables (its cell is
+    `rows[row][column]`; `paragraph` is then -1, `start` 0, and `text` the cell with the unit
+    its column header or caption writes, `860亿元` of a cell `860` under `数值（亿元）`); None for
+    a figure of the body text."""
+    row: int = 0
+    """For a figure of a table: the index of its body row."""
+    column: int = 0
+    """For a figure of a table: the index of its column."""
 
     @property
     def low(self) -> float | None:
