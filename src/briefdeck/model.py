@@ -309,6 +309,20 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class DataTable:
+    """A table of the source shown on slides of its own: cells as the source writes them."""
+
+    caption: str
+    """What the table is (the line that names it in the source), or empty."""
+    header: tuple[tuple[str, ...], ...]
+    """The header rows (units in brackets: `数值（亿元）`)."""
+    rows: tuple[tuple[str, ...], ...]
+    """The body rows, each as long as the header."""
+    notes: str = ""
+    """Speaker notes of its slides: the table as text and its source."""
+
+
+@dataclass(frozen=True)
 class SectionOutline:
     """What the slides of one section say."""
 
@@ -330,6 +344,9 @@ class SectionOutline:
     """True for the lead: the deck's summary slide, the main news its first bullet."""
     left_out: tuple[Bullet, ...] = ()
     """Bullets the slide budget left out: in the section's notes, ready to be moved up."""
+    tables: tuple[DataTable, ...] = ()
+    """The tables that stand in the section: a table slide each (or a chart, as the layout set
+    says), after its bullets and charts."""
 
 
 @dataclass(frozen=True)
