@@ -442,6 +442,24 @@ class TextBox:
 
 
 @dataclass(frozen=True)
+class TableGrid:
+    """A table fitted to a slide: its rows, column widths, row heights and text size."""
+
+    header: tuple[tuple[str, ...], ...]
+    """The header rows (repeated on every slide of a table split over several)."""
+    rows: tuple[tuple[str, ...], ...]
+    """The body rows this slide shows."""
+    widths: tuple[float, ...]
+    """Each column's width, inches."""
+    heights: tuple[float, ...]
+    """Each row's height (header rows first), inches: what its text needs at `size`."""
+    size: float
+    """Text size of every cell, points."""
+    numeric: tuple[bool, ...] = ()
+    """Per column: True for a column of figures (set right-aligned)."""
+
+
+@dataclass(frozen=True)
 class SlideSpec:
     """One slide: its kind, its layout and its filled slots."""
 
@@ -469,6 +487,8 @@ class SlideSpec:
     """(x, y, w, h) in inches of each card."""
     chart: Chart | None = None
     """The chart, or None."""
+    table: TableGrid | None = None
+    """The table, or None."""
 
 
 @dataclass(frozen=True)
