@@ -95,3 +95,9 @@ def test_a_bad_table_in_an_outline_names_its_line_and_key(change, message):
     with pytest.raises(OutlineError) as caught:
         load_outline(change(HAND_WRITTEN), "o.yaml")
     assert message in str(caught.value)
+
+
+def test_a_line_break_typed_in_a_cell_is_a_space():
+    text = HAND_WRITTEN.replace("    - [硕士, 210]", '    - ["硕士\\n研究生", 210]')
+    (table,) = load_outline(text, "o.yaml").sections[0].tables
+    assert table.rows[1] == ("硕士 研究生", "210")

@@ -235,7 +235,10 @@ class _Reader:
         """Return a table row: a list of cells, each text (a number is read as written)."""
         if not isinstance(node, yaml.SequenceNode):
             raise self.fail(node, key, "expected a list of cells")
-        return tuple(self.text(cell, f"{key}[{i}]") for i, cell in enumerate(node.value))
+        return tuple(  # a cell is one paragraph: a line break typed in it is a space
+            " ".join(self.text(cell, f"{key}[{i}]").split("\n"))
+            for i, cell in enumerate(node.value)
+        )
 
     def table(self, node: yaml.Node, key: str) -> DataTable:
         m = self.mapping(node, key, {"caption", "header", "rows", "notes"}, {"rows"})
