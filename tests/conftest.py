@@ -110,7 +110,8 @@ def chinese_template(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def built_decks(tmp_path_factory, chinese_template):
-    """Build seed and fixture decks in both layout sets, and the seed on the template, once.
+    """Build seed and fixture decks in both layout sets, and the seed and the table fixture
+    (zh_table.md, the last zone) on the template, once.
 
     Returns {(set name, zone): deck path}; the template decks are under the set name "template".
     """
@@ -118,7 +119,7 @@ def built_decks(tmp_path_factory, chinese_template):
 
     out = tmp_path_factory.mktemp("decks")
     sources = [SEED, fixture("zh_bylines.txt"), fixture("en_zone.txt"), fixture("zh_seams.txt"),
-               fixture("en_two_articles.txt")]  # fmt: skip
+               fixture("en_two_articles.txt"), fixture("zh_table.md")]  # fmt: skip
     articles = [a for s in sources for a in read_articles(str(s))[0]]
     zones = outlines(articles)
     on_template, _ = template_layout_set(str(chinese_template), load_layout_set("briefing"))
@@ -126,7 +127,7 @@ def built_decks(tmp_path_factory, chinese_template):
             "template": on_template}  # fmt: skip
     decks = {}
     for name, layout_set in sets.items():
-        chosen = zones if name != "template" else zones[:2]
+        chosen = zones if name != "template" else [*zones[:2], zones[-1]]  # seed and table
         for outline, path in zip(chosen, deck_paths([z.zone for z in chosen], out / name)):
             build_deck(outline, layout_set, path)
             decks[(name, outline.zone)] = path

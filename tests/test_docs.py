@@ -16,6 +16,8 @@ def test_outline_example_in_docs_builds(tmp_path):
     outline = load_outline(example, "docs/outline.md")
     assert outline.zone == "青禾高新区" and outline.key_figures[1].text == "300余名"
     deck = build_deck(outline, load_layout_set("briefing"), tmp_path / "example.pptx")
-    assert [s.kind for s in deck.slides] == ["cover", "section_cards", "section", "chart", "quote",
-                                              "key_figures"]  # fmt: skip
+    assert [s.kind for s in deck.slides] == ["cover", "section_cards", "section", "chart", "table",
+                                              "quote", "key_figures"]  # fmt: skip
+    table = deck.slides[4].table
+    assert table is not None and table.rows[1] == ("固定资产投资", "96.4", "-2.5")
     assert deck.slides[1].cards == outline.key_figures and deck.slides[-1].title == "回顾"

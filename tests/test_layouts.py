@@ -19,6 +19,28 @@ def test_builtin_sets_cover_every_kind_and_differ():
     assert set(available()) == {"briefing", "party-red"}
 
 
+def test_builtin_sets_style_tables_once_and_give_them_a_layout():
+    briefing, red = load_layout_set("briefing"), load_layout_set("party-red")
+    assert briefing.tables.show == red.tables.show == "table"
+    assert (briefing.tables.header_fill, red.tables.header_fill) == ("dark2", "accent")
+    assert briefing.tables.header_bold and briefing.tables.sizes == (12.0, 18.0)
+    for layout_set in (briefing, red):
+        assert "table" in layout_set.for_kind("table").placeholders
+        assert layout_set.table_box() == layout_set.for_kind("table").placeholders["table"]
+
+
+def test_a_set_without_tables_key_or_table_layout_still_serves(tmp_path):
+    data = yaml.safe_load((ROOT / "layouts" / "briefing.yaml").read_text("utf-8"))
+    del data["tables"]
+    data["layouts"] = [x for x in data["layouts"] if "table" not in x["kinds"]]
+    path = tmp_path / "older.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    older = load_layout_set(str(path))
+    assert older.tables.show == "table"  # the defaults
+    assert older.for_kind("table") == older.for_kind("chart")
+    assert older.table_box() == older.for_kind("chart").placeholders["chart"]
+
+
 def test_card_grid_cells_stay_inside_the_grid():
     grid = load_layout_set("briefing").for_kind("key_figures").cards
     for count in range(1, 7):
@@ -62,6 +84,19 @@ def broken(tmp_path, change) -> str:
         (
             lambda d: d["text"].update(line_spacing=0.8),
             "mine.yaml: text.line_spacing: must be at least 1.0",
+        ),
+        (
+            lambda d: d["tables"].update(show="pie"),
+            "mine.yaml: tables.show: expected one of table, chart, both",
+        ),
+        (
+            lambda d: d["tables"]["header"].update(fill="red"),
+            "mine.yaml: tables.header.fill: expected a colour name (dark, light, dark2, light2,"
+            " accent, accent2, muted) or hex",
+        ),
+        (
+            lambda d: d["tables"].update(colour="red"),
+            "mine.yaml: tables.colour: unknown key",
         ),
     ],
 )

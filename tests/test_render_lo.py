@@ -177,3 +177,44 @@ def test_every_impress_template_serves(impress_decks, tmp_path):
             assert schema_errors(deck) == []
     problems = glyph_problems(render_all(decks, tmp_path / "render"), tmp_path / "png")
     assert problems == []
+
+
+def table_frames(deck: Path) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """Return (slide number, (left, top, right, bottom) in points) of every table of a deck."""
+    out = []
+    for n, slide in enumerate(Presentation(str(deck)).slides, 1):
+        for shape in slide.shapes:
+            if getattr(shape, "has_table", False):
+                left, top = shape.left / 12700, shape.top / 12700
+                out.append((n, (left, top, left + shape.width / 12700, top + shape.height / 12700)))
+    return out
+
+
+def test_tables_render_inside_their_frames(rendered, built_decks, tmp_path):
+    """LibreOffice grows a row its text does not fit: every line of a table's text drawn within
+    the frame the plan measured proves the rows were measured tall and the columns wide enough."""
+    from tests.test_table_slides import long_outline
+
+    long_deck = tmp_path / "long" / "青川高新区.pptx"
+    build_deck(long_outline(25), load_layout_set("party-red"), long_deck)
+    (long_pdf,) = to_pdf([long_deck], tmp_path / "pdf")
+    decks = {deck: rendered[deck][0] for (_, zone), deck in built_decks.items()
+             if zone == "青川高新区"}  # fmt: skip
+    decks[long_deck] = long_pdf
+    assert len(decks) == 4  # briefing, party-red, template, and the long table
+    checked = 0
+    for deck, pdf in decks.items():
+        pages = line_boxes(pdf)
+        frames = table_frames(deck)
+        assert frames, deck
+        for page, (left, top, right, bottom) in frames:
+            inside = [b for b in pages[page - 1] if b[1] >= top - 2 and left - 2 <= b[0] <= right]
+            assert inside, (deck, page)
+            for x0, y0, x1, y1 in inside:
+                assert y1 <= bottom + 3 and x1 <= right + 3, (
+                    deck.parent.name,
+                    page,
+                    (x0, y0, x1, y1),
+                )
+            checked += len(inside)
+    assert checked >= 5 * 3 + (25 + 3)  # every row of every table drew a line at least

@@ -3,6 +3,7 @@ each table goes with the article and section it stands in, and `parse` prints th
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import docx
@@ -63,7 +64,7 @@ def test_markdown_pipe_table_is_a_table_of_its_article_not_body_text(tmp_path):
     assert table.caption == "主要经济指标"
     assert table.header == (HEADER,)
     assert table.rows == ROWS
-    assert table.line == 9 and table.section == 0
+    assert table.line == 9 and table.section == 0 and table.paragraph == 1
     assert [p.text for p in article.sections[0].paragraphs] == [
         "今年前三季度，青川高新区坚持项目为王，全区经济运行总体平稳、稳中有升。",
         "高新区管委会表示，四季度将继续抓好重点项目建设，确保完成全年目标任务。",
@@ -157,6 +158,7 @@ def test_a_table_knows_its_section_and_the_next_short_line_stays_body(tmp_path):
     assert [s.heading for s in article.sections] == [None, "产业发展", "营商环境"]
     (table,) = article.tables
     assert table.section == 1 and table.caption == ""
+    assert table.paragraph == 1  # after the section's first paragraph, before 园区运行平稳
     assert [p.text for p in article.sections[1].paragraphs] == [
         "园区聚焦电子信息和新材料两大主导产业，持续做强产业链条。",
         "园区运行平稳。",  # not a photo caption set apart by the table's lines
@@ -192,7 +194,7 @@ def test_word_table_is_read_in_place_with_its_rows(tmp_path):
     assert table.after == 2 and table.line == 2  # after the title and the first paragraph
     assert document.blocks[2].line == 4 and document.blocks[2].gap == 1
     (article,), _ = read_articles(path)
-    assert article.tables == (table,)
+    assert article.tables == (dataclasses.replace(table, paragraph=1),)  # after 1 paragraph
     assert table.header == (HEADER,)
     assert table.rows == (ROWS[0], ROWS[1], ("备注：数据为初步统计", "", ""))
     assert [p.text for s in article.sections for p in s.paragraphs] == [
@@ -281,4 +283,4 @@ def test_a_heading_over_a_table_alone_stays_a_heading(tmp_path):
     (article,), _ = read_articles(write(tmp_path, "h.md", text))
     assert [s.heading for s in article.sections] == [None, "产业发展", "营商环境"]
     assert article.sections[1].paragraphs == ()
-    assert article.tables[0].section == 1
+    assert article.tables[0].section == 1 and article.tables[0].paragraph == 0

@@ -9,7 +9,7 @@ from briefdeck.model import Article, Metric, Table
 CONTRACT_VERSION = 2
 """Version of the parse output; bumped when a key is renamed, removed or changes meaning
 (2: `zone` and a metric's `value` may be null; metrics gained `number`, `low`, `high`, `form`;
-articles later gained `tables`, a key added)."""
+articles later gained `tables`, and metrics `table` and `cell`, keys added)."""
 
 
 def parse_data(articles: tuple[Article, ...]) -> dict[str, Any]:
@@ -76,4 +76,6 @@ def _metric(m: Metric) -> dict[str, Any]:
         "group": m.group,
         "salience": m.salience,
         "same_as": m.same_as,
+        "table": m.table,
+        "cell": [m.row, m.column] if m.table is not None else None,
     }

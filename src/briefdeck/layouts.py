@@ -26,7 +26,10 @@ KINDS = (
     "closing",
 )
 """The slide kinds every layout set must give a layout."""
-ROLES = ("title", "subtitle", "body", "kicker", "picture", "chart")
+OPTIONAL_KINDS = {"table": "chart"}
+"""Slide kinds a set may leave out, and the kind whose layout they take then (a table goes in
+the chart's box)."""
+ROLES = ("title", "subtitle", "body", "kicker", "picture", "chart", "table")
 """The placeholder roles a layout may hold."""
 COLOR_NAMES = ("dark", "light", "dark2", "light2", "accent", "accent2", "muted")
 """The colour names of a layout set, written into the theme."""
@@ -108,6 +111,33 @@ class CardGrid:
         return out
 
 
+TABLE_SHOW = ("table", "chart", "both")
+"""How a section's table is shown: a table slide, a bar chart of its numeric column, or both."""
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    """How tables look and are shown (the `tables` key of a set)."""
+
+    show: str = "table"
+    """`table`, `chart` (a table with no column to chart is still shown as a table) or `both`."""
+    sizes: tuple[float, float] = (12.0, 18.0)
+    """Smallest and largest cell text size in points (rows that do not fit at the smallest
+    go to a continuation slide)."""
+    header_fill: str = "accent"
+    """Fill of the header rows (colour name or hex)."""
+    header_color: str = "light"
+    """Text colour of the header rows."""
+    header_bold: bool = True
+    """Bold header text."""
+    fill: str = "light"
+    """Fill of the body rows."""
+    band: str | None = "light2"
+    """Fill of every second body row, or None for none."""
+    color: str = "dark"
+    """Text colour of the body rows."""
+
+
 @dataclass(frozen=True)
 class Layout:
     """One slide layout of a set."""
@@ -161,13 +191,27 @@ class LayoutSet:
     """Path of the user's template whose masters and layouts the deck is built on, or None."""
     template_layouts: dict[str, str] = field(default_factory=dict)
     """Slide kind -> template layout name, where the set names them explicitly."""
+    tables: TableStyle = field(default_factory=TableStyle)
+    """How tables look and are shown."""
 
     def for_kind(self, kind: str) -> Layout:
-        """Return the layout that slide kind `kind` uses."""
+        """Return the layout that slide kind `kind` uses (an optional kind the set leaves out:
+        the layout of the kind it falls back to)."""
         for layout in self.layouts:
             if kind in layout.kinds:
                 return layout
+        if kind in OPTIONAL_KINDS:
+            return self.for_kind(OPTIONAL_KINDS[kind])
         raise LayoutError(f"{self.name}: no layout for slide kind {kind!r}")
+
+    def table_box(self) -> Box:
+        """Return the box a table slide's table fills: its layout's table placeholder, else the
+        chart's, else the body's."""
+        holders = self.for_kind("table").placeholders
+        box = holders.get("table") or holders.get("chart") or holders.get("body")
+        if box is None:
+            raise LayoutError(f"{self.name}: the table layout has no table, chart or body box")
+        return box
 
     def rgb(self, color: str) -> str:
         """Return the hex RGB of a colour name or hex string."""
@@ -217,6 +261,7 @@ def _layout_set(data: Any, path: str) -> LayoutSet:
         "text",
         "layouts",
         "template_layouts",
+        "tables",
     }
     top = _mapping(data, path, "", keys)
     slide = _mapping(top.get("slide", {}), path, "slide", {"width", "height"})
@@ -258,11 +303,39 @@ def _layout_set(data: Any, path: str) -> LayoutSet:
         layouts=layouts,
         list_sizes=_sizes(text.get("list_sizes", [12, 18]), path, "text.list_sizes"),
         template_layouts=_template_layouts(top.get("template_layouts", {}), path),
+        tables=_tables(top.get("tables", {}), path, colors),
     )
     for kind in KINDS:
         if not any(kind in layout.kinds for layout in layouts):
             raise LayoutError(f"{path}: layouts: no layout has kind {kind!r}")
     return result
+
+
+def _tables(data: Any, path: str, colors: dict[str, Any]) -> TableStyle:
+    """Return the table style of a set's `tables` key (every key optional)."""
+    item = _mapping(data, path, "tables", {"show", "sizes", "header", "body"})
+    header = _mapping(item.get("header", {}), path, "tables.header", {"fill", "color", "bold"})
+    body = _mapping(item.get("body", {}), path, "tables.body", {"fill", "color", "band"})
+    show = item.get("show", "table")
+    if show not in TABLE_SHOW:
+        raise LayoutError(f"{path}: tables.show: expected one of {', '.join(TABLE_SHOW)}")
+    bold = header.get("bold", True)
+    if not isinstance(bold, bool):
+        raise LayoutError(f"{path}: tables.header.bold: expected true or false")
+    band = body.get("band", "light2")
+    d = TableStyle()
+    return TableStyle(
+        show=show,
+        sizes=_sizes(item["sizes"], path, "tables.sizes") if "sizes" in item else d.sizes,
+        header_fill=_color(header.get("fill", d.header_fill), path, "tables.header.fill", colors),
+        header_color=_color(
+            header.get("color", d.header_color), path, "tables.header.color", colors
+        ),
+        header_bold=bold,
+        fill=_color(body.get("fill", d.fill), path, "tables.body.fill", colors),
+        band=_color(band, path, "tables.body.band", colors) if band is not None else None,
+        color=_color(body.get("color", d.color), path, "tables.body.color", colors),
+    )
 
 
 def _template_layouts(data: Any, path: str) -> dict[str, str]:
@@ -282,8 +355,9 @@ def _layout(data: Any, path: str, where: str, colors: dict[str, Any]) -> Layout:
         {"name", "kinds", "background", "shapes", "placeholders", "cards", "max_items"},
     )
     kinds = item.get("kinds")
-    if not isinstance(kinds, list) or not kinds or any(k not in KINDS for k in kinds):
-        raise LayoutError(f"{path}: {where}.kinds: expected a list of {', '.join(KINDS)}")
+    known = (*KINDS, *OPTIONAL_KINDS)
+    if not isinstance(kinds, list) or not kinds or any(k not in known for k in kinds):
+        raise LayoutError(f"{path}: {where}.kinds: expected a list of {', '.join(known)}")
     holders = _mapping(item.get("placeholders"), path, f"{where}.placeholders", set(ROLES))
     if "title" not in holders:
         raise LayoutError(f"{path}: {where}.placeholders: a title placeholder is required")

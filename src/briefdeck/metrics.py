@@ -11,8 +11,15 @@ from typing import Any
 
 from briefdeck.chars import is_cjk, sentences
 from briefdeck.lint import PER_BASIS, weak_label_reason
-from briefdeck.model import Article, Metric, MetricGroup
-from briefdeck.numbers import NumberForm, Quantity, half_width, quantities_en, quantities_zh
+from briefdeck.model import Article, Metric, MetricGroup, Table
+from briefdeck.numbers import (
+    NumberForm,
+    Quantity,
+    cell_quantity,
+    half_width,
+    quantities_en,
+    quantities_zh,
+)
 from briefdeck.segment import tokens
 from briefdeck.vocab import alternation, vocabulary
 
@@ -65,6 +72,7 @@ def find_metrics(article: Article) -> Article:
             found += _respectively(mine, paragraph.text, article.zone_names) if zh else mine
     found = _mark_repeats(found)
     found, groups = _group(found)
+    found += _table_metrics(article, found)
     return dataclasses.replace(article, metrics=tuple(found), groups=tuple(groups))
 
 
@@ -95,6 +103,224 @@ def _items(text: str) -> list[str]:
         return []
     parts[-1] = re.sub(r"(?:等)?[一二两三四五六七八九十\d]+[大个项类家]?.*$|等.*$", "", parts[-1])
     return [p.strip() for p in parts] if all(2 <= len(p) <= LABEL_MAX for p in parts) else []
+
+
+# ------------------------------------------------------------------ tables
+
+TABLE_SEP = "·"
+"""Between a row's name and its column's in a table figure's label (`地区生产总值·同比增长`)."""
+_BRACKET_UNIT = re.compile(r"[（(]\s*(?:单位\s*[：:]\s*)?([^（）()]{1,8}?)\s*[）)]\s*$")
+_SAID_UNIT = re.compile(r"单位\s*[：:]\s*([^\s，,；;。）)]{1,8})")
+_SERIAL = ("序号", "编号", "No.", "No", "#")
+"""Headers of a column that only numbers the rows."""
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    """A figure of a table: the number in one cell, with the names of its row and column."""
+
+    row: int
+    """Index of its body row."""
+    column: int
+    """Index of its column."""
+    name: str
+    """The row's name: the text of its own name cells (never another row's)."""
+    heading: str
+    """The column's name without its unit, empty for the value column itself (`数值（亿元）`)."""
+    quantity: Quantity
+    """The number as read, sign, qualifier and unit included."""
+    text: str
+    """The figure as one string: the cell, with the unit of its column after it when the cell
+    writes none (`860亿元`)."""
+
+    @property
+    def label(self) -> str:
+        """What the figure counts: the row's name, and the column's unless it is the value
+        column (`地区生产总值·同比增长`)."""
+        return f"{self.name}{TABLE_SEP}{self.heading}" if self.heading else self.name
+
+
+def unit_of(text: str) -> str:
+    """Return the unit a header or caption writes: in brackets at its end (`数值（亿元）`,
+    `(%)`), after `单位：`, a bare `%` ending it (`同比增长%`), or the whole of a header cell
+    that is a unit (`亿元`); empty for none."""
+    text = text.strip()
+    for found in (_BRACKET_UNIT.search(text), _SAID_UNIT.search(text)):
+        if found and _is_unit(found.group(1)):
+            return found.group(1)
+    if text.endswith(("%", "％", "‰")):
+        return text[-1]
+    return text if text and _is_unit(text) else ""
+
+
+def _is_unit(text: str) -> bool:
+    """Return True when `text` is a unit the figure reader knows (`亿元`, `%`, `万人`, `个`)."""
+    found = cell_quantity("1" + text)
+    return found is not None and found[0].unit == text.strip()
+
+
+def column_heading(header: tuple[tuple[str, ...], ...], column: int) -> tuple[str, str]:
+    """Return (name, unit) of a column: the text of its header cells, unit written apart
+    (`同比增长（%）` -> `同比增长`, `%`); the name is empty for the value column itself
+    (`数值（亿元）`, or a header cell holding a unit only)."""
+    names, unit = [], ""
+    for row in header:
+        cell = row[column].strip() if column < len(row) else ""
+        own = unit_of(cell)
+        if own and not unit:
+            unit = own
+        if own and cell == own:
+            continue  # a header cell that is the unit (亿元 under 产值)
+        name = _BRACKET_UNIT.sub("", cell) if own else cell
+        name = re.sub(r"[%％‰]$", "", _SAID_UNIT.sub("", name)).strip(" ：:，,")
+        if name and name not in names:
+            names.append(name)
+    name = " ".join(names)
+    if name in _rules().v["value_columns_zh"] or name.lower() in _rules().v["value_columns_en"]:
+        name = ""
+    return name, unit
+
+
+def table_figures(
+    caption: str, header: tuple[tuple[str, ...], ...], rows: tuple[tuple[str, ...], ...]
+) -> list[TableFigure]:
+    """Return the figures of a table's cells, row by row.
+
+    The name columns are the first column (unless each of its cells is a figure with a unit:
+    a table of figures only) and the text columns right after it; a column numbering the rows
+    (`序号`) names nothing. A row's figures are labelled with that row's own name cells only:
+    a row without a name gives no figure (a label never borrows another row's name). The unit
+    is the cell's own, else its column header's, else the caption's (`单位：万元`, not for a
+    column of rates or changes, whose unit that is not).
+    """
+    width = max((len(r) for r in (*header, *rows)), default=0)
+    if not rows or width < 2:
+        return []
+    said = unit_of(caption) if _SAID_UNIT.search(caption) or _BRACKET_UNIT.search(caption) else ""
+    columns = [column_heading(header, j) for j in range(width)]
+    units = [unit or (said if not _is_rate(name) else "") for name, unit in columns]
+    cells = [[cell_quantity(c, units[j]) if j < len(r) else None for j, c in enumerate(r)]
+             for r in rows]  # fmt: skip
+    names = _name_columns(header, rows, width)
+    serial = {j for j in range(width) if _serial(header, rows, j)}
+    out = []
+    for i, row in enumerate(rows):
+        own = [row[j].strip() for j in names if j < len(row) and _names_something(row[j])]
+        name = TABLE_SEP.join(own)
+        if names and not name:
+            continue  # no name of its own: its figures are shown in the table only
+        for j, found in enumerate(cells[i]):
+            if j in names or j in serial or found is None:
+                continue
+            quantity, text = found
+            if _year_cell(quantity, columns[j][0]) or len(quantity.number) > 12:
+                continue
+            heading = columns[j][0] if names else columns[j][0] or _header_text(header, j)
+            if not names and not heading:
+                continue
+            out.append(TableFigure(i, j, name if names else "", heading, quantity, text))
+    return [f if f.name else dataclasses.replace(f, name=f.heading, heading="") for f in out]
+
+
+def _name_columns(
+    header: tuple[tuple[str, ...], ...], rows: tuple[tuple[str, ...], ...], width: int
+) -> list[int]:
+    """Return the columns that name the rows: the first (years too), unless it holds figures
+    with units only, and each text column right after it; a serial number column is none."""
+    serial = [j for j in range(width) if _serial(header, rows, j)]
+    first = next((j for j in range(width) if j not in serial), 0)
+    own = [cell_quantity(r[first]) if first < len(r) else None for r in rows]
+    if all(c is not None and c[0].unit for c in own):
+        return []  # a table of figures only (860亿元 | 1200亿元): its header names them
+    names: list[int] = []
+    for j in range(width):
+        if j in serial:
+            continue  # 序号: it numbers the rows, it names none
+        texts = [r[j].strip() if j < len(r) else "" for r in rows]
+        numbers = any(cell_quantity(t) is not None for t in texts)
+        if names and (numbers or not any(_names_something(t) for t in texts)):
+            break
+        names.append(j)  # the first names the rows, however empty: no header names a row
+    return names
+
+
+def _serial(header: tuple[tuple[str, ...], ...], rows: tuple[tuple[str, ...], ...], j: int) -> bool:
+    """Return True for a column that numbers the rows 1, 2, 3… under `序号` (or no header)."""
+    texts = [r[j].strip() if j < len(r) else "" for r in rows]
+    serial = texts == [str(n) for n in range(1, len(rows) + 1)]
+    return serial and len(rows) > 1 and _header_text(header, j) in (*_SERIAL, "")
+
+
+def _names_something(text: str) -> bool:
+    """Return True for a cell that can name a row: it holds a letter, a digit or a CJK character."""
+    return any(c.isalnum() or is_cjk(c) for c in text)
+
+
+def _is_rate(name: str) -> bool:
+    """Return True for the name of a column of rates or changes (同比增长, 占比, 增速)."""
+    v = _rules().v
+    words = (*v["change_labels_zh"], *v["share_words_zh"], "率", "同比", "环比")
+    return any(w in name for w in words)
+
+
+def _year_cell(quantity: Quantity, heading: str) -> bool:
+    """Return True for a bare year in a column of years or dates (成立年份 2016): no figure."""
+    value = quantity.value
+    year = value is not None and float(value).is_integer() and 1900 <= value <= 2100
+    return year and not quantity.unit and any(w in heading for w in ("年", "时间", "日期"))
+
+
+def _header_text(header: tuple[tuple[str, ...], ...], column: int) -> str:
+    return " ".join(r[column] for r in header if column < len(r) and r[column]).strip()
+
+
+def _table_metrics(article: Article, found: list[Metric]) -> list[Metric]:
+    """Return the metrics of the article's tables (after the text's `found`): one per figure
+    of a cell, traced to its table, row and column; a figure the text states too (same value
+    and unit, a word of the row's name in the text's label) points at the text's one."""
+    out: list[Metric] = []
+    for t, table in enumerate(article.tables):
+        for figure in table_figures(table.caption, table.header, table.rows):
+            metric = _table_metric(article, t, table, figure)
+            twin = next((n for n, m in enumerate(found) if m.same_as is None
+                         and _stated_by_text(metric, figure, m)), None)  # fmt: skip
+            out.append(dataclasses.replace(metric, same_as=twin) if twin is not None else metric)
+    return out
+
+
+def _table_metric(article: Article, index: int, table: Table, figure: TableFigure) -> Metric:
+    """Return the metric of one figure of a table."""
+    q = figure.quantity
+    lead = f"{table.caption}：" if table.caption else ""
+    metric = Metric(
+        text=figure.text,
+        number=q.number,
+        value=_plain(q.value),
+        high=_plain(q.high),
+        form=q.form,
+        unit=q.unit,
+        qualifier=q.qualifier,
+        label=figure.label,
+        sentence=f"{lead}{figure.label} {figure.text}",  # the caption names the period
+        section=table.section,
+        paragraph=-1,
+        start=0,
+        table=index,
+        row=figure.row,
+        column=figure.column,
+    )
+    return dataclasses.replace(metric, salience=_salience(metric, article))
+
+
+def _stated_by_text(metric: Metric, figure: TableFigure, text: Metric) -> bool:
+    """Return True when a figure of the body text states a table's figure: same value, high
+    and unit, and a word of the table row's name in the text's label."""
+    if text.table is not None or metric.value is None:
+        return False
+    if (text.value, text.high, text.unit) != (metric.value, metric.high, metric.unit):
+        return False
+    words = [w for w, _, _ in tokens(figure.name)] if figure.name else []
+    return any(len(w) >= 2 and w in text.label for w in words) or figure.name in text.label
 
 
 # ------------------------------------------------------------------ finding
@@ -849,7 +1075,7 @@ def _salience(metric: Metric, article: Article) -> float:
         score += 2
     if any(w.lower() in metric.label.lower() for w in v["entity_words"]):
         score += 1.5
-    score += min(2.0, 0.6 * math.log10(float(metric.value or 0) + 1))
+    score += min(2.0, 0.6 * math.log10(abs(float(metric.value or 0)) + 1))  # a table: -3.1
     if "%" in unit or "percent" in unit or "倍" in unit:
         score += 2
     if unit in ("个月", "天", "小时", "分钟", "周", "hours", "days", "months", "years"):

@@ -47,6 +47,8 @@ class Table:
     and `blocks[after]` (its caption line not counted)."""
     section: int = 0
     """In an article: the index of the section it stands in (0 in a document)."""
+    paragraph: int = 0
+    """In an article: how many paragraphs of its section stand before it (0 in a document)."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,15 @@ class Metric:
     """The upper bound of a range (`30` in `20%—30%`), else None."""
     form: NumberForm = NumberForm.DIGITS
     """How the number is written (digits, Chinese numerals, fraction, multiple, vague)."""
+    table: int | None = None
+    """For a figure of a table: the index of the table in the article's tables (its cell is
+    `rows[row][column]`; `paragraph` is then -1, `start` 0, and `text` the cell with the unit
+    its column header or caption writes, `860亿元` of a cell `860` under `数值（亿元）`); None for
+    a figure of the body text."""
+    row: int = 0
+    """For a figure of a table: the index of its body row."""
+    column: int = 0
+    """For a figure of a table: the index of its column."""
 
     @property
     def low(self) -> float | None:
@@ -298,6 +309,20 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class DataTable:
+    """A table of the source shown on slides of its own: cells as the source writes them."""
+
+    caption: str
+    """What the table is (the line that names it in the source), or empty."""
+    header: tuple[tuple[str, ...], ...]
+    """The header rows (units in brackets: `数值（亿元）`)."""
+    rows: tuple[tuple[str, ...], ...]
+    """The body rows, each as long as the header."""
+    notes: str = ""
+    """Speaker notes of its slides: the table as text and its source."""
+
+
+@dataclass(frozen=True)
 class SectionOutline:
     """What the slides of one section say."""
 
@@ -319,6 +344,9 @@ class SectionOutline:
     """True for the lead: the deck's summary slide, the main news its first bullet."""
     left_out: tuple[Bullet, ...] = ()
     """Bullets the slide budget left out: in the section's notes, ready to be moved up."""
+    tables: tuple[DataTable, ...] = ()
+    """The tables that stand in the section: a table slide each (or a chart, as the layout set
+    says), after its bullets and charts."""
 
 
 @dataclass(frozen=True)
@@ -414,6 +442,24 @@ class TextBox:
 
 
 @dataclass(frozen=True)
+class TableGrid:
+    """A table fitted to a slide: its rows, column widths, row heights and text size."""
+
+    header: tuple[tuple[str, ...], ...]
+    """The header rows (repeated on every slide of a table split over several)."""
+    rows: tuple[tuple[str, ...], ...]
+    """The body rows this slide shows."""
+    widths: tuple[float, ...]
+    """Each column's width, inches."""
+    heights: tuple[float, ...]
+    """Each row's height (header rows first), inches: what its text needs at `size`."""
+    size: float
+    """Text size of every cell, points."""
+    numeric: tuple[bool, ...] = ()
+    """Per column: True for a column of figures (set right-aligned)."""
+
+
+@dataclass(frozen=True)
 class SlideSpec:
     """One slide: its kind, its layout and its filled slots."""
 
@@ -441,6 +487,8 @@ class SlideSpec:
     """(x, y, w, h) in inches of each card."""
     chart: Chart | None = None
     """The chart, or None."""
+    table: TableGrid | None = None
+    """The table, or None."""
 
 
 @dataclass(frozen=True)

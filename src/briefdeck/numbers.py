@@ -302,6 +302,75 @@ def _vague(text: str, p: _Patterns) -> list[Quantity]:
     return out
 
 
+# ------------------------------------------------------------------ table cells
+
+SIGNS = {"-": -1.0, "−": -1.0, "－": -1.0, "+": 1.0, "＋": 1.0}
+"""Signs a table cell may open with (`-3.1`: a fall)."""
+
+
+def cell_quantity(cell: str, unit: str = "") -> tuple[Quantity, str] | None:
+    """Return the number a whole table cell states, and the figure as one string (the cell with
+    `unit` after it when the cell writes no unit of its own), or None for a cell that is no
+    number (text, a dash, a number with words beside it).
+
+    The cell is read as the body text is (`约1.2万`, `12.5%`, `1,234.5`, `两千余`); a bare number
+    is a figure too, and a sign before it is kept (`-3.1`: number `-3.1`, value -3.1). `unit`
+    is what the column header or the table's caption writes (`亿元` of `数值（亿元）`).
+    """
+    text = cell.strip()
+    sign = text[:1] if text[:1] in SIGNS else ""
+    rest = text[len(sign) :].strip()
+    if not rest:
+        return None
+    own = _whole(rest)
+    found = None
+    if own is not None and own.unit and own.unit not in _patterns().v["magnitudes_zh"]:
+        found = (own, rest)  # the cell writes its unit (860亿元, 7.2%)
+    elif unit:
+        joined = _whole(rest + unit)
+        found = (joined, rest + unit) if joined is not None else None
+    if found is None and own is not None:
+        found = (own, rest)  # a bare number, or one with its magnitude only (约1.2万)
+    if found is None:
+        return None
+    q, written = found
+    if q.form is NumberForm.VAGUE or q.value is None:
+        return (q, sign + written) if not sign else None
+    value = q.value * SIGNS[sign] if sign else q.value
+    high = q.high * SIGNS[sign] if sign and q.high is not None else q.high
+    number = sign + q.number
+    return dataclasses.replace(q, start=0, end=len(sign + written), number=number, value=value,
+                               high=high), sign + written  # fmt: skip
+
+
+def _whole(text: str) -> Quantity | None:
+    """Return the one number that is the whole of `text`, else None."""
+    found = quantities_zh(text)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+        return found[0]
+    bare = _bare().fullmatch(half_width(text))
+    if bare is None:
+        return None
+    value = number_value(bare.group("num"))
+    if value is None:
+        return None
+    number = text[bare.start("num") : bare.end("num")]
+    unit = bare.group("mag") or None
+    qualifier = bare.group("qb") or bare.group("qa")
+    return Quantity(0, len(text), number, value, unit, qualifier, NumberForm.DIGITS)
+
+
+@lru_cache(maxsize=1)
+def _bare() -> re.Pattern[str]:
+    """Return the pattern of a bare number in a cell (`860`, `1,234.5`, `约1.2万`)."""
+    v = vocabulary("figures")
+    return re.compile(
+        rf"(?P<qb>{alternation(v['qualifiers_before_zh'])})?"
+        r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?P<mag>{alternation(v['magnitudes_zh'])})?(?P<qa>多|余)?"
+    )
+
+
 # ------------------------------------------------------------------ English
 
 

@@ -12,17 +12,19 @@ from typing import Any
 from briefdeck.bullets import concrete, condense, paragraph_bullets, refers_back, steps_of
 from briefdeck.chars import display, has_cjk, sentences
 from briefdeck.lint import YEAR, bad_categories, fragment_reason
-from briefdeck.metrics import card_worthy, figure_texts, is_personal, is_target
+from briefdeck.metrics import card_worthy, figure_texts, is_personal, is_target, table_figures
 from briefdeck.model import (
     Article,
     Bullet,
     Chart,
+    DataTable,
     Figure,
     Metric,
     Photo,
     Quote,
     QuoteItem,
     SectionOutline,
+    Table,
     ZoneOutline,
 )
 from briefdeck.publication import publication_of
@@ -35,10 +37,13 @@ from briefdeck.story import (
     outlook_sentences,
     parts_of,
     same_words,
+    split_heading,
 )
 from briefdeck.vocab import vocabulary
 from briefdeck.zones import zone_key
 
+CHART_ROWS = 3
+"""Fewest rows of a table's numeric column that make a chart of it."""
 ENUMERATION_GAP = 14
 """Most characters between two figures of one enumeration (what a chart compares)."""
 SLIDE_BULLETS = 6
@@ -129,10 +134,11 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         skip = _skipped_sentences(article, chosen + others) | set(sentences(last_words))
         parts = parts_of(article, settings.subtopic_figures)
         placed: dict[tuple[int, int], int] = {}  # (section, paragraph) -> outline section
-        for part in parts:
+        homes = [_table_part(t, parts) for t in article.tables]
+        for k, part in enumerate(parts):
             outline = part_outline(article, part, skip, settings, w, len(articles) > 1 or n > 0)
             said = [q for q in chosen if q[0][0] == part.section and q[0][1] in part.paragraphs]
-            if outline is None and said and part.title:
+            if outline is None and (said or k in homes) and part.title:
                 outline = _quotes_only(article, part)  # its words said: the quotes' own section
             if outline is not None:
                 sections.append(outline)
@@ -141,6 +147,8 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
             placed.update({(part.section, p): into for p in part.paragraphs})
         if len(sections) == start:  # nothing made a whole point: the lead is shown as it is
             sections.append(_raw_summary(article, w))
+        _place_tables(article, [parts[h] if h is not None else None for h in homes], sections,
+                      placed, start)  # fmt: skip
         first = {s: min(v for (k, _), v in placed.items() if k == s) for s, _ in placed}
         photos += [
             Photo(display(c.text), display(c.credit or ""), first.get(c.section, start))
@@ -176,6 +184,65 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
     )
 
 
+def _table_part(table: Table, parts: list[Part]) -> int | None:
+    """Return the index of the part a table stands in: the one holding the paragraph before
+    it (the first paragraph of its section when none is before it), or None for none."""
+    before = max(0, table.paragraph - 1)
+    for k, part in enumerate(parts):
+        if part.section == table.section and before in part.paragraphs:
+            return k
+    return None
+
+
+def _place_tables(
+    article: Article,
+    homes: list[Part | None],
+    sections: list[SectionOutline],
+    placed: dict[tuple[int, int], int],
+    start: int,
+) -> None:
+    """Give each table of `article` to the outline section of the part it stands in; a table
+    under a heading with no text of its own gets a section of that heading, after the sections
+    before it (`placed`, the outline section of each paragraph, follows)."""
+    for table, part in zip(article.tables, homes):
+        item = data_table(article, table)
+        if part is not None:
+            at = placed.get((part.section, part.paragraphs[0]), start)
+        else:
+            heading = article.sections[table.section].heading
+            before = [v for (s, _), v in placed.items() if s < table.section]
+            after = [v for (s, _), v in placed.items() if s >= table.section]
+            if heading is None or (after and min(after) <= max(before, default=start - 1)):
+                at = max(before, default=start)  # no heading of its own: with the text before
+            else:
+                kicker, title = split_heading(heading)
+                at = max(before, default=start - 1) + 1
+                sections.insert(at, SectionOutline(display(title), display(kicker),
+                                                   notes=source_line(article).strip()))  # fmt: skip
+                for key, value in placed.items():
+                    placed[key] = value + 1 if value >= at else value
+                placed[(table.section, -1)] = at
+        sections[at] = replace(sections[at], tables=(*sections[at].tables, item))
+
+
+def data_table(article: Article, table: Table) -> DataTable:
+    """Return a table of the article as the outline shows it: cells as written, every row as
+    long as the widest, the table as text (and its source) in the notes."""
+    width = max((len(r) for r in (*table.header, *table.rows)), default=0)
+
+    def full(row: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(display(c) for c in (*row, *[""] * (width - len(row))))
+
+    lines = [table.caption] if table.caption else []
+    lines += ["｜".join(c for c in row) for row in (*table.header, *table.rows)]
+    return DataTable(
+        caption=display(table.caption),
+        header=tuple(full(r) for r in table.header),
+        rows=tuple(full(r) for r in table.rows),
+        notes="\n".join(lines) + source_line(article),
+    )
+
+
 def _merge_thin(
     sections: list[SectionOutline],
     photos: list[Photo],
@@ -188,7 +255,9 @@ def _merge_thin(
     out: list[SectionOutline] = []
     moved: dict[int, int] = {}
     for n, section in enumerate(sections):
-        thin = len(section.bullets) <= 1 and not section.figures and not section.charts
+        thin = len(section.bullets) <= 1 and not (
+            section.figures or section.charts or section.tables
+        )
         last = out[-1] if out else None
         room = last is not None and len(last.bullets) + len(section.bullets) <= SLIDE_BULLETS
         if last is not None and _opens_its_topic(last, section):
@@ -213,7 +282,7 @@ def _merge_thin(
 
 def _opens_its_topic(parent: SectionOutline, child: SectionOutline) -> bool:
     """Return True for a section of a few points, nothing else, before its own first topic."""
-    few = len(parent.bullets) <= THIN and not (parent.figures or parent.charts)
+    few = len(parent.bullets) <= THIN and not (parent.figures or parent.charts or parent.tables)
     return few and not parent.summary and bool(child.kicker) and child.kicker == parent.title
 
 
@@ -238,6 +307,7 @@ def _joined(first: SectionOutline, second: SectionOutline) -> SectionOutline:
         bullets=(*first.bullets, *bullets),
         figures=(*first.figures, *second.figures),
         charts=(*first.charts, *second.charts),
+        tables=(*first.tables, *second.tables),
         notes=f"{first.notes}\n\n{second.notes}",
     )
 
@@ -689,6 +759,41 @@ def _chart(article: Article, group_id: int) -> Chart | None:
         values=tuple(float(m.value or 0) for m in members),
         notes=members[0].sentence + source_line(article),
     )
+
+
+def table_charts(table: DataTable, title: str = "") -> tuple[Chart, ...]:
+    """Return a bar chart of each numeric column of a table that compares: a figure with one
+    unit in at least three rows, each exact (no range, no vague quantity), each row named
+    by a distinct whole phrase. The chart is titled by the caption and the column's name (or
+    `title` when the table has neither)."""
+    figures = table_figures(table.caption, table.header, table.rows)
+    out = []
+    for column in dict.fromkeys(f.column for f in figures):
+        members = [f for f in figures if f.column == column]
+        names = [display(f.name) for f in members]
+        units = {f.quantity.unit or "" for f in members}
+        exact = all(
+            f.quantity.value is not None and f.quantity.high is None and f.name for f in members
+        )
+        if len(members) < CHART_ROWS or len(units) != 1 or not exact:
+            continue
+        categories = tuple(
+            f"{name}（{display(f.text)}）" if f.quantity.qualifier else name
+            for name, f in zip(names, members)
+        )
+        if len(set(names)) < len(names) or bad_categories(categories):
+            continue
+        heading = members[0].heading
+        out.append(
+            Chart(
+                title="·".join(x for x in (table.caption, heading) if x) or title,
+                unit=display(units.pop()),
+                categories=categories,
+                values=tuple(float(f.quantity.value or 0) for f in members),
+                notes=table.notes,
+            )
+        )
+    return tuple(out)
 
 
 def _one_kind(labels: list[str], words: dict[str, Any]) -> bool:

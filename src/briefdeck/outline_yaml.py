@@ -8,7 +8,16 @@ from typing import Any, TypeVar
 import yaml
 
 from briefdeck.errors import OutlineError
-from briefdeck.model import Bullet, Chart, Figure, Photo, QuoteItem, SectionOutline, ZoneOutline
+from briefdeck.model import (
+    Bullet,
+    Chart,
+    DataTable,
+    Figure,
+    Photo,
+    QuoteItem,
+    SectionOutline,
+    ZoneOutline,
+)
 from briefdeck.read.text import clean
 from briefdeck.vocab import LOADER
 
@@ -29,6 +38,17 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _str)
+
+
+class _Row(list[str]):
+    """A table row: written on one line (`[地区生产总值, '860', '7.2']`), as a table reads."""
+
+
+def _row(dumper: yaml.SafeDumper, value: _Row) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+_Dumper.add_representer(_Row, _row)
 
 
 def dump_outline(outline: ZoneOutline) -> str:
@@ -96,10 +116,21 @@ def _section(s: SectionOutline) -> dict[str, Any]:
         }
         for c in s.charts
     ]
+    if s.tables:
+        out["tables"] = [_table(t) for t in s.tables]
     out["notes"] = s.notes
     if s.left_out:
         out["left_out"] = [_bullet(b) for b in s.left_out]
     return out
+
+
+def _table(t: DataTable) -> dict[str, Any]:
+    return {
+        "caption": t.caption,
+        "header": [_Row(row) for row in t.header],
+        "rows": [_Row(row) for row in t.rows],
+        "notes": t.notes,
+    }
 
 
 def _plain(value: float) -> float | int:
@@ -200,6 +231,29 @@ class _Reader:
             notes=self.text(m.get("notes"), f"{key}.notes"),
         )
 
+    def cells(self, node: yaml.Node, key: str) -> tuple[str, ...]:
+        """Return a table row: a list of cells, each text (a number is read as written)."""
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, key, "expected a list of cells")
+        return tuple(  # a cell is one paragraph: a line break typed in it is a space
+            " ".join(self.text(cell, f"{key}[{i}]").split("\n"))
+            for i, cell in enumerate(node.value)
+        )
+
+    def table(self, node: yaml.Node, key: str) -> DataTable:
+        m = self.mapping(node, key, {"caption", "header", "rows", "notes"}, {"rows"})
+        header = self.each(m.get("header"), f"{key}.header", self.cells)
+        rows = self.each(m["rows"], f"{key}.rows", self.cells)
+        if not rows:
+            raise self.fail(m["rows"], f"{key}.rows", "a table needs at least one row")
+        width = max(len(r) for r in (*header, *rows))
+        return DataTable(
+            caption=self.text(m.get("caption"), f"{key}.caption"),
+            header=tuple((*r, *[""] * (width - len(r))) for r in header),
+            rows=tuple((*r, *[""] * (width - len(r))) for r in rows),
+            notes=self.text(m.get("notes"), f"{key}.notes"),
+        )
+
     def section(self, node: yaml.Node, key: str) -> SectionOutline:
         allowed = {
             "title",
@@ -209,6 +263,7 @@ class _Reader:
             "bullets",
             "figures",
             "charts",
+            "tables",
             "notes",
             "left_out",
         }
@@ -223,6 +278,7 @@ class _Reader:
             subtopic=self.flag(m.get("subtopic"), f"{key}.subtopic"),
             summary=self.flag(m.get("summary"), f"{key}.summary"),
             left_out=self.each(m.get("left_out"), f"{key}.left_out", self.bullet),
+            tables=self.each(m.get("tables"), f"{key}.tables", self.table),
         )
 
     def after(self, m: dict[str, yaml.Node], key: str) -> int:

@@ -14,22 +14,28 @@ from briefdeck.metrics import figure_texts
 from briefdeck.model import (
     Bullet,
     Chart,
+    DataTable,
     Deck,
     DeckInfo,
     Figure,
     SectionOutline,
     SlideSpec,
+    TableGrid,
     TextBox,
     ZoneOutline,
 )
-from briefdeck.outline import FIGURES_SLIDE_MIN, cover_line, words
+from briefdeck.numbers import cell_quantity
+from briefdeck.outline import FIGURES_SLIDE_MIN, cover_line, table_charts, words
 from briefdeck.textfit import (
     INSET_X,
     INSET_Y,
+    NO_LINE_END,
+    NO_LINE_START,
     SCRIPT_GAP,
     Metrics,
     fit_size,
     paragraph_gap,
+    paragraph_height,
     text_height,
     text_width,
 )
@@ -54,6 +60,17 @@ SHORT_DECK = 3
 """A deck of this few slides (cover included) that has shown every key figure needs no recap."""
 BULLET_KEY = 8
 """Characters of a bullet looked for in its section's source to find where it stands."""
+
+
+CELL_X = 0.1
+"""Left and right margin inside a table cell, inches."""
+CELL_Y = 0.05
+"""Top and bottom margin inside a table cell, inches."""
+CELL_SLACK = 0.05
+"""Inches added to a column's measured width: renderers differ in glyph widths."""
+ROW_SAFETY = 1.05
+"""Rows are measured this much taller than their text: a renderer's CJK face may be taller than
+the measure's line, and a table row too short grows past its frame (rows never shrink)."""
 
 
 MIN_TITLE = 12
@@ -203,6 +220,7 @@ class _Planner:
         subtitle: TextBox | None = None,
         panel: Panel | None = None,
         chart: Chart | None = None,
+        table: TableGrid | None = None,
     ) -> None:
         """Append a slide of `kind`; a long title without a kicker is cut into kicker and title."""
         layout = self.layouts.for_kind(kind)
@@ -223,6 +241,7 @@ class _Planner:
                 card_sizes=panel.sizes,
                 card_boxes=panel.boxes,
                 chart=chart,
+                table=table,
             )
         )
 
@@ -272,7 +291,7 @@ class _Planner:
         section = dataclasses.replace(section, figures=self.panel_figures(), notes=notes)
         kept = self.take("section_cards", list(section.bullets), None, self.emphasis(section))
         left = (*section.bullets[len(kept) :], *section.left_out)  # one slide: the rest in notes
-        self.section(dataclasses.replace(section, bullets=tuple(kept), left_out=left))
+        self.section(dataclasses.replace(section, bullets=tuple(kept), left_out=left), False)
         self.opening = {_fact(c) for c in self.slides[-1].cards}
 
     def recap_figures(self) -> tuple[Figure, ...]:
@@ -313,10 +332,14 @@ class _Planner:
         body = self.text("contents", "body", lines, numbered=True, columns=2)
         self.add("contents", self.w["contents"], notes, body=body)
 
-    def section(self, section: SectionOutline) -> None:
+    def section(self, section: SectionOutline, tables: bool = True) -> None:
         """Plan a section: bullets split evenly over as few slides as they need, each card on
-        the slide whose bullets state its figure (else where there is room), then charts."""
+        the slide whose bullets state its figure (else where there is room), then charts, then
+        its tables (unless not `tables`: the summary's follow the contents)."""
         cards = [f for f in section.figures if _fact(f) not in self.shown]
+        if not cards and not section.bullets and section.tables:
+            self.tables(section)  # a heading over a table alone: the table is the section
+            return
         if not cards and len(section.bullets) < 2:
             cards = list(section.figures)  # a lone bullet keeps its cards, shown before or not
         self.shown.update(_fact(f) for f in cards)
@@ -344,6 +367,129 @@ class _Planner:
             )
         for chart in () if self.outline.citations else section.charts:
             self.chart(chart, section)
+        if tables:
+            self.tables(section)
+
+    # -------------------------------------------------------------- tables
+
+    def tables(self, section: SectionOutline) -> None:
+        """Plan the slides of a section's tables: a table slide each, a bar chart of each
+        numeric column that compares, or both, as the layout set's `tables.show` says (a
+        table with nothing to chart is shown as a table)."""
+        show = self.layouts.tables.show
+        for table in section.tables:
+            charts = table_charts(table, section.title) if show != "table" else ()
+            if show != "chart" or not charts:
+                self.table(table, section)
+            for chart in charts:
+                self.chart(chart, section)
+
+    def table(self, table: DataTable, section: SectionOutline) -> None:
+        """Plan a table: its rows split evenly over as few slides as hold them (the header
+        repeated on each, the title marked （续）), at the largest size at which they fit."""
+        if not table.rows:
+            return
+        box = self.layouts.table_box()
+        grids = self.table_grids(table, (box.w, box.h))
+        title = table.caption or section.title
+        if any(s.title == title for s in self.slides):  # its section's slide has the title
+            title = f"{title}{self.sep}{self.w['table']}"
+        kicker = section.title if not title.startswith(section.title) else ""
+        for n, grid in enumerate(grids):
+            self.add("table", title + self.continued(n), table.notes, kicker=kicker, table=grid)
+
+    def table_grids(self, table: DataTable, room: tuple[float, float]) -> list[TableGrid]:
+        """Return the table fitted to slides of `room` (width, height in inches): the fewest
+        slides, then the largest size, columns as wide on each slide."""
+        rows = list(table.rows)
+        low, high = self.layouts.tables.sizes
+        numeric = _numeric_columns(table)
+        fitted = []  # (size, widths, the whole table's grid) where the columns fit, largest first
+        for size in range(int(high), int(low) - 1, -1):
+            widths = self.column_widths(table, size, room[0], numeric)
+            if widths is not None:
+                fitted.append((size, widths, self.grid(table, rows, widths, size, numeric)))
+        for count in range(1, len(rows) + 1):
+            for size, widths, whole in fitted:
+                head = whole.heights[: len(table.header)]
+                body = iter(whole.heights[len(table.header) :])
+                runs = [[next(body) for _ in chunk] for chunk in _even(rows, count)]
+                if all(sum(head) + sum(run) <= room[1] for run in runs):
+                    return [self.grid(table, c, widths, size, numeric) for c in _even(rows, count)]
+        self.warnings.append(f"table too large for its slides: {table.caption or rows[0][0]}")
+        widths = self.column_widths(table, low, room[0], numeric, force=True) or ()
+        return [self.grid(table, [row], widths, low, numeric) for row in rows]
+
+    def column_widths(
+        self,
+        table: DataTable,
+        size: float,
+        width: float,
+        numeric: tuple[bool, ...],
+        force: bool = False,
+    ) -> tuple[float, ...] | None:
+        """Return each column's width (inches) at `size` filling `width`: what its widest cell
+        needs, the widest columns narrowed (their text wraps) when the table is too wide, never
+        below a figure or a word of theirs; None when the table cannot be that narrow (with
+        `force`, it is narrowed to fit anyway)."""
+        columns = range(len(table.header[0]) if table.header else len(table.rows[0]))
+        bold = self.layouts.tables.header_bold
+
+        def need(text: str, head: bool) -> float:
+            return text_width(text, head and bold) * size / 72
+
+        natural, least = [], []
+        for j in columns:
+            heads = [r[j] for r in table.header if j < len(r)]
+            cells = [r[j] for r in table.rows if j < len(r)]
+            wide = max([need(c, True) for c in heads] + [need(c, False) for c in cells])
+            words = [need(w, True) for c in heads for w in _unbroken(c)]
+            words += [need(c, False) if numeric[j] else need(w, False)
+                      for c in cells for w in _unbroken(c)]  # fmt: skip
+            natural.append(wide + 2 * CELL_X + CELL_SLACK)
+            least.append(max(words, default=0) + 2 * CELL_X + CELL_SLACK)
+        if sum(least) > width:
+            if not force:
+                return None
+            return tuple(width * w / sum(least) for w in least)
+        low, high = 0.0, max(natural) + 0.01
+        while high - low > 0.005:  # the widest cap on the widest columns at which they fit
+            cap = (low + high) / 2
+            total = sum(max(m, min(n, cap)) for m, n in zip(least, natural))
+            low, high = (low, cap) if total > width else (cap, high)
+        widths = [max(m, min(n, low)) for m, n in zip(least, natural)]
+        extra = (width - sum(widths)) / len(widths)
+        return tuple(w + extra for w in widths)
+
+    def grid(
+        self,
+        table: DataTable,
+        rows: list[tuple[str, ...]],
+        widths: tuple[float, ...],
+        size: float,
+        numeric: tuple[bool, ...],
+    ) -> TableGrid:
+        """Return the table grid of `rows` under the header, each row as tall as its text."""
+        bold = self.layouts.tables.header_bold
+
+        def height(row: tuple[str, ...], head: bool) -> float:
+            tallest = max(
+                paragraph_height(cell, size, w - 2 * CELL_X, self.m, head and bold)
+                if cell
+                else size * self.m.line_height * self.m.line_spacing / 72
+                for cell, w in zip(row, widths)
+            )
+            return tallest * ROW_SAFETY + 2 * CELL_Y
+
+        heights = [height(r, True) for r in table.header] + [height(r, False) for r in rows]
+        return TableGrid(
+            header=table.header,
+            rows=tuple(rows),
+            widths=widths,
+            heights=tuple(round(h, 3) for h in heights),
+            size=size,
+            numeric=numeric,
+        )
 
     def emphasis(self, section: SectionOutline) -> tuple[str, ...]:
         """Return the figures a section's text shows bold: its cards' and its bullets' own."""
@@ -611,6 +757,42 @@ class _Planner:
         return Panel(tuple(cards), sizes, tuple(grid.cells(len(cards))))
 
 
+def _even(rows: list[tuple[str, ...]], count: int) -> list[list[tuple[str, ...]]]:
+    """Return `rows` in `count` runs whose lengths differ by one at most (9+8+8, not 9+9+7)."""
+    size, more = divmod(len(rows), count)
+    out, start = [], 0
+    for n in range(count):
+        end = start + size + (1 if n < more else 0)
+        out.append(rows[start:end])
+        start = end
+    return out
+
+
+def _numeric_columns(table: DataTable) -> tuple[bool, ...]:
+    """Return per column True when each of its filled body cells is a number (after the
+    first column, which names the rows)."""
+    width = len(table.header[0]) if table.header else len(table.rows[0])
+    out = []
+    for j in range(width):
+        cells = [r[j].strip() for r in table.rows if j < len(r) and r[j].strip()]
+        out.append(j > 0 and bool(cells) and all(cell_quantity(c) is not None for c in cells))
+    return tuple(out)
+
+
+def _unbroken(text: str) -> list[str]:
+    """Return the pieces of `text` a line never breaks inside: its words and numbers (a CJK
+    character on its own, with the marks that may not leave it)."""
+    pieces: list[str] = []
+    glue = False  # the piece before may not end a line: this one goes on it
+    for token in re.findall(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\S", text):
+        if pieces and (glue or token[0] in NO_LINE_START):
+            pieces[-1] += token
+        else:
+            pieces.append(token)
+        glue = token[-1] in NO_LINE_END
+    return pieces
+
+
 def _distance(source: str, card: Figure, bullets: list[Bullet]) -> int:
     """Return how far from `card`'s figure in `source` the nearest of `bullets` stands (0 when
     the source does not hold the figure: no slide is nearer than another)."""
@@ -646,8 +828,9 @@ def plan_deck(outline: ZoneOutline, layouts: LayoutSet, max_slides: int = MAX_SL
         p.summary(sections[0])
     else:
         p.key_figures()
-    p.contents()  # the opening is summary and contents; the lead's photos and quotes follow
-    if summary:
+    p.contents()  # the opening is summary and contents; the lead's tables, photos and quotes
+    if summary:  # follow
+        p.tables(sections[0])
         p.photos(0)
         p.quotes(0)
     for i, section in enumerate(sections):

@@ -474,7 +474,9 @@ def _body(
     for i, block in enumerate(blocks):
         text = block.text
         if i in tables:
-            draft.tables.extend((t, len(draft.sections) - 1) for t in tables[i])
+            draft.tables.extend(
+                (replace(t, paragraph=len(paragraphs)), len(draft.sections) - 1) for t in tables[i]
+            )
             cut = False  # a paragraph never goes on across a table
             last = "table" if last != "start" else last
         if block.heading is not None or i in spoken:
@@ -531,7 +533,10 @@ def _body(
         text = _strip_dateline(draft, text)
         paragraphs.append([text, 0])
         cut = not ends_sentence(text)
-    draft.tables.extend((t, len(draft.sections) - 1) for t in tables.get(len(blocks), ()))
+    draft.tables.extend(
+        (replace(t, paragraph=len(paragraphs)), len(draft.sections) - 1)
+        for t in tables.get(len(blocks), ())
+    )
 
 
 def _long_heading(blocks: tuple[Block, ...], i: int) -> bool:
@@ -670,6 +675,21 @@ def _strip_dateline(draft: _Draft, text: str) -> str:
     return text[match.end() :]
 
 
+def _placed(
+    table: Table, draft_section: int, kept: list[int], sections: tuple[Section, ...]
+) -> Table:
+    """Return `table` with the index of its section among the `kept` ones, and the number of
+    that section's paragraphs before it (a table in a section left out goes at the start of
+    the next one, or at the end of the last)."""
+    section = min(sum(1 for k in kept if k < draft_section), len(kept) - 1)
+    paragraphs = len(sections[section].paragraphs)
+    if draft_section in kept:
+        before = min(table.paragraph, paragraphs)
+    else:
+        before = 0 if kept[section] > draft_section else paragraphs
+    return replace(table, section=section, paragraph=before)
+
+
 def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Article:
     """Return the finished article: leads, quotes, language and zone.
 
@@ -679,16 +699,14 @@ def _finish(draft: _Draft, source: str, index: int, zone_words: ZoneWords) -> Ar
     if len(draft.sections) == 2 and not draft.sections[0][1] and draft.sections[1][0]:
         opening, paragraphs = draft.sections[1]
         draft.sections = [(None, [[opening, 0], *paragraphs])]
+        draft.tables = [(replace(t, paragraph=t.paragraph + 1), s) for t, s in draft.tables]
     _sign_offs(draft)
     kept = [n for n, (heading, paras) in enumerate(draft.sections) if heading is not None or paras]
     sections = tuple(
         Section(heading, tuple(Paragraph(t, run_in_lead(t), seams) for t, seams in paras))
         for heading, paras in (draft.sections[n] for n in kept)
     )
-    tables = tuple(  # a table in a section left out goes with the next one (or the last)
-        replace(t, section=min(sum(1 for k in kept if k < s), len(kept) - 1))
-        for t, s in draft.tables
-    )
+    tables = tuple(_placed(t, s, kept, sections) for t, s in draft.tables)
     title = draft.title or _fallback_title(sections)
     column = _column(title)
     if column:  # the column a paper files the article under is meta, not title

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.util import Inches, Pt
 
@@ -59,12 +59,18 @@ def insert_chart(
     value_axis = c.value_axis
     value_axis.has_major_gridlines = False
     value_axis.visible = False
-    value_axis.minimum_scale = 0
+    low, high = min(chart.values, default=0), max(chart.values, default=0)
+    if low >= 0:
+        value_axis.minimum_scale = 0
+    else:  # a table's fall (-3.1%): room below the axis for its bar and its label
+        value_axis.minimum_scale = low - 0.3 * (max(high, 0) - low)
     category_axis = c.category_axis
     category_axis.tick_labels.font.size = Pt(box.sizes[1])
     category_axis.format.line.fill.background()
     if horizontal:
         category_axis.reverse_order = True  # read top to bottom in source order
+    if low < 0:  # category labels at the plot's edge, clear of a falling bar
+        category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     _number_axes(c)
     frame._element.nvGraphicFramePr.cNvPr.set("descr", alt_text(chart))
     frame.name = f"Chart: {chart.title}"

@@ -86,6 +86,8 @@ def check_deck(path: Path, metrics: Metrics | None = None) -> list[Finding]:
             titles[text] = number
         for shape in slide.shapes:
             _check_shape(shape, add, theme_ea, m)
+            if getattr(shape, "has_table", False):
+                _check_table(shape, add, theme_ea, m, (prs.slide_height or 0) / EMU)
         if number > 1:  # the cover holds no points
             for problem in _content(slide):
                 add("", "warning", problem)
@@ -120,7 +122,8 @@ def _content(slide: Any) -> list[str]:
         for category in bad_categories(tuple(str(c) for c in chart.plots[0].categories)):
             out.append(f"chart category is not a distinct whole phrase: {category[:30]}")
     pictures = any(_is_picture(s) for s in slide.shapes)
-    if not (cards or charts or pictures or quote):
+    tables = any(getattr(s, "has_table", False) for s in slide.shapes)
+    if not (cards or charts or pictures or quote or tables):
         if not bullets:
             out.append("a slide with a title and nothing else")
         elif len(bullets) == 1:
@@ -129,13 +132,23 @@ def _content(slide: Any) -> list[str]:
 
 
 def _bodies(slide: Any) -> list[Any]:
-    """Return the slide's body text placeholders."""
+    """Return the slide's body text placeholders (not a kicker: the small line over a title
+    names the section a chart or a table belongs to, it is no point of its own)."""
     kinds = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
     return [
         s
         for s in slide.placeholders
-        if s.placeholder_format.type in kinds and s.has_text_frame and s.placeholder_format.idx
+        if s.placeholder_format.type in kinds
+        and s.has_text_frame
+        and s.placeholder_format.idx
+        and not _is_kicker(s)
     ]
+
+
+def _is_kicker(shape: Any) -> bool:
+    """Return True for the kicker placeholder of a briefdeck layout (named `Kicker` there)."""
+    layout_shape = _layout_placeholder(shape)
+    return layout_shape is not None and str(layout_shape.name).startswith("Kicker")
 
 
 def _texts(shape: Any) -> list[str]:
@@ -162,20 +175,63 @@ def _check_shape(shape: Any, add: Any, theme_ea: bool, m: Metrics) -> None:
         add(shape.name, "warning", "picture without alt text")
     if not shape.has_text_frame or not shape.text_frame.text.strip():
         return
-    for run in (r for p in shape.text_frame.paragraphs for r in p.runs):
+    _check_runs(shape.name, shape.text_frame, add, theme_ea)
+    overflow = _overflow(shape, m)
+    if overflow:
+        add(shape.name, "error", overflow)
+
+
+def _check_runs(name: str, frame: Any, add: Any, theme_ea: bool) -> None:
+    """Report the Chinese runs of a text frame without a Chinese language or an East Asian font."""
+    for run in (r for p in frame.paragraphs for r in p.runs):
         if any(is_cjk(c) for c in run.text):
             rpr = run._r.rPr
             lang = rpr.get("lang", "") if rpr is not None else ""
             ea = rpr is not None and rpr.find(qn("a:ea")) is not None
             if not lang.startswith("zh"):
-                add(shape.name, "error", f"Chinese text without lang zh-*: {run.text[:20]}")
+                add(name, "error", f"Chinese text without lang zh-*: {run.text[:20]}")
             if not (ea or theme_ea):
-                add(
-                    shape.name, "error", f"Chinese text without an East Asian font: {run.text[:20]}"
-                )
-    overflow = _overflow(shape, m)
-    if overflow:
-        add(shape.name, "error", overflow)
+                add(name, "error", f"Chinese text without an East Asian font: {run.text[:20]}")
+
+
+def _check_table(shape: Any, add: Any, theme_ea: bool, m: Metrics, slide_height: float) -> None:
+    """Report a table's Chinese runs as a text box's, and a table whose rows, each as tall as
+    its text needs at its written sizes, run past its frame or off the slide."""
+    table = shape.table
+    widths = [c.width / EMU for c in table.columns]
+    needed = 0.0
+    for row in table.rows:
+        tallest = row.height / EMU
+        for cell, width in zip(row.cells, widths):
+            _check_runs(shape.name, cell.text_frame, add, theme_ea)
+            margins = [v / EMU if v is not None else d for v, d in (
+                (cell.margin_left, 0.1), (cell.margin_right, 0.1),
+                (cell.margin_top, 0.05), (cell.margin_bottom, 0.05))]  # fmt: skip
+            inner = width - margins[0] - margins[1]
+            text = margins[2] + margins[3]
+            for n, paragraph in enumerate(cell.text_frame.paragraphs):
+                runs = [r for r in paragraph.runs if r.text]
+                if not runs:
+                    continue
+                size = max(_cell_size(r) for r in runs)
+                bold = any(r.font.bold for r in runs)
+                text += paragraph_height("".join(r.text for r in runs), size, inner, m, bold)
+                text += paragraph_gap(size, m) if n else 0.0
+            tallest = max(tallest, text)
+        needed += tallest
+    height = shape.height / EMU if shape.height is not None else needed
+    top = shape.top / EMU if shape.top is not None else 0.0
+    if needed > height + SLACK:
+        add(shape.name, "error", f"table overflows its frame (needs {needed:.2f} in, has "
+                                 f"{height:.2f} in)")  # fmt: skip
+    elif top + needed > slide_height + SLACK:
+        add(shape.name, "error", f"table runs off the slide (its bottom at {top + needed:.2f} "
+                                 f"in, the slide {slide_height:.2f} in)")  # fmt: skip
+
+
+def _cell_size(run: Any) -> float:
+    """Return a table run's size in points (its own, else the table default of 18)."""
+    return run.font.size.pt if run.font.size is not None else DEFAULT_SIZE
 
 
 def _alt_text(shape: Any) -> bool:

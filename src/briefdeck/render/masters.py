@@ -22,6 +22,7 @@ ROLE_PLACEHOLDERS: dict[str, tuple[str | None, int | None, str]] = {
     "kicker": ("body", 10, "Kicker"),
     "picture": ("pic", 12, "Picture"),
     "chart": ("chart", 13, "Chart"),
+    "table": ("tbl", 14, "Table"),
 }
 """Placeholder role -> (OOXML type, idx, shape name)."""
 PROMPTS = {
@@ -32,6 +33,7 @@ PROMPTS = {
         "kicker": "单击此处添加引题",
         "picture": "单击图标添加图片",
         "chart": "单击图标添加图表",
+        "table": "单击图标添加表格",
     },
     "en": {
         "title": "Click to add title",
@@ -40,6 +42,7 @@ PROMPTS = {
         "kicker": "Click to add kicker",
         "picture": "Click icon to add picture",
         "chart": "Click icon to add chart",
+        "table": "Click icon to add table",
     },
 }
 
@@ -89,7 +92,7 @@ def _rebuild(layout: Any, spec: Layout, layout_set: LayoutSet, prompts: dict[str
         shape_id += 1
     for role, box in spec.placeholders.items():
         ph_type, idx, name = ROLE_PLACEHOLDERS[role]
-        style = None if role in ("picture", "chart") else _style(box, layout_set)
+        style = None if role in ("picture", "chart", "table") else _style(box, layout_set)
         tree.append(
             placeholder_sp(
                 shape_id,

@@ -18,6 +18,7 @@ from briefdeck.plan import COLUMN_GAP, UNIT_SCALE
 from briefdeck.render.charts import insert_chart
 from briefdeck.render.masters import ROLE_PLACEHOLDERS
 from briefdeck.render.oxml import card_sp, notes_element, qn
+from briefdeck.render.tables import insert_table
 from briefdeck.render.text import Run, box_paragraphs, paragraph, replace_paragraphs
 
 IDX = {role: spec[1] for role, spec in ROLE_PLACEHOLDERS.items() if spec[1] is not None}
@@ -105,6 +106,10 @@ def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> 
         holder = slide.placeholders[idx["chart"]] if idx["chart"] in holders else None
         insert_chart(slide, holder, spec.chart, layout.placeholders["chart"], layout_set)
         filled.add(idx["chart"])
+    if spec.table is not None:
+        holder = slide.placeholders[idx["table"]] if idx["table"] in holders else None
+        insert_table(slide, holder, spec.table, layout_set.table_box(), layout_set)
+        filled.add(idx["table"])
     for number, sp in holders.items():
         if number not in filled and number != idx["picture"]:
             tree.remove(sp)

@@ -25,6 +25,7 @@ _ROLE_OF = {
     PP_PLACEHOLDER.OBJECT: "body",
     PP_PLACEHOLDER.PICTURE: "picture",
     PP_PLACEHOLDER.CHART: "chart",
+    PP_PLACEHOLDER.TABLE: "table",
 }
 """Template placeholder types -> the roles a slide kind fills."""
 _WANTS: dict[str, tuple[tuple[str, ...], ...]] = {

@@ -7,7 +7,7 @@ from typing import Any
 from lxml import etree
 
 from briefdeck.model import Bullet, TextBox
-from briefdeck.render.oxml import ALIGN, SCHEME, qn, set_run_language, sub
+from briefdeck.render.oxml import ALIGN, color_fill, qn, set_run_language, sub
 
 Run = tuple[str, float, "bool | None", "str | None"]
 """A run to write: text, size in points, bold (None: inherit), colour name (None: inherit)."""
@@ -42,8 +42,7 @@ def paragraph(
             rpr.set("b", "1" if bold else "0")
         set_run_language(rpr, text)
         if color:
-            fill = sub(rpr, "a:solidFill")
-            sub(fill, "a:schemeClr", val=SCHEME[color])
+            color_fill(rpr, color)
         sub(r, "a:t").text = text
     return p
 
