@@ -165,22 +165,3 @@ def test_the_news_is_the_strap_lines_quoted_term_not_the_scene_before_it(tmp_pat
     (article,), _ = read_articles(str(source))
     news = main_news(article, parts_of(article, 3)[0])
     assert news is not None and "揭榜挂帅" in news[2]
-
-
-def test_news_that_points_back_opens_the_summary_after_what_it_points_at(tmp_path):
-    from briefdeck.pipeline import outlines, read_articles
-
-    source = tmp_path / "a.txt"
-    source.write_text(
-        "小铜片撑起百亿元产业（产业观察）\n青川县试水“揭榜挂帅”\n本报记者 王小明\n"
-        "在“铜材之乡”青川县，上千家铜材企业开足马力，描绘着年产值超百亿元的产业图景。\n"
-        "走进青川精工公司车间，一种厚度仅8微米的铜箔正在轧机上缓缓成形。\n"
-        "这是青川县首个“揭榜挂帅”项目结出的成果——一种用于高端电池的超薄铜箔，终于实现了量产。\n"
-        "时间回到两年前。国内电池产业蓬勃发展，超薄铜箔却长期依赖进口。\n"
-        "转机出现在2024年底。青川县发布“揭榜挂帅”榜单，3家企业联合揭榜，投入研发资金500万元。\n",
-        "utf-8",
-    )
-    (article,), _ = read_articles(str(source))
-    (outline,) = outlines([article])
-    first, second = [b.text for b in outline.sections[0].bullets[:2]]
-    assert first.startswith("走进青川精工公司车间") and second.startswith("这是青川县首个")

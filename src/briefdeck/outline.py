@@ -397,7 +397,7 @@ def part_outline(
     limit = _limit(article.language, settings)
     news = main_news(article, part) if part.role is Role.SUMMARY else None
     bullets = _news_bullets(article, news, metrics, settings) if news else []
-    skip = skip | set(_with_antecedent(article, news)) if news else skip
+    skip = skip | {news[2]} if news else skip
     for every in (False, True):
         found = _bullets(article, part, metrics, skip, limit, every)
         if len(bullets) + len(found) >= 2 or every:
@@ -499,26 +499,11 @@ def _news_bullets(
     metrics: list[Metric],
     settings: OutlineSettings,
 ) -> list[Bullet]:
-    """Return the main news as the summary's first bullets: who, what and where, kept whole;
-    led by the sentence before it when it points back at it (这是…的成果)."""
+    """Return the main news as the summary's first bullets: who, what and where, kept whole."""
+    _, _, sentence = news
+    keep = [m.text for m in metrics if m.text in sentence]
     limit = _limit(article.language, settings) * 3 // 2
-    out = []
-    for sentence in _with_antecedent(article, news):
-        keep = [m.text for m in metrics if m.text in sentence]
-        out += [Bullet(line) for line in condense(sentence, keep, (), limit)]
-    return out
-
-
-def _with_antecedent(article: Article, news: tuple[int, int, str]) -> list[str]:
-    """Return the news sentence, after the sentence before it when it points back at it."""
-    s, p, sentence = news
-    if not refers_back(sentence):
-        return [sentence]
-    paragraphs = article.sections[s].paragraphs
-    found = sentences(paragraphs[p].text)
-    at = found.index(sentence) if sentence in found else 0
-    before = found[at - 1 : at] if at else sentences(paragraphs[p - 1].text)[-1:] if p else []
-    return [*before, sentence]
+    return [Bullet(line) for line in condense(sentence, keep, (), limit)]
 
 
 def _bullets(
