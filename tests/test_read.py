@@ -400,3 +400,45 @@ def test_display_normalisation():
         display("Output rose 9.2 percent, officials said.")
         == "Output rose 9.2 percent, officials said."
     )
+
+
+def test_word_structure_is_kept_as_authored(tmp_path):
+    document = docx.Document()
+    document.add_heading("青川高新区一季度工作情况", level=0)
+    document.add_paragraph("青川高新区管委会 2025年4月")
+    document.add_paragraph("一季度，青川高新区坚持项目为先，各项工作稳步推进")
+    document.add_paragraph().add_run("二、优化服务").bold = True
+    document.add_paragraph("园区推行企业服务专员制度，解决企业诉求120件。")
+    document.add_paragraph("新增市场主体1300户", style="List Bullet")
+    document.add_paragraph("培育专精特新企业28家", style="List Bullet")
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    (article,), _ = read_articles(str(path))
+    assert "青川高新区管委会 2025年4月" in article.meta  # the source line is no lead
+    headings = [s.heading for s in article.sections]
+    assert headings == [None, "二、优化服务"]
+    texts = [[p.text for p in s.paragraphs] for s in article.sections]
+    assert texts == [
+        ["一季度，青川高新区坚持项目为先，各项工作稳步推进"],
+        [
+            "园区推行企业服务专员制度，解决企业诉求120件。",
+            "新增市场主体1300户",
+            "培育专精特新企业28家",
+        ],
+    ]
+
+
+def test_markdown_paragraphs_are_never_joined_as_a_page_seam(tmp_path):
+    body = (
+        "# 青川高新区一季度工作情况\n\n"
+        "一季度，青川高新区坚持项目为先，各项工作稳步推进，重点项目建设全面提速，企业服务不断优化\n\n"
+        "园区推行企业服务专员制度，解决企业诉求120件，新增市场主体1300户。\n"
+    )
+    path = tmp_path / "a.md"
+    path.write_text(body, "utf-8")
+    (article,), _ = read_articles(str(path))
+    assert len(article.sections[0].paragraphs) == 2
+    text = tmp_path / "a.txt"  # page text: the same lines are one sentence a page break cut
+    text.write_text(body.replace("# ", "").replace("\n\n", "\n"), "utf-8")
+    (page,), _ = read_articles(str(text))
+    assert len(page.sections[0].paragraphs) == 1

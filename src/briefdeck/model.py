@@ -21,6 +21,9 @@ class Block:
     """Blank lines between this block and the one before it."""
     heading: int | None = None
     """Heading level given by the format (Markdown `#`, Word Heading style), else None."""
+    authored: bool = field(default=False, compare=False)
+    """True for a paragraph its author made (Word, Markdown): never joined to the next one as
+    the two halves of a sentence a page break cut."""
 
 
 @dataclass(frozen=True)

@@ -482,7 +482,8 @@ def _body(
         if block.heading is not None or i in spoken:
             paragraphs, last, cut = _open_section(draft, text), "heading", False
             continue
-        if is_meta(text) or (last in ("start", "meta") and _is_english_byline_rest(text)):
+        opening = last in ("start", "meta") and not paragraphs
+        if is_meta(text) or (opening and (_is_english_byline_rest(text) or _is_source_line(text))):
             draft.meta.append(text)
             last = "meta"
             continue
@@ -532,7 +533,7 @@ def _body(
             continue
         text = _strip_dateline(draft, text)
         paragraphs.append([text, 0])
-        cut = not ends_sentence(text)
+        cut = not (ends_sentence(text) or block.authored)  # an author's paragraph ends there
     draft.tables.extend(
         (replace(t, paragraph=len(paragraphs)), len(draft.sections) - 1)
         for t in tables.get(len(blocks), ())
@@ -619,6 +620,14 @@ def opens_like_heading(text: str) -> bool:
         and words[0][1][:1] not in (*LEAD_BAD_STARTS, "d")
         and (words[0][0] not in links)
     )
+
+
+def _is_source_line(text: str) -> bool:
+    """Return True for a line under the title naming the body that issued the text and when
+    (某某管委会 2025年5月): meta, not the lead."""
+    found = re.fullmatch(r"(.{2,24}?)[\s　]*((?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?)", text.strip())
+    endings = tuple(vocabulary("genre")["organisation_endings_zh"])
+    return found is not None and found.group(1).strip().endswith(endings)
 
 
 def _is_english_byline_rest(text: str) -> bool:

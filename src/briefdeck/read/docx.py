@@ -11,11 +11,14 @@ from briefdeck.errors import InputError
 from briefdeck.model import Block, Table
 from briefdeck.read.archive import check_archive
 from briefdeck.read.tables import cell_text, make_table, split_tables
-from briefdeck.read.text import clean
+from briefdeck.read.text import BOLD_LEVEL, clean
+from briefdeck.structure import is_title_like
 
 _LEVEL = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 
 
+BOLD_HEADING_MAX = 30
+"""Longest bold-only line (characters) read as a heading."""
 _FALSE = ("0", "false", "off")
 """Values of an on/off property (`w:tblHeader w:val`) that mean off."""
 
@@ -52,12 +55,21 @@ def read_docx(
         if not text:
             gap += 1
             continue
-        items.append(Block(text, number, gap if items else 0, _level(part.style)))
+        level = _level(part.style) or (BOLD_LEVEL if _bold_line(part, text) else None)
+        items.append(Block(text, number, gap if items else 0, level, authored=True))
         gap = 0
     blocks, tables = split_tables(items)
     if not blocks:
         raise InputError(f"{source}: the document has no text")
     return tuple(blocks), tuple(tables)
+
+
+def _bold_line(paragraph: Any, text: str) -> bool:
+    """Return True for a short line set in bold throughout with no final punctuation (二、优化
+    服务): the author's heading without a heading style."""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+    return bold and is_title_like(text) and len(text) <= BOLD_HEADING_MAX
 
 
 def _table(table: Any, number: int) -> Table | None:

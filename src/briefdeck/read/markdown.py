@@ -96,7 +96,7 @@ def _body_items(tokens: list[Token], lines: list[str], after: int) -> Iterator[B
             children = children[breaks[0] + 1 :] if breaks else []
         text = _join(_lines(children))
         if text:
-            yield Block(text, start + 1, _blanks(lines, previous, start), level)
+            yield Block(text, start + 1, _blanks(lines, previous, start), level, authored=True)
             previous = end
 
 
