@@ -82,6 +82,12 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
         ("14家助老食堂的菜香飘进百姓心坎。", "14家", "助老食堂"),
         ("全县3个村的集体经济收入突破百万元。", "3个", "村"),
         ("他救出了8位被困的工友。", "8位", "被困的工友"),
+        # a name with a quoted part is taken whole, not cut where the segmenter stumbles
+        (
+            "园区打造占地32.5平方公里的青“智”川新质秀带创新区，包括3个功能区。",
+            "32.5平方公里",
+            "青“智”川新质秀带创新区",
+        ),
         # a preposition or a conjunction before a name is no part of it
         (
             "青川新区依托产业引导基金50亿元和科创股权基金30亿元形成基金体系。",

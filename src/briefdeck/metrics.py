@@ -863,6 +863,10 @@ def _clean_right(right: str, deeds: bool = False) -> str:
             break
     if deeds and not out and words and words[0][1][:1] in "dv":
         out = "".join(w for w, _, _ in words)[:LABEL_MAX]  # 26家已投产
+    whole = re.split(r"[，,。；;、：:]", right)[0].strip()
+    named = whole.endswith(tuple(vocabulary("genre")["subject_endings_zh"]))
+    if "“" in out and whole.startswith(out) and named and len(whole) <= LABEL_MAX:
+        out = whole  # 杨“数”浦新质秀带创新区: a name with a quoted part, whole
     return _trim(out, v["label_trim_zh"])
 
 
