@@ -129,6 +129,8 @@ def test_labels_are_one_noun_phrase(tmp_path, sentence, figure, label):
         ("平板电脑包装完成后，直接装车发往东南亚等地", False),  # 等地: and other places
         ("审批提速，通关时间缩短至2小时", False),  # 小时 is no time clause
         ("青川科技的三位创始人，是从青川大学出来创业的", False),  # 是…的 stresses, cuts nothing
+        ("对青川园区企业生产的加工增值超过30%的货物", True),  # what is done to them was cut
+        ("对符合条件的企业给予奖励", False),
         ("园区引进了一批新材料领域的", True),
     ],
 )

@@ -734,3 +734,10 @@ def test_an_outlook_in_lines_keeps_its_subject_and_its_high_ground(zone):
         f"{zone}坚持创新驱动、精准招商，打造高质量发展新高地",  # 高地 ends no sentence on 地
         f"{zone}加速迈向创建国家级高新区的新征程",
     ]
+
+
+def test_a_fronted_object_stays_with_what_is_done_to_it():
+    sentence = "方案提到，对青川园区企业生产的加工增值超过30%的货物，经“二线”进入内地免征进口关税。"
+    assert condense(sentence, ["30%"], ("青川园区",), 30) == [
+        "对青川园区企业生产的加工增值超过30%的货物，经“二线”进入内地免征进口关税"
+    ]

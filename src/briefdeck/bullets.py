@@ -150,7 +150,12 @@ def condense(
         piece = clause if fits else _shorten(clause, keep, limit, size)
         if not piece or (not (fits or has_figure) and fragment_reason(_tidy(piece))):
             continue  # a long opening cut to a fragment (在全国首家): the next clause opens
-        if current and size(_tidy(_glue(current, piece, english))) > limit:
+        glued = _glue(current, piece, english)
+        fronted = not lines and _tidy(current).startswith(("对", "对于")) and fits
+        if current and fronted and size(_tidy(glued)) <= limit * 3 // 2:
+            current = glued  # 对…的货物，经…免征关税: a fronted object goes with what is done to it
+            continue
+        if current and size(_tidy(glued)) > limit:
             if not lines and fragment_reason(_tidy(current)):
                 current = ""  # an opening setting alone is no point: the clause after it opens
             else:

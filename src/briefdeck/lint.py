@@ -140,6 +140,9 @@ def _fragment_zh(bare: str) -> str | None:
     words = tokens(bare)
     if single and words[0][1] == "p" and not any(t[:1] == "v" for _, t, _ in words[1:]):
         return "a prepositional phrase only"
+    head = bare[bare.rfind("的") + 1 :] if "的" in bare else ""
+    if clause and words[0][1] == "p" and head and not any(t[:1] == "v" for _, t, _ in tokens(head)):
+        return "a prepositional phrase only"  # 对…加工增值超过30%的货物: what is done to it was cut
     ending = last_word(bare, (*w["speech_endings_zh"], *w["dangling_endings_zh"]))
     if ending == "的" and "是" in re.split(r"[，,；;：:]", bare)[-1]:
         ending = None  # 是从复旦大学出来创业的: 是…的 stresses a point, nothing was cut
