@@ -257,8 +257,8 @@ def test_a_card_no_bullet_states_goes_to_the_slide_of_its_neighbours():
         f"园区第{n}项举措推动企业在研发、生产、销售各环节降本增效取得进展"
         for n in "一二三四五六七八"
     ]
-    source = "。".join([*texts[:6], "园区市级重点实验室增至31家", *texts[6:]]) + "。"
-    cards = (Figure("31", "市级重点实验室", "家"), Figure("9", "中试平台", "个"))
+    source = "。".join([*texts[:6], "园区省级研发中心达到31家", *texts[6:]]) + "。"
+    cards = (Figure("31", "省级研发中心", "家"), Figure("9", "中试平台", "个"))
     bullets = tuple(Bullet(t) for t in texts)
     section = SectionOutline("创新平台", bullets=bullets, figures=cards, notes=source)
     outline = ZoneOutline("某某高新区", "zh", "某某高新区推进重点工作", sections=(section,))
@@ -310,11 +310,11 @@ def test_a_bullet_that_points_back_stays_on_the_slide_of_the_one_before():
 def test_contents_show_a_two_part_heading_as_its_kicker_and_title():
     sections = tuple(
         SectionOutline(title, kicker=kicker, bullets=(Bullet("甲乙丙丁戊"), Bullet("己庚辛壬癸")))
-        for kicker, title in (("产业集聚", "构建发展新格局"), ("创新驱动", "成果转化迈入新阶段"))
+        for kicker, title in (("产业集聚", "构建发展新格局"), ("创新驱动", "科技成果转化提速"))
     )
     outline = ZoneOutline("某某高新区", "zh", "某某", sections=sections)
     (contents,) = [s for s in plan_deck(outline, LAYOUTS).slides if s.kind == "contents"]
     assert [(p.head, p.text) for p in contents.body.paragraphs] == [
         ("产业集聚", "构建发展新格局"),
-        ("创新驱动", "成果转化迈入新阶段"),
+        ("创新驱动", "科技成果转化提速"),
     ]

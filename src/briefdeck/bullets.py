@@ -18,7 +18,7 @@ LIST_ITEM_MAX = 8
 SUBJECT_MAX = 12
 """Longest noun phrase (characters) a later line of a sentence repeats as its subject."""
 NUMERALS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
-"""Counts of a list a sentence announces (三个舍得, 两大任务)."""
+"""Counts of a list a sentence announces (三个优先, 两大任务)."""
 
 
 def paragraph_bullets(
@@ -153,7 +153,7 @@ def condense(
         glued = _glue(current, piece, english)
         fronted = not lines and _tidy(current).startswith(("对", "对于")) and fits
         if current and fronted and size(_tidy(glued)) <= limit * 3 // 2:
-            current = glued  # 对…的货物，经…免征关税: a fronted object goes with what is done to it
+            current = glued  # 对…的产品，按…给予补贴: a fronted object goes with what is done to it
             continue
         if current and size(_tidy(glued)) > limit:
             if not lines and fragment_reason(_tidy(current)):
@@ -165,7 +165,7 @@ def condense(
                     held = clause
                     continue
         carried = subject + piece  # 某某电站…，取得了…: a later line keeps who did it
-        named = any(piece.startswith(z[:2]) for z in zones)  # 开封全市…: a place, not 开封 (v)
+        named = any(piece.startswith(z[:2]) for z in zones)  # 某市全市…: a place, tagged a verb
         verb = _verb_first_zh(piece) and not named
         if lines and not current and subject and verb and size(carried) <= limit:
             piece = carried
@@ -184,7 +184,7 @@ def _finished(sentence: str, lines: list[str], english: bool, size: Any) -> list
     lines = _whole_list(sentence, lines)
     cut = len(lines) > 1 or sum(size(_tidy(line)) for line in lines) < size(_tidy(sentence)) - 2
     if cut and any(w in sentence for w in vocabulary("genre")["supposition_zh"]):
-        return []  # 如果…，可以免除…: a condition or a consequence alone would state a fact
+        return []  # 如果…，可以获得…: a condition or a consequence alone would state a fact
     out = [
         _complete(_tidy(line), english) for line in lines if not line.rstrip().endswith(("：", ":"))
     ]
@@ -192,7 +192,7 @@ def _finished(sentence: str, lines: list[str], english: bool, size: Any) -> list
 
 
 def _whole_list(sentence: str, lines: list[str]) -> list[str]:
-    """Return `lines` with a list the sentence announces by its count (“三个舍得”的原则——A，B，C)
+    """Return `lines` with a list the sentence announces by its count (“三个优先”的原则——A，B，C)
     shown whole or not at all: when some items were cut, the line keeps the announcement only."""
     numerals = "".join(NUMERALS)
     found = re.search(rf"[{numerals}](?:个|大|项|条|种|方面)[^，。；——：]{{0,12}}(——|：)", sentence)
@@ -237,7 +237,7 @@ def _main_clauses(parts: list[str], keep: list[str]) -> list[str]:
     out, carried = [], ""
     for n, part in enumerate(parts):
         if setting[n]:
-            carried = subjects[n] or carried  # 某某区依托…，加快构建…: the subject goes on
+            carried = subjects[n] or carried  # 某某区依托…，加快打造…: the subject goes on
         else:
             out.append(carried + part if carried and _lacks_subject(part) else part)
             carried = ""
@@ -245,13 +245,13 @@ def _main_clauses(parts: list[str], keep: list[str]) -> list[str]:
 
 
 def _subject(clause: str, zones: tuple[str, ...] = ()) -> str:
-    """Return the name a Chinese clause opens with when its predicate follows (科学谷储能电站通过…:
-    科学谷储能电站): a zone's name, or nouns, the last a proper noun or ending as a name that
+    """Return the name a Chinese clause opens with when its predicate follows (青川某站通过…:
+    青川某站): a zone's name, or nouns, the last a proper noun or ending as a name that
     acts ends; else empty."""
     for zone in sorted(zones, key=len, reverse=True):
         rest = tokens(_tidy(clause)[len(zone) :]) if clause.startswith(zone) else ()
         if rest and rest[0][1][:1] in ("v", "d", "p"):
-            return zone  # the segmenter may cut a zone's name (新|都|高新区): it is one name
+            return zone  # the segmenter may cut a zone's name (大|和|高新区): it is one name
     words = tokens(_tidy(clause))
     genre = vocabulary("genre")
     proper = vocabulary("zones")["proper_tags"]
@@ -272,7 +272,7 @@ def _subject(clause: str, zones: tuple[str, ...] = ()) -> str:
 
 def _lacks_subject(clause: str) -> bool:
     """Return True for a Chinese clause that names no one doing it: no name or proper noun
-    opens it, nor a pronoun, a time or a number (首创…, 不仅打通了…, 为青年…)."""
+    opens it, nor a pronoun, a time or a number (首创…, 不仅建成了…, 为青年…)."""
     words = tokens(_tidy(clause))
     proper = vocabulary("zones")["proper_tags"]
     opener = words[0][1] if words else "x"

@@ -142,10 +142,10 @@ def _fragment_zh(bare: str) -> str | None:
         return "a prepositional phrase only"
     head = bare[bare.rfind("的") + 1 :] if "的" in bare else ""
     if clause and words[0][1] == "p" and head and not any(t[:1] == "v" for _, t, _ in tokens(head)):
-        return "a prepositional phrase only"  # 对…加工增值超过30%的货物: what is done to it was cut
+        return "a prepositional phrase only"  # 对…增值超过30%的产品: what is done to it was cut
     ending = last_word(bare, (*w["speech_endings_zh"], *w["dangling_endings_zh"]))
     if ending == "的" and "是" in re.split(r"[，,；;：:]", bare)[-1]:
-        ending = None  # 是从复旦大学出来创业的: 是…的 stresses a point, nothing was cut
+        ending = None  # 是从某大学走出来的: 是…的 stresses a point, nothing was cut
     if ending and not _ends_on_unit(bare):
         return f"ends on {ending}"
     last = re.split(r"[，,；;：:]", bare)[-1].strip()
@@ -158,7 +158,7 @@ def _fragment_zh(bare: str) -> str | None:
 
 
 def _ends_on_unit(text: str) -> bool:
-    """Return True when `text` ends on a figure's unit (2小时, 20.2万千瓦时), not a time word."""
+    """Return True when `text` ends on a figure's unit (2小时, 12.5万千瓦时), not a time word."""
     units = tuple(u for u in vocabulary("figures")["units_zh"] if len(u) > 1)
     return bool(re.search(r"\d[万亿千百]?(?:" + "|".join(map(re.escape, units)) + r")$", text))
 

@@ -850,7 +850,7 @@ def _clean_right(right: str, deeds: bool = False) -> str:
         noun = n + 1 < len(words) and words[n + 1][1] == "n"
         last = n + 2 >= len(words) or words[n + 2][1] == "x"  # that noun ends the clause
         if word == "的" and out and not verbal and noun and last:
-            out += word  # 6个方向的实验室: what is counted, and what of it
+            out += word  # 5个领域的研究所: what is counted, and what of it
             continue
         verb = n and tag[:1] in "pudv" and tag != "vn" and not before_noun
         if verb and word in v["label_end_verbs_zh"]:
@@ -866,7 +866,7 @@ def _clean_right(right: str, deeds: bool = False) -> str:
     whole = re.split(r"[，,。；;、：:]", right)[0].strip()
     named = whole.endswith(tuple(vocabulary("genre")["subject_endings_zh"]))
     if "“" in out and whole.startswith(out) and named and len(whole) <= LABEL_MAX:
-        out = whole  # 杨“数”浦新质秀带创新区: a name with a quoted part, whole
+        out = whole  # 青“智”川未来城区: a name with a quoted part, whole
     return _trim(out, v["label_trim_zh"])
 
 
@@ -1113,7 +1113,7 @@ def is_personal(metric: Metric) -> bool:
 
 def of_one(metric: Metric) -> bool:
     """Return True for a figure of one thing: its clause, or one before it in the sentence, is
-    led by one of a thing (一辆新能源车每年可…, 一批价值…的牛肉)."""
+    led by one of a thing (一台设备每年可…, 一批价值…的木材)."""
     clause = _clause_of(metric)
     upto = metric.sentence[: metric.sentence.find(clause) + len(clause)]
     v = _rules().v
@@ -1121,7 +1121,7 @@ def of_one(metric: Metric) -> bool:
     for found in re.finditer(v["one_of_zh"], upto):
         words = tokens(found.group(1)) if found.group(1) else ()
         if not words or not (words[-1][1][:1] == "v" or found.group(1).endswith(verbs)):
-            return True  # not 新建一个鱼塘: one thing made, the object of a verb
+            return True  # not 新建一个仓库: one thing made, the object of a verb
     return False
 
 
@@ -1156,7 +1156,7 @@ def card_worthy(metric: Metric, bar: bool = False) -> bool:
     if single and not bar:
         return False  # one of a thing is no headline number
     if of_one(metric) and not bar:
-        return False  # 一辆渣土车每年可节约…3万元: one thing's figure, a card would read as a total
+        return False  # 一台设备每年可节约…2万元: one thing's figure, a card would read as a total
     if any(f"{p}{metric.text}" in metric.sentence for p in v["partner_marks_zh"]) and not bar:
         return False  # 与8所高校签署协议: the partners of one act, not all there are
     whole = any(w in metric.label for w in v["share_words_zh"])

@@ -555,7 +555,7 @@ def _chosen_quotes(article: Article, most: int) -> list[tuple[tuple[int, int], Q
 
 def _said_again(quote: Quote, other: Quote) -> bool:
     """Return True when `other` is longer words of the same speaker in the same paragraph
-    (某公司创始人姜龙 and 姜龙 are one speaker): one slide holds one speaker's words there."""
+    (某公司创始人王强 and 王强 are one speaker): one slide holds one speaker's words there."""
     return _same_speaker(quote, other) and len(other.text) > len(quote.text)
 
 

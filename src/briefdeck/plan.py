@@ -668,7 +668,7 @@ class _Planner:
     def _kept_together(
         self, kind: str, chunks: list[list[Bullet]], emphasis: tuple[str, ...]
     ) -> list[list[Bullet]]:
-        """Return `chunks` with a bullet that points back (该平台…, 仅此一项…) on the slide of the
+        """Return `chunks` with a bullet that points back (该平台…, 此举…) on the slide of the
         bullet before it: it goes back to that slide, or that bullet comes on with it, when the
         slides still fit."""
         out = [list(chunk) for chunk in chunks]

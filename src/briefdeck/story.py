@@ -225,8 +225,8 @@ def main_news(article: Article, lead: Part) -> tuple[int, int, str] | None:
     """
     head = f"{article.title} {article.kicker or ''}"
     wanted = {w for w, tag, _ in tokens(head) if len(w) >= 2 and tag not in ("x", "m")}
-    # a quoted term or a figure of the strap line (else the title) names the news (试水“众筹
-    # 科研”, 129家企业试点); a title's figure may frame the whole story (千亿元产业链)
+    # a quoted term or a figure of the strap line (else the title) names the news (试水“揭榜
+    # 挂帅”, 86家试点企业); a title's figure may frame the whole story (百亿元产业)
     strap = article.kicker or article.title
     named = {*re.findall(r"“([^”]{2,12})”", strap), *figure_texts(strap, article.language)}
     best: tuple[float, int, int, str] | None = None
