@@ -84,9 +84,9 @@ def test_a_figure_under_another_condition_keeps_no_borrowed_label():
         ("他救出了8位被困的工友。", "8位", "被困的工友"),
         # a name with a quoted part is taken whole, not cut where the segmenter stumbles
         (
-            "园区打造占地32.5平方公里的青“智”川新质秀带创新区，包括3个功能区。",
+            "园区打造占地32.5平方公里的青“智”川绿色飘带创新区，包括3个功能区。",
             "32.5平方公里",
-            "青“智”川新质秀带创新区",
+            "青“智”川绿色飘带创新区",
         ),
         # a preposition or a conjunction before a name is no part of it
         (
