@@ -132,3 +132,14 @@ def built_decks(tmp_path_factory, chinese_template):
             build_deck(outline, layout_set, path)
             decks[(name, outline.zone)] = path
     return decks
+
+
+HEADER = ["指标", "数值（亿元）", "同比增长（%）"]
+"""The header row of the fixture table (tests/fixtures/zh_table.md)."""
+ROWS = [
+    ["地区生产总值", "860", "7.2"],
+    ["规上工业总产值", "1,234.5", "9.8"],
+    ["固定资产投资", "312.4", "12.5"],
+    ["社会消费品零售总额", "98.6", "-3.1"],
+]
+"""The body rows of the fixture table."""

@@ -80,20 +80,15 @@ def test_the_news_is_no_supposition_and_its_figures_no_headline(tmp_path):
 
 
 def test_the_news_holds_the_headlines_figure(tmp_path):
-    from briefdeck.pipeline import read_articles
-    from briefdeck.story import main_news, parts_of
 
-    source = tmp_path / "a.txt"
-    source.write_text(
+    news = _news_of(
+        tmp_path,
         "从一张报关单看青川综合保税区（经济观察）\n一项政策试点3年，86家企业受益\n本报记者 王小明\n"
         "一批价值约20万元的进口木材，按8%的税率需缴纳1.6万元关税。\n"
         "青川木业公司负责人所举的这个例子，说明了青川企业对加工增值政策的期待。"
         "政策试行3年来，适用行业不断拓展。截至今年9月，获批试点企业共86家，累计免征关税约2.4亿元。\n"
         "青川综合保税区还在完善配套措施。\n",
-        "utf-8",
     )
-    (article,), _ = read_articles(str(source))
-    news = main_news(article, parts_of(article, 3)[0])
     assert news is not None and "86家" in news[2]
 
 
@@ -150,18 +145,24 @@ def test_plans_that_end_the_paragraph_before_a_summing_up_belong_to_the_outlook(
 
 
 def test_the_news_is_the_strap_lines_quoted_term_not_the_scene_before_it(tmp_path):
-    from briefdeck.pipeline import read_articles
-    from briefdeck.story import main_news, parts_of
 
-    source = tmp_path / "a.txt"
-    source.write_text(
+    news = _news_of(
+        tmp_path,
         "小铜片撑起百亿元产业（产业观察）\n青川县试水“揭榜挂帅”\n本报记者 王小明\n"
         "在“铜材之乡”青川县，上千家铜材企业订单饱满，全县铜材年产值超百亿元。\n"
         "青川精工公司车间里，轧机正把铜带压成厚度仅8微米的铜箔。\n"
         "这是青川县首个“揭榜挂帅”项目的成果：一种用于高端电池的超薄铜箔，已经批量生产。\n"
         "回到三年前。国内储能产业发展迅速，超薄铜箔却依赖进口。\n",
-        "utf-8",
     )
-    (article,), _ = read_articles(str(source))
-    news = main_news(article, parts_of(article, 3)[0])
     assert news is not None and "揭榜挂帅" in news[2]
+
+
+def _news_of(folder, text: str):
+    """Return the main news of the article `text`, saved under `folder`."""
+    from briefdeck.pipeline import read_articles
+    from briefdeck.story import main_news, parts_of
+
+    source = folder / "a.txt"
+    source.write_text(text, "utf-8")
+    (article,), _ = read_articles(str(source))
+    return main_news(article, parts_of(article, 3)[0])

@@ -8,15 +8,7 @@ import pytest
 from briefdeck.errors import OutlineError
 from briefdeck.outline_yaml import dump_outline, load_outline
 from briefdeck.pipeline import outlines, read_articles
-from tests.conftest import fixture
-
-HEADER = ["指标", "数值（亿元）", "同比增长（%）"]
-ROWS = [
-    ["地区生产总值", "860", "7.2"],
-    ["规上工业总产值", "1,234.5", "9.8"],
-    ["固定资产投资", "312.4", "12.5"],
-    ["社会消费品零售总额", "98.6", "-3.1"],
-]
+from tests.conftest import HEADER, ROWS, fixture
 
 
 def table_outline(tmp_path):
@@ -46,24 +38,8 @@ def test_the_outline_file_carries_a_sections_tables_both_ways(tmp_path):
     assert [list(table.header[0]), *map(list, table.rows)] == [HEADER, *ROWS]
 
 
-HAND_WRITTEN = """\
-format: briefdeck outline 1
-zone: 青川高新区
-language: zh
-subtitle: 青川高新区人才工作综述
-sections:
-- title: 人才集聚
-  bullets:
-  - 园区出台人才新政，引进各类人才持续增加
-  tables:
-  - caption: 表2 人才引进情况
-    header:
-    - [类别, 人数]
-    rows:
-    - [博士, 36]
-    - [硕士, 210]
-    - [技能人才]
-"""
+HAND_WRITTEN = fixture("table_outline.yaml").read_text("utf-8")
+"""A hand-written outline whose section holds a table."""
 
 
 def test_a_hand_written_table_reads_as_written_short_rows_padded():

@@ -15,16 +15,9 @@ from briefdeck.model import DataTable, SectionOutline, ZoneOutline
 from briefdeck.pipeline import build_deck, outlines, read_articles, read_outline
 from briefdeck.render.check import check_deck
 from briefdeck.render.template import template_layout_set
-from tests.conftest import ROOT, fixture
+from tests.conftest import HEADER, ROOT, ROWS, fixture
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-HEADER = ["指标", "数值（亿元）", "同比增长（%）"]
-ROWS = [
-    ["地区生产总值", "860", "7.2"],
-    ["规上工业总产值", "1,234.5", "9.8"],
-    ["固定资产投资", "312.4", "12.5"],
-    ["社会消费品零售总额", "98.6", "-3.1"],
-]
 
 
 def table_outline(tmp_path: Path):
@@ -235,24 +228,8 @@ def test_a_table_on_a_users_template(tmp_path, chinese_template):
     assert [f.line() for f in check_deck(path) if f.severity == "error"] == []
 
 
-HAND_WRITTEN = """\
-format: briefdeck outline 1
-zone: 青川高新区
-language: zh
-subtitle: 青川高新区人才工作综述
-sections:
-- title: 人才集聚
-  bullets:
-  - 园区出台人才新政，引进各类人才持续增加
-  tables:
-  - caption: 表2 人才引进情况
-    header:
-    - [类别, 人数]
-    rows:
-    - [博士, 36]
-    - [硕士, 210]
-    - [技能人才]
-"""
+HAND_WRITTEN = fixture("table_outline.yaml").read_text("utf-8")
+"""A hand-written outline whose section holds a table."""
 
 
 def test_a_hand_written_outline_with_a_table_renders_it(tmp_path):

@@ -23,6 +23,14 @@ def number_format(chart: Chart) -> str:
     return f'General"{unit}"' if unit else "General"
 
 
+def freed_box(placeholder: Any, box: Box) -> list[Any]:
+    """Return `box` as left, top, width and height for a shape drawn there instead of in
+    `placeholder` (a placeholder of another kind), which is removed."""
+    if placeholder is not None:
+        placeholder._element.getparent().remove(placeholder._element)
+    return [Inches(v) for v in (box.x, box.y, box.w, box.h)]
+
+
 def insert_chart(
     slide: Any, placeholder: Any, chart: Chart, box: Box, layout_set: LayoutSet
 ) -> Any:
@@ -36,10 +44,7 @@ def insert_chart(
     if placeholder is not None and hasattr(placeholder, "insert_chart"):
         frame = placeholder.insert_chart(kind, data)
     else:  # a template without a chart placeholder: the chart takes the content box
-        if placeholder is not None:
-            placeholder._element.getparent().remove(placeholder._element)
-        geometry = [Inches(v) for v in (box.x, box.y, box.w, box.h)]
-        frame = slide.shapes.add_chart(kind, *geometry, data)
+        frame = slide.shapes.add_chart(kind, *freed_box(placeholder, box), data)
     c = frame.chart
     c.has_legend = False
     c.has_title = False

@@ -9,6 +9,7 @@ from pptx.util import Inches
 from briefdeck.layouts import Box, LayoutSet
 from briefdeck.model import TableGrid
 from briefdeck.plan import CELL_X, CELL_Y
+from briefdeck.render.charts import freed_box
 from briefdeck.render.oxml import color_fill, emu, qn, sub
 from briefdeck.render.text import paragraph, replace_paragraphs
 
@@ -26,10 +27,7 @@ def insert_table(
     if placeholder is not None and hasattr(placeholder, "insert_table"):
         frame = placeholder.insert_table(rows, cols)
     else:  # a layout without a table placeholder: the table takes the content box
-        if placeholder is not None:
-            placeholder._element.getparent().remove(placeholder._element)
-        geometry = [Inches(v) for v in (box.x, box.y, box.w, box.h)]
-        frame = slide.shapes.add_table(rows, cols, *geometry)
+        frame = slide.shapes.add_table(rows, cols, *freed_box(placeholder, box))
     frame.left, frame.top = Inches(box.x), Inches(box.y)
     frame.width = Inches(sum(grid.widths))
     frame.height = Inches(sum(grid.heights))
