@@ -317,3 +317,17 @@ def test_contents_show_a_two_part_heading_as_its_kicker_and_title():
         ("产业集聚", "构建发展新格局"),
         ("创新驱动", "成果转化迈入新阶段"),
     ]
+
+
+def test_every_step_of_a_deck_has_its_builder():
+    from briefdeck.plan import BUILDERS, steps
+
+    lead = SectionOutline("概述", bullets=(Bullet("某某高新区新增企业120家"),), summary=True)
+    body = SectionOutline("产业升级", bullets=(Bullet("产业升级取得新进展"),))
+    with_summary = ZoneOutline("某某高新区", "zh", "某某", sections=(lead, body))
+    plain = ZoneOutline("某某高新区", "zh", "某某", sections=(body,))
+    assert [k for k, _ in steps(with_summary)][:4] == ["cover", "summary", "contents", "tables"]
+    assert ("section", 0) not in steps(with_summary) and ("section", 1) in steps(with_summary)
+    assert [k for k, _ in steps(plain)][:4] == ["cover", "key_figures", "contents", "section"]
+    assert {k for k, _ in (*steps(with_summary), *steps(plain))} <= set(BUILDERS)
+    assert steps(plain)[-1] == ("ending", 0)

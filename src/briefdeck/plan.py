@@ -22,6 +22,7 @@ __all__ = [
     "UNIT_SCALE",
     "deck_info",
     "plan_deck",
+    "steps",
 ]
 
 MAX_SLIDES = 60
