@@ -196,15 +196,15 @@ def _metrics():
 
 
 def test_a_last_slide_of_one_bullet_takes_one_from_the_slide_before():
-    from briefdeck.plan import _Planner
+    from briefdeck.planning.fitting import Measure, no_lone_tail
 
-    planner = _Planner(ZoneOutline("青川高新区", "zh", "青川高新区的一年"), LAYOUTS)
+    measure = Measure.of(LAYOUTS, "zh")
     b = [Bullet(f"第{n}项措施落地见效") for n in range(8)]
-    chunks = planner._no_lone_tail("section", [b[:4], b[4:7], b[7:]], ())
+    chunks = no_lone_tail(measure, "section", [b[:4], b[4:7], b[7:]], ())
     assert [len(c) for c in chunks] == [4, 2, 2]
     assert [x for c in chunks for x in c] == b  # order kept
     even = [b[:4], b[4:]]
-    assert planner._no_lone_tail("section", even, ()) == even
+    assert no_lone_tail(measure, "section", even, ()) == even
 
 
 def test_one_outlook_line_ends_the_deck_beside_the_key_figures():
@@ -293,16 +293,15 @@ def test_a_recap_after_a_summary_showing_every_key_figure_leads_with_other_figur
 
 
 def test_a_bullet_that_points_back_stays_on_the_slide_of_the_one_before():
-    from briefdeck.plan import _Planner
+    from briefdeck.planning.fitting import Measure, kept_together
 
-    planner = _Planner(ZoneOutline("某某高新区", "zh", "某某"), LAYOUTS)
     first = [Bullet("园区建成数字化管理平台"), Bullet("园区引进企业12家")]
     second = [
         Bullet("该平台已服务企业300家"),
         Bullet("园区新建厂房5万平方米"),
         Bullet("园区新增就业800人"),
     ]
-    chunks = planner._kept_together("section", [first, second], ())
+    chunks = kept_together(Measure.of(LAYOUTS, "zh"), "section", [first, second], ())
     assert chunks[0][-1].text == "该平台已服务企业300家"  # with what it points at
     assert [b.text for chunk in chunks for b in chunk] == [b.text for b in (*first, *second)]
 
@@ -318,3 +317,17 @@ def test_contents_show_a_two_part_heading_as_its_kicker_and_title():
         ("产业集聚", "构建发展新格局"),
         ("创新驱动", "科技成果转化提速"),
     ]
+
+
+def test_every_step_of_a_deck_has_its_builder():
+    from briefdeck.plan import BUILDERS, steps
+
+    lead = SectionOutline("概述", bullets=(Bullet("某某高新区新增企业120家"),), summary=True)
+    body = SectionOutline("产业升级", bullets=(Bullet("产业升级取得新进展"),))
+    with_summary = ZoneOutline("某某高新区", "zh", "某某", sections=(lead, body))
+    plain = ZoneOutline("某某高新区", "zh", "某某", sections=(body,))
+    assert [k for k, _ in steps(with_summary)][:4] == ["cover", "summary", "contents", "tables"]
+    assert ("section", 0) not in steps(with_summary) and ("section", 1) in steps(with_summary)
+    assert [k for k, _ in steps(plain)][:4] == ["cover", "key_figures", "contents", "section"]
+    assert {k for k, _ in (*steps(with_summary), *steps(plain))} <= set(BUILDERS)
+    assert steps(plain)[-1] == ("ending", 0)

@@ -141,18 +141,21 @@ def _plain(value: float) -> float | int:
 
 
 class _Reader:
-    """Checks parsed YAML against the outline schema, naming the line of any problem."""
+    """Checks parsed YAML against the outline schema's value types, naming the line of any
+    problem (the `_read_*` functions below read each kind of item with it)."""
 
     def __init__(self, path: str, root: yaml.Node) -> None:
         self.path = path
         self.root = root
 
     def fail(self, node: yaml.Node, key: str, problem: str) -> OutlineError:
+        """Return the error of `key` at `node`'s line."""
         return OutlineError(f"{self.path}:{node.start_mark.line + 1}: {key}: {problem}")
 
     def mapping(
         self, node: yaml.Node, key: str, allowed: set[str], required: set[str]
     ) -> dict[str, yaml.Node]:
+        """Return a mapping node's values by key, refusing unknown keys and missing ones."""
         if not isinstance(node, yaml.MappingNode):
             raise self.fail(node, key or "outline", "expected a mapping")
         out = {}
@@ -166,16 +169,17 @@ class _Reader:
         return out
 
     def each(
-        self, node: yaml.Node | None, key: str, read: Callable[[yaml.Node, str], T]
+        self, node: yaml.Node | None, key: str, read: Callable[[_Reader, yaml.Node, str], T]
     ) -> tuple[T, ...]:
         """Return `read` applied to every item of a list node (an absent list is empty)."""
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             return ()
         if not isinstance(node, yaml.SequenceNode):
             raise self.fail(node, key, "expected a list")
-        return tuple(read(item, f"{key}[{i}]") for i, item in enumerate(node.value))
+        return tuple(read(self, item, f"{key}[{i}]") for i, item in enumerate(node.value))
 
     def text(self, node: yaml.Node | None, key: str) -> str:
+        """Return a text node's text ("" when absent or null)."""
         if node is None or node.tag.endswith(":null"):
             return ""
         if not isinstance(node, yaml.ScalarNode):
@@ -183,160 +187,171 @@ class _Reader:
         return clean(str(node.value))  # a hand edit may bring characters a .pptx cannot hold
 
     def number(self, node: yaml.Node, key: str) -> float:
+        """Return a number node's value."""
         if not isinstance(node, yaml.ScalarNode) or node.tag.split(":")[-1] not in ("int", "float"):
             raise self.fail(node, key, "expected a number")
         return float(node.value)
 
     def flag(self, node: yaml.Node | None, key: str) -> bool:
+        """Return a true/false node's value (False when absent)."""
         if node is None:
             return False
         if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":bool"):
             raise self.fail(node, key, "expected true or false")
         return node.value.lower() in ("true", "yes", "on")
 
-    def figure(self, node: yaml.Node, key: str) -> Figure:
-        allowed = {"value", "unit", "label", "qualifier", "qualifier_first", "qualifier_at"}
-        m = self.mapping(node, key, allowed, {"value", "label"})
-        return Figure(
-            value=self.text(m["value"], f"{key}.value"),
-            label=self.text(m["label"], f"{key}.label"),
-            unit=self.text(m.get("unit"), f"{key}.unit"),
-            qualifier=self.text(m.get("qualifier"), f"{key}.qualifier"),
-            qualifier_before=self.flag(m.get("qualifier_first"), f"{key}.qualifier_first"),
-            qualifier_at=int(self.number(m["qualifier_at"], f"{key}.qualifier_at"))
-            if "qualifier_at" in m
-            else 0,
-        )
 
-    def bullet(self, node: yaml.Node, key: str) -> Bullet:
-        if isinstance(node, yaml.ScalarNode):
-            return Bullet(self.text(node, key))
-        m = self.mapping(node, key, {"head", "text"}, {"text"})
-        return Bullet(self.text(m["text"], f"{key}.text"), self.text(m.get("head"), f"{key}.head"))
+def _read_figure(r: _Reader, node: yaml.Node, key: str) -> Figure:
+    """Return the figure of a mapping node."""
+    allowed = {"value", "unit", "label", "qualifier", "qualifier_first", "qualifier_at"}
+    m = r.mapping(node, key, allowed, {"value", "label"})
+    return Figure(
+        value=r.text(m["value"], f"{key}.value"),
+        label=r.text(m["label"], f"{key}.label"),
+        unit=r.text(m.get("unit"), f"{key}.unit"),
+        qualifier=r.text(m.get("qualifier"), f"{key}.qualifier"),
+        qualifier_before=r.flag(m.get("qualifier_first"), f"{key}.qualifier_first"),
+        qualifier_at=int(r.number(m["qualifier_at"], f"{key}.qualifier_at"))
+        if "qualifier_at" in m
+        else 0,
+    )
 
-    def row(self, node: yaml.Node, key: str) -> tuple[str, float]:
-        m = self.mapping(node, key, {"label", "value"}, {"label", "value"})
-        return self.text(m["label"], f"{key}.label"), self.number(m["value"], f"{key}.value")
 
-    def chart(self, node: yaml.Node, key: str) -> Chart:
-        m = self.mapping(node, key, {"title", "unit", "data", "notes"}, {"title", "data"})
-        rows = self.each(m["data"], f"{key}.data", self.row)
-        if not rows:
-            raise self.fail(m["data"], f"{key}.data", "a chart needs at least one value")
-        return Chart(
-            title=self.text(m["title"], f"{key}.title"),
-            unit=self.text(m.get("unit"), f"{key}.unit"),
-            categories=tuple(label for label, _ in rows),
-            values=tuple(value for _, value in rows),
-            notes=self.text(m.get("notes"), f"{key}.notes"),
-        )
+def _read_bullet(r: _Reader, node: yaml.Node, key: str) -> Bullet:
+    """Return the bullet of a text node or of a mapping of head and text."""
+    if isinstance(node, yaml.ScalarNode):
+        return Bullet(r.text(node, key))
+    m = r.mapping(node, key, {"head", "text"}, {"text"})
+    return Bullet(r.text(m["text"], f"{key}.text"), r.text(m.get("head"), f"{key}.head"))
 
-    def cells(self, node: yaml.Node, key: str) -> tuple[str, ...]:
-        """Return a table row: a list of cells, each text (a number is read as written)."""
-        if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, key, "expected a list of cells")
-        return tuple(  # a cell is one paragraph: a line break typed in it is a space
-            " ".join(self.text(cell, f"{key}[{i}]").split("\n"))
-            for i, cell in enumerate(node.value)
-        )
 
-    def table(self, node: yaml.Node, key: str) -> DataTable:
-        m = self.mapping(node, key, {"caption", "header", "rows", "notes"}, {"rows"})
-        header = self.each(m.get("header"), f"{key}.header", self.cells)
-        rows = self.each(m["rows"], f"{key}.rows", self.cells)
-        if not rows:
-            raise self.fail(m["rows"], f"{key}.rows", "a table needs at least one row")
-        width = max(len(r) for r in (*header, *rows))
-        return DataTable(
-            caption=self.text(m.get("caption"), f"{key}.caption"),
-            header=tuple((*r, *[""] * (width - len(r))) for r in header),
-            rows=tuple((*r, *[""] * (width - len(r))) for r in rows),
-            notes=self.text(m.get("notes"), f"{key}.notes"),
-        )
+def _read_row(r: _Reader, node: yaml.Node, key: str) -> tuple[str, float]:
+    """Return a chart's (label, value)."""
+    m = r.mapping(node, key, {"label", "value"}, {"label", "value"})
+    return r.text(m["label"], f"{key}.label"), r.number(m["value"], f"{key}.value")
 
-    def section(self, node: yaml.Node, key: str) -> SectionOutline:
-        allowed = {
-            "title",
-            "kicker",
-            "subtopic",
-            "summary",
-            "bullets",
-            "figures",
-            "charts",
-            "tables",
-            "notes",
-            "left_out",
-        }
-        m = self.mapping(node, key, allowed, {"title"})
-        return SectionOutline(
-            title=self.text(m["title"], f"{key}.title"),
-            kicker=self.text(m.get("kicker"), f"{key}.kicker"),
-            bullets=self.each(m.get("bullets"), f"{key}.bullets", self.bullet),
-            figures=self.each(m.get("figures"), f"{key}.figures", self.figure),
-            charts=self.each(m.get("charts"), f"{key}.charts", self.chart),
-            notes=self.text(m.get("notes"), f"{key}.notes"),
-            subtopic=self.flag(m.get("subtopic"), f"{key}.subtopic"),
-            summary=self.flag(m.get("summary"), f"{key}.summary"),
-            left_out=self.each(m.get("left_out"), f"{key}.left_out", self.bullet),
-            tables=self.each(m.get("tables"), f"{key}.tables", self.table),
-        )
 
-    def after(self, m: dict[str, yaml.Node], key: str) -> int:
-        """Return the `after_section` index of a photo or quote (0 when absent)."""
-        node = m.get("after_section")
-        return int(self.number(node, f"{key}.after_section")) if node is not None else 0
+def _read_chart(r: _Reader, node: yaml.Node, key: str) -> Chart:
+    """Return the chart of a mapping node (at least one value)."""
+    m = r.mapping(node, key, {"title", "unit", "data", "notes"}, {"title", "data"})
+    rows = r.each(m["data"], f"{key}.data", _read_row)
+    if not rows:
+        raise r.fail(m["data"], f"{key}.data", "a chart needs at least one value")
+    return Chart(
+        title=r.text(m["title"], f"{key}.title"),
+        unit=r.text(m.get("unit"), f"{key}.unit"),
+        categories=tuple(label for label, _ in rows),
+        values=tuple(value for _, value in rows),
+        notes=r.text(m.get("notes"), f"{key}.notes"),
+    )
 
-    def photo(self, node: yaml.Node, key: str) -> Photo:
-        m = self.mapping(node, key, {"caption", "credit", "after_section"}, {"caption"})
-        return Photo(
-            self.text(m["caption"], f"{key}.caption"),
-            self.text(m.get("credit"), f"{key}.credit"),
-            self.after(m, key),
-        )
 
-    def quote(self, node: yaml.Node, key: str) -> QuoteItem:
-        m = self.mapping(node, key, {"text", "speaker", "after_section"}, {"text"})
-        return QuoteItem(
-            self.text(m["text"], f"{key}.text"),
-            self.text(m.get("speaker"), f"{key}.speaker"),
-            self.after(m, key),
-        )
+def _read_cells(r: _Reader, node: yaml.Node, key: str) -> tuple[str, ...]:
+    """Return a table row: a list of cells, each text (a number is read as written)."""
+    if not isinstance(node, yaml.SequenceNode):
+        raise r.fail(node, key, "expected a list of cells")
+    return tuple(  # a cell is one paragraph: a line break typed in it is a space
+        " ".join(r.text(cell, f"{key}[{i}]").split("\n")) for i, cell in enumerate(node.value)
+    )
 
-    def outline(self) -> ZoneOutline:
-        allowed = {"format", "zone", "language", "subtitle", "authors", "sources", "date",
-                   "key_figures", "more_figures", "sections", "photos", "quotes", "closing", "coda",
-                   "citations", "notes"}  # fmt: skip
-        m = self.mapping(self.root, "", allowed, {"format", "zone"})
-        if self.text(m["format"], "format") != FORMAT:
-            raise self.fail(m["format"], "format", f"expected {FORMAT!r}")
-        zone = self.text(m["zone"], "zone").strip()
-        if not zone:
-            raise self.fail(m["zone"], "zone", "must not be empty")
-        language = self.text(m.get("language"), "language") or "zh"
-        if language not in ("zh", "en"):
-            raise self.fail(m["language"], "language", "expected zh or en")
-        notes = {}
-        if "notes" in m:
-            notes = self.mapping(m["notes"], "notes", {"cover", "key_figures", "closing"}, set())
-        return ZoneOutline(
-            zone=zone,
-            language=language,
-            subtitle=self.text(m.get("subtitle"), "subtitle"),
-            authors=self.each(m.get("authors"), "authors", self.text),
-            date=self.text(m.get("date"), "date"),
-            key_figures=self.each(m.get("key_figures"), "key_figures", self.figure),
-            more_figures=self.each(m.get("more_figures"), "more_figures", self.figure),
-            sections=self.each(m.get("sections"), "sections", self.section),
-            photos=self.each(m.get("photos"), "photos", self.photo),
-            quotes=self.each(m.get("quotes"), "quotes", self.quote),
-            closing=self.each(m.get("closing"), "closing", self.bullet),
-            coda=self.text(m.get("coda"), "coda"),
-            citations=self.each(m.get("citations"), "citations", self.text),
-            notes=self.text(notes.get("cover"), "notes.cover"),
-            key_notes=self.text(notes.get("key_figures"), "notes.key_figures"),
-            closing_notes=self.text(notes.get("closing"), "notes.closing"),
-            sources=self.each(m.get("sources"), "sources", self.text),
-        )
+
+def _read_table(r: _Reader, node: yaml.Node, key: str) -> DataTable:
+    """Return the table of a mapping node, its rows padded to the widest (at least one row)."""
+    m = r.mapping(node, key, {"caption", "header", "rows", "notes"}, {"rows"})
+    header = r.each(m.get("header"), f"{key}.header", _read_cells)
+    rows = r.each(m["rows"], f"{key}.rows", _read_cells)
+    if not rows:
+        raise r.fail(m["rows"], f"{key}.rows", "a table needs at least one row")
+    width = max(len(row) for row in (*header, *rows))
+    return DataTable(
+        caption=r.text(m.get("caption"), f"{key}.caption"),
+        header=tuple((*row, *[""] * (width - len(row))) for row in header),
+        rows=tuple((*row, *[""] * (width - len(row))) for row in rows),
+        notes=r.text(m.get("notes"), f"{key}.notes"),
+    )
+
+
+def _read_section(r: _Reader, node: yaml.Node, key: str) -> SectionOutline:
+    """Return the section of a mapping node."""
+    allowed = {"title", "kicker", "subtopic", "summary", "bullets", "figures", "charts", "tables",
+               "notes", "left_out"}  # fmt: skip
+    m = r.mapping(node, key, allowed, {"title"})
+    return SectionOutline(
+        title=r.text(m["title"], f"{key}.title"),
+        kicker=r.text(m.get("kicker"), f"{key}.kicker"),
+        bullets=r.each(m.get("bullets"), f"{key}.bullets", _read_bullet),
+        figures=r.each(m.get("figures"), f"{key}.figures", _read_figure),
+        charts=r.each(m.get("charts"), f"{key}.charts", _read_chart),
+        notes=r.text(m.get("notes"), f"{key}.notes"),
+        subtopic=r.flag(m.get("subtopic"), f"{key}.subtopic"),
+        summary=r.flag(m.get("summary"), f"{key}.summary"),
+        left_out=r.each(m.get("left_out"), f"{key}.left_out", _read_bullet),
+        tables=r.each(m.get("tables"), f"{key}.tables", _read_table),
+    )
+
+
+def _after(r: _Reader, m: dict[str, yaml.Node], key: str) -> int:
+    """Return the `after_section` index of a photo or quote (0 when absent)."""
+    node = m.get("after_section")
+    return int(r.number(node, f"{key}.after_section")) if node is not None else 0
+
+
+def _read_photo(r: _Reader, node: yaml.Node, key: str) -> Photo:
+    """Return the photo of a mapping node."""
+    m = r.mapping(node, key, {"caption", "credit", "after_section"}, {"caption"})
+    return Photo(
+        r.text(m["caption"], f"{key}.caption"),
+        r.text(m.get("credit"), f"{key}.credit"),
+        _after(r, m, key),
+    )
+
+
+def _read_quote(r: _Reader, node: yaml.Node, key: str) -> QuoteItem:
+    """Return the quote of a mapping node."""
+    m = r.mapping(node, key, {"text", "speaker", "after_section"}, {"text"})
+    return QuoteItem(
+        r.text(m["text"], f"{key}.text"),
+        r.text(m.get("speaker"), f"{key}.speaker"),
+        _after(r, m, key),
+    )
+
+
+def _read_outline(r: _Reader) -> ZoneOutline:
+    """Return the outline of the reader's root node."""
+    allowed = {"format", "zone", "language", "subtitle", "authors", "sources", "date",
+               "key_figures", "more_figures", "sections", "photos", "quotes", "closing", "coda",
+               "citations", "notes"}  # fmt: skip
+    m = r.mapping(r.root, "", allowed, {"format", "zone"})
+    if r.text(m["format"], "format") != FORMAT:
+        raise r.fail(m["format"], "format", f"expected {FORMAT!r}")
+    zone = r.text(m["zone"], "zone").strip()
+    if not zone:
+        raise r.fail(m["zone"], "zone", "must not be empty")
+    language = r.text(m.get("language"), "language") or "zh"
+    if language not in ("zh", "en"):
+        raise r.fail(m["language"], "language", "expected zh or en")
+    notes = {}
+    if "notes" in m:
+        notes = r.mapping(m["notes"], "notes", {"cover", "key_figures", "closing"}, set())
+    return ZoneOutline(
+        zone=zone,
+        language=language,
+        subtitle=r.text(m.get("subtitle"), "subtitle"),
+        authors=r.each(m.get("authors"), "authors", _Reader.text),
+        date=r.text(m.get("date"), "date"),
+        key_figures=r.each(m.get("key_figures"), "key_figures", _read_figure),
+        more_figures=r.each(m.get("more_figures"), "more_figures", _read_figure),
+        sections=r.each(m.get("sections"), "sections", _read_section),
+        photos=r.each(m.get("photos"), "photos", _read_photo),
+        quotes=r.each(m.get("quotes"), "quotes", _read_quote),
+        closing=r.each(m.get("closing"), "closing", _read_bullet),
+        coda=r.text(m.get("coda"), "coda"),
+        citations=r.each(m.get("citations"), "citations", _Reader.text),
+        notes=r.text(notes.get("cover"), "notes.cover"),
+        key_notes=r.text(notes.get("key_figures"), "notes.key_figures"),
+        closing_notes=r.text(notes.get("closing"), "notes.closing"),
+        sources=r.each(m.get("sources"), "sources", _Reader.text),
+    )
 
 
 def load_outline(text: str, path: str) -> ZoneOutline:
@@ -351,7 +366,7 @@ def load_outline(text: str, path: str) -> ZoneOutline:
     if root is None:
         raise OutlineError(f"{path}: the outline is empty")
     _reject_tags(root, path)
-    return _Reader(path, root).outline()
+    return _read_outline(_Reader(path, root))
 
 
 def _reject_tags(node: yaml.Node, path: str) -> None:

@@ -1,0 +1,78 @@
+"""The closing slides: the outlook or a recap of the key figures, then a digest's sources."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from briefdeck.model import Bullet, Figure, SectionOutline
+from briefdeck.outline import FIGURES_SLIDE_MIN
+from briefdeck.planning.cards import fact
+from briefdeck.planning.fitting import balanced, fit
+from briefdeck.planning.opening import key_figures
+from briefdeck.planning.sections import section
+from briefdeck.planning.state import Context, PlanState, add, panel, text
+
+SHORT_DECK = 3
+"""A deck of this few slides (cover included) that has shown every key figure needs no recap."""
+
+
+def ending(ctx: Context, st: PlanState) -> None:
+    """Plan the ending: the article's outlook, else a recap of the key figures."""
+    o, w = ctx.outline, ctx.words
+    coda = o.coda
+    if not o.closing:
+        if coda or not _just_shown(st, o.key_figures):
+            recap = recap_figures(ctx, st)
+            key_figures(ctx, st, coda or w["recap"], w["recap"] if coda else "", figures=recap)
+        sources(ctx, st)
+        return
+    closing = list(o.closing)
+    notes = "\n\n".join(x for x in (coda, o.closing_notes) if x)
+    if len(closing) == 1 and len(o.key_figures) >= FIGURES_SLIDE_MIN:
+        # one outlook line alone is a thin slide: it goes beside a recap of the key figures
+        title = coda or w["outlook"]
+        grid = ctx.layouts.for_kind("section_cards").cards
+        figures = tuple(panel(ctx, st, grid, list(recap_figures(ctx, st)))[0])
+        section(ctx, st, SectionOutline(title, bullets=(*closing,), figures=figures, notes=notes))
+        sources(ctx, st)
+        return
+    for n, chunk in enumerate(balanced(ctx.measure, "closing", closing)):
+        title = (coda or w["outlook"]) + ctx.continued(n)
+        body = text(ctx, st, "closing", "body", chunk)
+        add(ctx, st, "closing", title, notes, body=body, kicker=w["outlook"] if coda else "")
+    sources(ctx, st)
+
+
+def recap_figures(ctx: Context, st: PlanState) -> tuple[Figure, ...]:
+    """Return the figures a closing recap shows: the key figures, or when the summary's
+    cards showed each of them, the next most salient figures first (not the summary's
+    panel again)."""
+    key = ctx.outline.key_figures
+    if not key or not all(fact(f) in st.opening for f in key):
+        return key
+    return (*ctx.outline.more_figures, *key)
+
+
+def _just_shown(st: PlanState, figures: tuple[Figure, ...]) -> bool:
+    """Return True when a short deck has shown every one of `figures` already (a recap
+    would repeat the slides just seen: a news brief's summary)."""
+    shown = {fact(c) for slide in st.slides for c in slide.cards}
+    short = len(st.slides) <= SHORT_DECK
+    return short and bool(figures) and all(fact(f) in shown for f in figures)
+
+
+def sources(ctx: Context, st: PlanState) -> None:
+    """Plan the sources slides of a digest: every article used, as title, paper and date."""
+    lines = [Bullet(c) for c in ctx.outline.citations]
+    box = ctx.measure.box("closing", "body")
+    if box is not None:
+        box = dataclasses.replace(box, sizes=ctx.layouts.list_sizes)
+    n, start = 0, 1
+    while lines and box is not None:
+        chunk = lines[:1]
+        while len(chunk) < len(lines) and fit(ctx.measure, box, lines[: len(chunk) + 1], True, 2):
+            chunk = lines[: len(chunk) + 1]
+        body = text(ctx, st, "closing", "body", chunk, (), True, 2, start, box)
+        notes = "\n".join(ctx.outline.citations)
+        add(ctx, st, "closing", ctx.words["sources"] + ctx.continued(n), notes, body=body)
+        lines, start, n = lines[len(chunk) :], start + len(chunk), n + 1
