@@ -30,4 +30,9 @@ briefdeck preview "$work/briefing/平顶山高新区.pptx" -o "$work/big" --dpi 
 cp "$work/big/平顶山高新区-02.png" docs/slide-key-figures.png
 briefdeck preview "$work/party-red/平顶山高新区.pptx" -o "$work/big-red" --dpi 60 >/dev/null
 cp "$work/big-red/平顶山高新区-05.png" docs/slide-party-red.png
+# A table of our own fixture article: its native table slide and the chart of its numeric column.
+briefdeck build tests/fixtures/zh_table.md -o "$work/table" --quiet >/dev/null
+briefdeck preview "$work/table"/*.pptx -o "$work/big-table" --dpi 60 >/dev/null
+cp "$work/big-table/青川高新区-5.png" docs/slide-table.png
+cp "$work/big-table/青川高新区-6.png" docs/slide-table-chart.png
 ls -1 docs/*.png

@@ -21,7 +21,7 @@ def test_builtin_sets_cover_every_kind_and_differ():
 
 def test_builtin_sets_style_tables_once_and_give_them_a_layout():
     briefing, red = load_layout_set("briefing"), load_layout_set("party-red")
-    assert briefing.tables.show == red.tables.show == "table"
+    assert briefing.tables.show == red.tables.show == "both"
     assert (briefing.tables.header_fill, red.tables.header_fill) == ("dark2", "accent")
     assert briefing.tables.header_bold and briefing.tables.sizes == (12.0, 18.0)
     for layout_set in (briefing, red):

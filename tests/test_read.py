@@ -442,3 +442,34 @@ def test_markdown_paragraphs_are_never_joined_as_a_page_seam(tmp_path):
     text.write_text(body.replace("# ", "").replace("\n\n", "\n"), "utf-8")
     (page,), _ = read_articles(str(text))
     assert len(page.sections[0].paragraphs) == 1
+
+
+def test_a_word_report_and_its_markdown_twin_give_the_same_article(tmp_path):
+    paragraphs = [
+        "一季度，青川高新区坚持项目为先，新签约项目18个，总投资56亿元。",
+        "园区推行企业服务专员制度，解决企业诉求120件。",
+    ]
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "内部资料"
+    document.add_paragraph("青川高新区一季度工作情况", style="Title")
+    document.add_paragraph("青川高新区管委会 2025年4月")
+    document.add_paragraph(paragraphs[0])
+    document.add_heading("一、项目建设", level=1)
+    document.add_paragraph("园区新开工项目9个，竣工投产项目5个。")
+    document.add_paragraph().add_run("二、优化服务").bold = True
+    document.add_paragraph(paragraphs[1])
+    document.add_paragraph("新增市场主体1300户", style="List Bullet")
+    document.add_paragraph("培育专精特新企业28家", style="List Bullet")
+    word = tmp_path / "a.docx"
+    document.save(str(word))
+    markdown = tmp_path / "a.md"
+    markdown.write_text(
+        "# 青川高新区一季度工作情况\n\n青川高新区管委会 2025年4月\n\n"
+        f"{paragraphs[0]}\n\n## 一、项目建设\n\n园区新开工项目9个，竣工投产项目5个。\n\n"
+        f"**二、优化服务**\n\n{paragraphs[1]}\n\n- 新增市场主体1300户\n- 培育专精特新企业28家\n",
+        "utf-8",
+    )
+    assert parsed(word) == parsed(markdown)
+    (article,) = parsed(word)
+    assert [s["heading"] for s in article["sections"]] == [None, "一、项目建设", "二、优化服务"]
+    assert "内部资料" not in str(article)  # a page header is no text of the article

@@ -49,7 +49,7 @@ def cells(frame) -> list[list[str]]:
 def set_with(tmp_path: Path, change) -> object:
     data = yaml.safe_load((ROOT / "layouts" / "briefing.yaml").read_text("utf-8"))
     change(data)
-    path = tmp_path / "set.yaml"
+    path = tmp_path / f"set{len(list(tmp_path.glob('set*.yaml')))}.yaml"  # sets load once per path
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     return load_layout_set(str(path))
 
@@ -194,12 +194,19 @@ def test_tables_show_both_adds_a_bar_chart_of_each_numeric_column(tmp_path):
     (low,) = growth._chartSpace.xpath(".//c:valAx/c:scaling/c:min/@val")
     assert float(low) < -3.1  # room for the fall's bar and its label
     assert growth._chartSpace.xpath(".//c:catAx/c:tickLblPos/@val") == ["low"]
-    table_only = build(tmp_path, outline, load_layout_set("briefing"), articles)
+    only = set_with(tmp_path, lambda d: d["tables"].update(show="table"))
+    table_only = build(tmp_path, outline, only, articles)
     assert not any(
         getattr(sh, "has_chart", False)
         for s in Presentation(str(table_only)).slides
         for sh in s.shapes
-    )  # the default shows the table only
+    )  # `table` shows the table only
+    default = build(tmp_path, outline, load_layout_set("briefing"), articles)
+    assert len(tables_of(default)) == 1 and any(
+        getattr(sh, "has_chart", False)
+        for s in Presentation(str(default)).slides
+        for sh in s.shapes
+    )  # the built-in sets show both
 
 
 def test_tables_show_chart_gives_charts_and_a_table_without_one_stays_a_table(tmp_path):
