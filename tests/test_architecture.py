@@ -37,10 +37,6 @@ def test_no_seed_text_in_code_or_layouts():
 
 MAX_LINES = 80
 """Longest function or class in src/, in lines (decorators not counted)."""
-LONG_KNOWN: set[str] = {
-    # Known exceptions, to be split and removed from this list (issue 17):
-    "structure.py:_body",
-}
 
 
 def test_no_function_or_class_over_80_lines():
@@ -50,7 +46,7 @@ def test_no_function_or_class_over_80_lines():
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 lines = (node.end_lineno or node.lineno) - node.lineno + 1
                 name = f"{path.relative_to(SRC).as_posix()}:{node.name}"
-                if lines > MAX_LINES and name not in LONG_KNOWN:
+                if lines > MAX_LINES:
                     long.append(f"{name} ({lines} lines, line {node.lineno})")
     assert long == []
 

@@ -463,7 +463,6 @@ def _body(
     """Sort the body blocks of one article into meta, credits, captions, headings, paragraphs;
     place its `tables` (by the index of the block each one stands before) in their sections."""
     tables = tables or {}
-    r = rules()
     deep = any(b.heading is not None for b in blocks)
     spoken = _sentence_headings(blocks)
     siblings = _sibling_headings(blocks)
@@ -501,22 +500,9 @@ def _body(
             draft.authors = authors_of(text) or ()
             draft.meta.extend(m for m in (split_edition(text)[1],) if m)
             continue
-        if is_credit(text):
-            draft.credits.append(text)
-            _attach_credit(draft, text, last == "caption")
-            last = "credit"
-            continue
-        inline = r.inline_credit.match(text)
-        if inline and _is_caption_shape(inline.group(1)) and is_credit(inline.group(2)):
-            draft.captions.append(
-                Caption(inline.group(1), inline.group(2), len(draft.sections) - 1)
-            )
-            draft.credits.append(inline.group(2))
-            last = "caption"
-            continue
-        if _is_caption(blocks, i, typical_gap, last, cut):
-            draft.captions.append(Caption(text, None, len(draft.sections) - 1))
-            last = "caption"
+        picture = _picture_line(draft, blocks, i, typical_gap, last, cut)
+        if picture:
+            last = picture
             continue
         last = "body"
         if cut and is_heading_like(text) and not deep and i + 1 < len(blocks):
@@ -538,6 +524,27 @@ def _body(
         (replace(t, paragraph=len(paragraphs)), len(draft.sections) - 1)
         for t in tables.get(len(blocks), ())
     )
+
+
+def _picture_line(
+    draft: _Draft, blocks: tuple[Block, ...], i: int, typical_gap: float, last: str, cut: bool
+) -> str | None:
+    """Record block `i` when it is a photo credit or a caption (with its credit inline) and
+    return its kind (`credit`, `caption`); None for any other block."""
+    text = blocks[i].text
+    if is_credit(text):
+        draft.credits.append(text)
+        _attach_credit(draft, text, last == "caption")
+        return "credit"
+    inline = rules().inline_credit.match(text)
+    if inline and _is_caption_shape(inline.group(1)) and is_credit(inline.group(2)):
+        draft.captions.append(Caption(inline.group(1), inline.group(2), len(draft.sections) - 1))
+        draft.credits.append(inline.group(2))
+        return "caption"
+    if _is_caption(blocks, i, typical_gap, last, cut):
+        draft.captions.append(Caption(text, None, len(draft.sections) - 1))
+        return "caption"
+    return None
 
 
 def _long_heading(blocks: tuple[Block, ...], i: int) -> bool:
