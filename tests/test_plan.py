@@ -331,3 +331,19 @@ def test_every_step_of_a_deck_has_its_builder():
     assert [k for k, _ in steps(plain)][:4] == ["cover", "key_figures", "contents", "section"]
     assert {k for k, _ in (*steps(with_summary), *steps(plain))} <= set(BUILDERS)
     assert steps(plain)[-1] == ("ending", 0)
+
+
+def test_a_deck_whose_only_part_is_the_summary_goes_on_rather_than_drop_its_points():
+    from briefdeck.model import Figure
+
+    points = tuple(
+        Bullet(f"青川高新区第{n}项重点工作取得积极进展，相关企业和群众普遍受益")
+        for n in "一二三四五六七八"
+    )
+    summary = SectionOutline("概述", bullets=points, notes="…", summary=True)
+    key = (Figure("120", "新增企业", "家"), Figure("35", "营业收入", "亿元"))
+    outline = ZoneOutline("某某高新区", "zh", "某某", key_figures=key, sections=(summary,))
+    slides = plan_deck(outline, LAYOUTS).slides
+    shown = [p.text for s in slides if s.title.startswith("概述") for p in s.body.paragraphs]
+    assert shown == [b.text for b in points]  # every point on a slide, in order
+    assert [s.title for s in slides][1:3] == ["概述", "概述（续）"] and slides[1].cards

@@ -73,13 +73,19 @@ def _card_grid(
 
 def summary(ctx: Context, st: PlanState, part: SectionOutline) -> None:
     """Plan the summary, one slide: the lead's bullets that fit, main news first (the rest in
-    its notes), beside the key figures that its card panel holds (the most salient first)."""
+    its notes), beside the key figures that its card panel holds (the most salient first); a
+    deck with no other section goes on over continuation slides rather than drop its points."""
     notes = "\n\n".join(n for n in (part.notes, ctx.outline.key_notes) if n)
     part = dataclasses.replace(part, figures=panel_figures(ctx, st), notes=notes)
     kept = take(ctx.measure, "section_cards", list(part.bullets), None, emphasis(ctx, part))
-    left = (*part.bullets[len(kept) :], *part.left_out)  # one slide: the rest in its notes
+    rest = part.bullets[len(kept) :]
+    alone = len(rest) >= 2 and not any(not s.summary for s in ctx.outline.sections)
+    left = part.left_out if alone else (*rest, *part.left_out)  # else the rest in its notes
     section(ctx, st, dataclasses.replace(part, bullets=tuple(kept), left_out=left), False)
     st.opening = {fact(c) for c in st.slides[-1].cards}
+    if alone:  # the deck's only part: its points go on, not to the notes
+        title = part.title + ctx.continued(1)
+        section(ctx, st, SectionOutline(title, bullets=rest, notes=part.notes), False)
 
 
 def panel_figures(ctx: Context, st: PlanState) -> tuple[Figure, ...]:
