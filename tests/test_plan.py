@@ -347,3 +347,18 @@ def test_a_deck_whose_only_part_is_the_summary_goes_on_rather_than_drop_its_poin
     shown = [p.text for s in slides if s.title.startswith("概述") for p in s.body.paragraphs]
     assert shown == [b.text for b in points]  # every point on a slide, in order
     assert [s.title for s in slides][1:3] == ["概述", "概述（续）"] and slides[1].cards
+
+
+def test_the_summary_keeps_its_one_headline_card_though_a_bullet_states_it():
+    from briefdeck.model import Figure
+
+    points = (
+        Bullet("青川高新区又一个创新联合体近日成立，牵头的是1家骨干企业"),
+        Bullet("青川高新区目前已组建创新联合体35家"),
+        Bullet("青川高新区制定扶持办法，为牵头企业提供资金和场地保障"),
+    )
+    summary = SectionOutline("概述", bullets=points, notes="…", summary=True)
+    key = (Figure("35", "创新联合体", "家"),)
+    outline = ZoneOutline("某某高新区", "zh", "某某", key_figures=key, sections=(summary,))
+    first = plan_deck(outline, LAYOUTS).slides[1]
+    assert [c.value for c in first.cards] == ["35"]

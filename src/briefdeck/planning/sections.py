@@ -36,8 +36,10 @@ def section(ctx: Context, st: PlanState, part: SectionOutline, tables: bool = Tr
         part = dataclasses.replace(part, left_out=(*left, *part.left_out))
         slides = slides[:1]
     for n, (chunk, shown) in enumerate(slides):
-        if len(shown) == 1 and len(chunk) >= 3 and any(shown[0].text in b.text for b in chunk):
+        again = len(shown) == 1 and any(shown[0].text in b.text for b in chunk)
+        if again and len(chunk) >= 3 and not part.summary:
             shown = []  # one card saying again what a bullet says: the bullets take the width
+            # (not the summary's: the zone's headline figure stands out there)
         kind = "section_cards" if shown else "section"
         _, placed = panel(ctx, st, ctx.layouts.for_kind(kind).cards, shown)
         add(
