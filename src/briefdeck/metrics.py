@@ -288,18 +288,26 @@ def _table_metrics(article: Article, found: list[Metric]) -> list[Metric]:
     return out
 
 
+def _reading(found: Any) -> dict[str, Any]:
+    """Return the fields of a metric that reading its number gives: the number as written, its
+    value (and the top of a range), form, unit and qualifier."""
+    return {
+        "number": found.number,
+        "value": _plain(found.value),
+        "high": _plain(found.high),
+        "form": found.form,
+        "unit": found.unit,
+        "qualifier": found.qualifier,
+    }
+
+
 def _table_metric(article: Article, index: int, table: Table, figure: TableFigure) -> Metric:
     """Return the metric of one figure of a table."""
     q = figure.quantity
     lead = f"{table.caption}：" if table.caption else ""
     metric = Metric(
         text=figure.text,
-        number=q.number,
-        value=_plain(q.value),
-        high=_plain(q.high),
-        form=q.form,
-        unit=q.unit,
-        qualifier=q.qualifier,
+        **_reading(q),
         label=figure.label,
         sentence=f"{lead}{figure.label} {figure.text}",  # the caption names the period
         section=table.section,
@@ -509,12 +517,7 @@ def _metric(
     )
     metric = Metric(
         text=text[match.start : match.end],
-        number=match.number,
-        value=_plain(match.value),
-        high=_plain(match.high),
-        form=match.form,
-        unit=match.unit,
-        qualifier=match.qualifier,
+        **_reading(match),
         label=label,
         sentence=text[sentence[0] : sentence[1]].strip(),
         section=section,
