@@ -288,10 +288,19 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
             "加快构建“2+3”现代产业体系。",
             ["青川高新区加快构建“2+3”现代产业体系"],
         ),
-        # a list announced by its count is shown whole or by its announcement only
+        # a list announced by its count is shown whole (in up to half as much again as a
+        # line) or by its announcement only
         (
             "青川区提出“三个优先”——教育用地优先保障，闲置厂房优先改建科技园，"
             "财政资金优先支持创业服务。",
+            [
+                "青川区提出“三个优先”——教育用地优先保障，闲置厂房优先改建科技园，"
+                "财政资金优先支持创业服务"
+            ],
+        ),
+        (
+            "在新一轮改革中，青川区提出“三个优先”——教育用地和医疗用地在年度供地计划中优先保障，"
+            "城区闲置厂房和老旧仓库优先改建为科技园和孵化器，财政资金优先支持创业服务和人才安居。",
             ["青川区提出“三个优先”"],
         ),
         (
@@ -678,6 +687,8 @@ def test_a_line_ending_on_a_unit_in_shi_is_a_point():
         ("即1个检测中心和5个研究室。", True),
         ("即便条件成熟，这依然是一次艰难的抉择。", False),  # a conjunction, not 即
         ("此外，园区还建成了中试基地。", False),  # a link, not 此
+        ("仅此一项每年省电12万千瓦时。", True),  # a pointer after an adverb
+        ("今天看来，这正是园区变化的原因。", True),  # a pointer after a short opening
     ],
 )
 def test_what_points_back(sentence, points_back):
@@ -741,3 +752,37 @@ def test_a_fronted_object_stays_with_what_is_done_to_it():
     assert condense(sentence, ["30%"], ("青川园区",), 30) == [
         "对青川园区企业自产的附加值超过30%的产品，经备案后销往区外享受税收减免"
     ]
+
+
+def test_a_clause_that_points_back_keeps_the_clauses_it_points_at():
+    sentence = (
+        "青川电机公司新上了智能产线，对高能耗工位调整控制策略，每台电机的耗时缩短到40秒，"
+        "耗电量降至5.2千瓦时，仅此一项每年约省电12.5万千瓦时。"
+    )
+    lines = condense(sentence, ["12.5万千瓦时"], ("青川高新区",), 40)
+    assert lines[-1] == "耗电量降至5.2千瓦时，仅此一项每年约省电12.5万千瓦时"
+
+
+def test_a_means_opening_the_sentence_names_what_was_used():
+    sentence = (
+        "此外，青川高新区通过建设企业综合服务平台，实现了审批联办，"
+        "形成一窗受理、一网通办的协同机制，为企业提供全流程服务。"
+    )
+    lines = condense(sentence, [], ("青川高新区",), 40)
+    assert lines == ["青川高新区通过建设企业综合服务平台，实现了审批联办"]
+
+
+def test_a_bullet_that_points_back_is_kept_only_with_what_it_points_at():
+    from briefdeck.outline import most_salient
+
+    articles, _ = read_articles(str(fixture("zh_quotes_sections.txt")))
+    texts = [
+        "园区服务中心有一个企业综合服务平台",
+        "该平台接入了税务和社保系统",
+        "截至6月，该平台已服务企业320家、解决诉求1500件",
+        "园区新增绿化面积3万平方米，建成口袋公园5个",
+    ]
+    shown, _ = most_salient([Bullet(t) for t in texts], 2, articles[0], "")
+    kept = [b.text for b in shown]
+    assert texts[0] in kept and texts[1] not in kept
+    assert texts[2] not in kept or texts[0] in kept

@@ -17,6 +17,8 @@ LIST_ITEM_MAX = 8
 """Longest name (characters) taken for a list's last item before the list's count."""
 SUBJECT_MAX = 12
 """Longest noun phrase (characters) a later line of a sentence repeats as its subject."""
+OPENING_MAX = 6
+"""Longest opening clause (characters) a pointer may follow (今天看来，这…)."""
 NUMERALS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 """Counts of a list a sentence announces (三个优先, 两大任务)."""
 
@@ -91,11 +93,22 @@ def concrete(sentence: str) -> bool:
 
 def refers_back(sentence: str) -> bool:
     """Return True for a sentence that opens by pointing at the one before (该平台…, 此举…,
-    即1个…): shown alone, it would point at nothing."""
-    opener = tokens(sentence.lstrip('“"「'))[:1]
-    if not opener or opener[0][1] == "c" or opener[0][0] in vocabulary("genre")["story_links_zh"]:
+    即1个…, 仅此一项…, or past a short opening: 今天看来，这…): shown alone, it would point
+    at nothing."""
+    bare = sentence.lstrip('“"「')
+    first, comma, rest = bare.partition("，")
+    short = comma and len(first) <= OPENING_MAX and tokens(first)[0][1] != "c"  # not 即便…，
+    return any(_points(opening) for opening in ([bare, rest] if short else [bare]))
+
+
+def _points(text: str) -> bool:
+    """Return True for text that opens with a pointer, perhaps after one adverb (仅此一项)."""
+    words = tokens(text)[:2]
+    if words and words[0][1] == "d" and len(words) > 1:
+        words = words[1:]
+    if not words or words[0][1] == "c" or words[0][0] in vocabulary("genre")["story_links_zh"]:
         return False  # 即便…, 此外…: a conjunction or a link, not a pointer
-    return opener[0][0].startswith(tuple(vocabulary("lint")["back_references_zh"]))
+    return words[0][0].startswith(tuple(vocabulary("lint")["back_references_zh"]))
 
 
 def condense(
@@ -122,19 +135,19 @@ def condense(
         ]
     parts = clauses(sentence, english)
     if not english and size(_tidy("".join(parts))) > limit:
-        parts = _main_clauses(parts, keep)
+        parts = _main_clauses(parts, keep, limit)
     subject = _subject(parts[0], zones) if parts and not english else ""
     if english and size(_tidy("".join(parts))) > limit:  # the zone as subject goes to save room
         parts = [_drop_subject(part, zones) for part in parts]
     lines: list[str] = []
-    current = held = ""  # held: the clause just left out, which a 即… clause explains
+    current = ""
+    held: list[str] = []  # the clauses just left out, which a 即… or 此… clause points at
     for clause in parts:
         has_figure = whole or any(k in clause for k in keep)
         opening = not lines
-        explained = held + clause  # 创建“1+6”平台，即1个…: what 即 points at goes with it
-        if held and not current and refers_back(clause) and size(_tidy(explained)) <= limit:
-            clause = explained
-        held = ""
+        pending, held = held, []
+        if pending and not current and refers_back(clause):
+            clause = _pointed(pending, clause, limit, size)
         if not (opening or has_figure):
             if current and size(_tidy(_glue(current, clause, english))) <= limit:
                 current = _glue(current, clause, english)  # what the figure led to: 月底投产
@@ -142,7 +155,7 @@ def condense(
             if current:
                 lines.append(current)
                 current = ""
-            held = clause
+            held = [*pending, clause]
             continue
         if opening and not (has_figure or current) and _opening_gives_way(clause, limit, size):
             continue
@@ -162,7 +175,7 @@ def condense(
                 lines.append(current)
                 current = ""
                 if not has_figure:
-                    held = clause
+                    held = [*pending, clause]
                     continue
         carried = subject + piece  # 某某电站…，取得了…: a later line keeps who did it
         named = any(piece.startswith(z[:2]) for z in zones)  # 某市全市…: a place, tagged a verb
@@ -175,13 +188,23 @@ def condense(
             current = ""
     if current:
         lines.append(current)
-    return _finished(sentence, lines, english, size)
+    return _finished(sentence, lines, english, size, limit)
 
 
-def _finished(sentence: str, lines: list[str], english: bool, size: Any) -> list[str]:
+def _pointed(left_out: list[str], clause: str, limit: int, size: Any) -> str:
+    """Return `clause`, which points back (即1个…, 仅此一项…), led by as many of the clauses
+    left out just before it as fit in `limit`: what it points at goes with it."""
+    for n in range(len(left_out)):
+        explained = "".join(left_out[n:]) + clause
+        if size(_tidy(explained)) <= limit:
+            return explained
+    return clause
+
+
+def _finished(sentence: str, lines: list[str], english: bool, size: Any, limit: int) -> list[str]:
     """Return the lines of `sentence` as points: a list whole, a supposition whole, each line
     complete; a lead-in whose words were cut (某某有新期盼：) announces nothing."""
-    lines = _whole_list(sentence, lines)
+    lines = _whole_list(sentence, lines, limit)
     cut = len(lines) > 1 or sum(size(_tidy(line)) for line in lines) < size(_tidy(sentence)) - 2
     if cut and any(w in sentence for w in vocabulary("genre")["supposition_zh"]):
         return []  # 如果…，可以获得…: a condition or a consequence alone would state a fact
@@ -191,9 +214,10 @@ def _finished(sentence: str, lines: list[str], english: bool, size: Any) -> list
     return [_sentence_case(display(line), english) for line in out if line]
 
 
-def _whole_list(sentence: str, lines: list[str]) -> list[str]:
+def _whole_list(sentence: str, lines: list[str], limit: int) -> list[str]:
     """Return `lines` with a list the sentence announces by its count (“三个优先”的原则——A，B，C)
-    shown whole or not at all: when some items were cut, the line keeps the announcement only."""
+    shown whole or not at all: when some items were cut, the line that announces it holds the
+    whole list if that fits in half as much again as `limit`, else the announcement only."""
     numerals = "".join(NUMERALS)
     found = re.search(rf"[{numerals}](?:个|大|项|条|种|方面)[^，。；——：]{{0,12}}(——|：)", sentence)
     if not found:
@@ -202,30 +226,41 @@ def _whole_list(sentence: str, lines: list[str]) -> list[str]:
     items = _split(sentence[found.end() :], "，,；;")
     if len(items) != count:
         return lines
-    lead = _tidy(sentence[: found.start(1)])
     shown = [item for item in items if any(_tidy(item) in line for line in lines)]
     if len(shown) in (0, count):
         return lines
-    out = []
+    marker, listed = found.group(1), _tidy(sentence[found.start(1) :])
+    out, announced = [], False
     for line in lines:
-        if any(_tidy(item) in line for item in items):
-            if lead in line and lead not in out:
-                out.append(lead)  # the announcement alone: a part of the list would misstate it
-        else:
+        if not any(_tidy(item) in line for item in items):
             out.append(line)
+        elif marker in line and not announced:
+            lead = line[: line.index(marker)]  # the announcement as this line words it
+            whole = lead + listed
+            out.append(whole if len(whole) <= limit * 3 // 2 else _tidy(lead))
+            announced = True
     return out
 
 
-def _main_clauses(parts: list[str], keep: list[str]) -> list[str]:
+def _main_clauses(parts: list[str], keep: list[str], limit: int) -> list[str]:
     """Return the clauses of a Chinese sentence too long for one line without its settings:
     a clause of purpose, means or circumstance (为有效激活…, 围绕…, 通过…, 在…下) that holds no
     figure and is followed by another clause gives way to the main clauses it leads to; an
     opening purpose runs on over the verb phrases after it, up to the clause with a subject
-    (为激活…，增强…，某某出台…)."""
+    (为激活…，增强…，某某出台…). A means opening the sentence (某某通过打造…平台) stays when it
+    fits one line with the clause it leads to: it names what was used."""
     bare = [not any(k in part for k in keep) and not is_date(part) for part in parts]
     subjects = [_subject(part) for part in parts]
+    means = tuple(vocabulary("genre")["means_openers_zh"])
     setting = [
-        n < len(parts) - 1 and bare[n] and is_setting(_tidy(p)[len(subjects[n]) :])
+        n < len(parts) - 1
+        and bare[n]
+        and is_setting(_tidy(p)[len(subjects[n]) :])
+        and not (
+            (subjects[n] or n == 0)  # 某某通过…, opening the sentence: not a means mid-way
+            and _tidy(p)[len(subjects[n]) :].startswith(means)
+            and len(_tidy(p + parts[n + 1])) <= limit
+        )
         for n, p in enumerate(parts)
     ]
     main = next((n for n in range(1, len(parts)) if subjects[n]), 0)

@@ -476,13 +476,29 @@ def most_salient(
         score += 0.5 * concrete(text)
         return score + 1.0 * any(name in text for name in article.zone_names)
 
-    def salience(n: int) -> float:  # what the next bullet points back at goes with it
-        tied = n + 1 < len(bullets) and refers_back(bullets[n + 1].text)
-        return max(own(n), own(n + 1)) if tied else own(n)
+    roots = _pointed_at(bullets)
 
-    ranked = sorted(range(len(bullets)), key=lambda n: (-salience(n), n))
-    keep = sorted(ranked[:most])
-    return tuple(bullets[n] for n in keep), tuple(bullets[n] for n in sorted(ranked[most:]))
+    def salience(n: int) -> float:  # what bullets point back at asks as much as they do
+        return max(own(m) for m, r in enumerate(roots) if r == n) if roots[n] == n else own(n)
+
+    keep: set[int] = set()
+    for n in sorted(range(len(bullets)), key=lambda n: (-salience(n), n)):
+        need = {n, roots[n]} - keep  # a bullet that points back comes with what it points at
+        if len(keep) + len(need) <= most:
+            keep |= need
+    return (
+        tuple(bullets[n] for n in sorted(keep)),
+        tuple(b for n, b in enumerate(bullets) if n not in keep),
+    )
+
+
+def _pointed_at(bullets: list[Bullet]) -> list[int]:
+    """Return, for each bullet, the index of the bullet it points back at through a chain of
+    pointers (该平台…, 该平台还…: the one naming the platform), or its own index."""
+    roots: list[int] = []
+    for n, bullet in enumerate(bullets):
+        roots.append(roots[n - 1] if n and refers_back(bullet.text) else n)
+    return roots
 
 
 def _raw_summary(article: Article, w: dict[str, str]) -> SectionOutline:
