@@ -213,6 +213,8 @@ def test_a_rate_per_period_keeps_its_period(tmp_path):
         ("园区汇总了21个部门的扶持政策1500条。", "21个", True),  # 31, not one
         # one pond built, the village's whole income: the village's figure
         ("村里新建一个冷库储存果蔬，村集体经营收入去年达到48.5万元。", "48.5万元", True),
+        # the price of one ton, from a few words after the clause's start
+        ("深加工以后，茶叶售价从一吨3万元涨到一吨8万元。", "3万元", False),
     ],
 )
 def test_a_figure_of_one_thing_is_no_card(tmp_path, sentence, figure, card):
@@ -221,3 +223,12 @@ def test_a_figure_of_one_thing_is_no_card(tmp_path, sentence, figure, card):
     (article,) = read_articles(str(source))[0]
     (metric,) = [m for m in article.metrics if m.text == figure]
     assert card_worthy(metric) is card
+
+
+def test_an_idiom_after_what_is_counted_is_no_part_of_its_label(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川高新区项目建设提速\n本报记者 王小明\n在园区东区，20多个厂房热火朝天施工。\n", "utf-8"
+    )
+    (article,) = read_articles(str(source))[0]
+    assert {m.text: m.label for m in article.metrics}["20多个"] == "厂房"

@@ -292,6 +292,34 @@ def test_a_recap_after_a_summary_showing_every_key_figure_leads_with_other_figur
     assert [c.value for c in recap.cards][:2] == ["18", "6"]
 
 
+def test_a_recap_with_enough_figures_the_summary_did_not_show_repeats_none_of_its_cards():
+    from briefdeck.model import Figure
+
+    key = (Figure("120", "新增企业", "家"), Figure("35", "规上企业", "家"))
+    more = (
+        Figure("18", "研发平台", "个"),
+        Figure("6", "孵化器", "家"),
+        Figure("9", "中试基地", "个"),
+    )
+    summary = SectionOutline("概述", bullets=(Bullet("某某高新区新增企业120家"),), summary=True)
+    sections = tuple(
+        SectionOutline(t, bullets=(Bullet(f"{t}取得新进展"), Bullet(f"{t}形成新机制")))
+        for t in ("产业升级", "科技创新", "营商环境", "人才引育")
+    )
+    outline = ZoneOutline(
+        "某某高新区",
+        "zh",
+        "某某",
+        key_figures=key,
+        more_figures=more,
+        sections=(summary, *sections),
+    )
+    slides = plan_deck(outline, LAYOUTS).slides
+    assert {c.value for c in slides[1].cards} == {"120", "35"}
+    (recap,) = [s for s in slides[2:] if s.kind == "key_figures"]
+    assert [c.value for c in recap.cards] == ["18", "6", "9"]
+
+
 def test_a_bullet_that_points_back_stays_on_the_slide_of_the_one_before():
     from briefdeck.planning.fitting import Measure, kept_together
 

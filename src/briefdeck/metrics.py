@@ -855,7 +855,7 @@ def _clean_right(right: str, deeds: bool = False) -> str:
         if word == "的" and out and not verbal and noun and last:
             out += word  # 5个领域的研究所: what is counted, and what of it
             continue
-        verb = n and tag[:1] in "pudv" and tag != "vn" and not before_noun
+        verb = n and tag[:1] in "pudvi" and tag != "vn" and not before_noun  # i: 紧锣密鼓
         if verb and word in v["label_end_verbs_zh"]:
             out += word  # 206项智能化改造: the work done, named by its verb
             break

@@ -12,6 +12,8 @@ from briefdeck.planning.opening import key_figures
 from briefdeck.planning.sections import section
 from briefdeck.planning.state import Context, PlanState, add, panel, text
 
+RECAP_MIN = 3
+"""Fewest figures not on the summary that make a recap of their own (fewer: the key figures)."""
 SHORT_DECK = 3
 """A deck of this few slides (cover included) that has shown every key figure needs no recap."""
 
@@ -44,13 +46,18 @@ def ending(ctx: Context, st: PlanState) -> None:
 
 
 def recap_figures(ctx: Context, st: PlanState) -> tuple[Figure, ...]:
-    """Return the figures a closing recap shows: the key figures, or when the summary's
-    cards showed each of them, the next most salient figures first (not the summary's
-    panel again)."""
-    key = ctx.outline.key_figures
-    if not key or not all(fact(f) in st.opening for f in key):
-        return key
-    return (*ctx.outline.more_figures, *key)
+    """Return the figures a closing recap shows: the key figures and the next most salient
+    the summary's cards did not show, when they fill a slide (three or more); else the key
+    figures, the next most salient first when the summary showed every key figure."""
+    o = ctx.outline
+    fresh = [
+        f for f in dict.fromkeys((*o.key_figures, *o.more_figures)) if fact(f) not in st.opening
+    ]
+    if len(fresh) >= RECAP_MIN:
+        return tuple(fresh)
+    if not o.key_figures or not all(fact(f) in st.opening for f in o.key_figures):
+        return o.key_figures
+    return (*o.more_figures, *o.key_figures)
 
 
 def _just_shown(st: PlanState, figures: tuple[Figure, ...]) -> bool:
