@@ -307,10 +307,18 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
             "青川区坚持“两个优先”——优先用地，优先用房。",
             ["青川区坚持“两个优先”——优先用地，优先用房"],
         ),
-        # a supposition is shown whole or not at all
+        # a supposition is shown whole (in up to half as much again as a line) or not at all
         (
             "在青川综合保税区，如果原料经过深加工后以80万元售往区外，"
             "由于增值部分超过三成，企业就能少缴近6万元税款。",
+            [
+                "在青川综合保税区，如果原料经过深加工后以80万元售往区外，"
+                "由于增值部分超过三成，企业就能少缴近6万元税款"
+            ],
+        ),
+        (
+            "在青川综合保税区，如果进口的原料经过企业的深加工后以80万元的价格售往区外，"
+            "由于增值部分超过政策规定的三成，企业就能少缴近6万元的进口环节税款。",
             [],
         ),
         ("如果订单增加，青川工厂将扩产。", ["如果订单增加，青川工厂将扩产"]),

@@ -202,12 +202,14 @@ def _pointed(left_out: list[str], clause: str, limit: int, size: Any) -> str:
 
 
 def _finished(sentence: str, lines: list[str], english: bool, size: Any, limit: int) -> list[str]:
-    """Return the lines of `sentence` as points: a list whole, a supposition whole, each line
-    complete; a lead-in whose words were cut (某某有新期盼：) announces nothing."""
+    """Return the lines of `sentence` as points: a list whole, a supposition whole (in half a
+    line more) or not at all, each line complete; a lead-in whose words were cut (某某有新期盼：) announces nothing."""
     lines = _whole_list(sentence, lines, limit)
     cut = len(lines) > 1 or sum(size(_tidy(line)) for line in lines) < size(_tidy(sentence)) - 2
     if cut and any(w in sentence for w in vocabulary("genre")["supposition_zh"]):
-        return []  # 如果…，可以获得…: a condition or a consequence alone would state a fact
+        # 如果…，可以获得…: a condition or a consequence alone would state a fact
+        whole = _tidy(sentence)
+        lines = [whole] if size(whole) <= limit * 3 // 2 else []
     out = [
         _complete(_tidy(line), english) for line in lines if not line.rstrip().endswith(("：", ":"))
     ]
