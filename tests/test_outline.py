@@ -794,3 +794,13 @@ def test_a_bullet_that_points_back_is_kept_only_with_what_it_points_at():
     kept = [b.text for b in shown]
     assert texts[0] in kept and texts[1] not in kept
     assert texts[2] not in kept or texts[0] in kept
+
+
+def test_a_clause_telling_a_first_or_an_honour_is_kept_as_a_figure_is():
+    sentence = (
+        "在装备制造领域，青川装备产业园已全面投产，建成西部最大的精密铸造中心，"
+        "青川电机产业集群入选国家级先进制造业集群名单，产业链条不断延伸。"
+    )
+    lines = condense(sentence, [], ("青川高新区",), 40)
+    assert any("入选国家级先进制造业集群名单" in line for line in lines)
+    assert not any(line.startswith("以及") for line in lines)

@@ -143,7 +143,7 @@ def condense(
     current = ""
     held: list[str] = []  # the clauses just left out, which a 即… or 此… clause points at
     for clause in parts:
-        has_figure = whole or any(k in clause for k in keep)
+        has_figure = whole or any(k in clause for k in keep) or _notable(clause)
         opening = not lines
         pending, held = held, []
         if pending and not current and refers_back(clause):
@@ -191,6 +191,16 @@ def condense(
     return _finished(sentence, lines, english, size, limit)
 
 
+def _notable(clause: str) -> bool:
+    """Return True for a clause that tells a first, a record or an honour (首个…, 亚洲最大的…,
+    入选…名单): kept as a figure's clause is."""
+    if not any(word in clause for word in vocabulary("genre")["notable_zh"]):
+        return False
+    words = tokens(_tidy(clause))
+    verb = any(tag[:1] == "v" for _, tag, _ in words)  # a predicate: not 以及…国家级平台, 在…
+    return bool(words) and words[0][1] not in ("c", "p") and verb and not is_setting(_tidy(clause))
+
+
 def _pointed(left_out: list[str], clause: str, limit: int, size: Any) -> str:
     """Return `clause`, which points back (即1个…, 仅此一项…), led by as many of the clauses
     left out just before it as fit in `limit`: what it points at goes with it."""
@@ -203,7 +213,8 @@ def _pointed(left_out: list[str], clause: str, limit: int, size: Any) -> str:
 
 def _finished(sentence: str, lines: list[str], english: bool, size: Any, limit: int) -> list[str]:
     """Return the lines of `sentence` as points: a list whole, a supposition whole (in half a
-    line more) or not at all, each line complete; a lead-in whose words were cut (某某有新期盼：) announces nothing."""
+    line more) or not at all, each line complete; a lead-in whose words were cut (某某有新期盼：)
+    announces nothing."""
     lines = _whole_list(sentence, lines, limit)
     cut = len(lines) > 1 or sum(size(_tidy(line)) for line in lines) < size(_tidy(sentence)) - 2
     if cut and any(w in sentence for w in vocabulary("genre")["supposition_zh"]):
