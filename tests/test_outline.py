@@ -804,3 +804,39 @@ def test_a_clause_telling_a_first_or_an_honour_is_kept_as_a_figure_is():
     lines = condense(sentence, [], ("青川高新区",), 40)
     assert any("入选国家级先进制造业集群名单" in line for line in lines)
     assert not any(line.startswith("以及") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "keep", "holding", "subject"),
+    [
+        # the name that acts last, not the sentence's first, leads a later line
+        (
+            "去年8月，青川县借着茶文化节举办了产业交流会，签下合作项目3.5亿元，"
+            "推动茶饮料、茶点心等80余款深加工产品远销海外，产品附加值平均提升200%。",
+            ["3.5亿元", "80余款", "200%"],
+            "推动茶饮料",
+            "青川县",
+        ),
+        # a name pointed at (该联合体) leads the line after it too
+        (
+            "一个攻克智能装备关键技术的创新联合体日前在青川高新区正式启动，"
+            "该创新联合体由1家龙头企业牵头，联合了高校、科研机构、投资平台等共9家单位参与攻关。",
+            ["1家", "9家"],
+            "联合了高校",
+            "该创新联合体",
+        ),
+    ],
+)
+def test_a_later_line_repeats_the_name_that_acts(sentence, keep, holding, subject):
+    lines = condense(sentence, keep, ("青川高新区",), 40)
+    (line,) = [x for x in lines if holding in x]
+    assert line.startswith(subject + holding)
+
+
+def test_two_names_acting_together_are_no_subject_of_a_later_line():
+    sentence = (
+        "今年3月，青川市科技局与青川区携手制定全域创新方案，打造占地30平方公里的创新区，"
+        "包括研发策源区、产业承载区、生态融合区等3个功能区。"
+    )
+    lines = condense(sentence, ["30平方公里", "3个"], ("青川区",), 40)
+    assert not any(x.startswith("青川市科技局包括") for x in lines)

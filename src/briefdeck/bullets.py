@@ -143,6 +143,7 @@ def condense(
     current = ""
     held: list[str] = []  # the clauses just left out, which a 即… or 此… clause points at
     for clause in parts:
+        subject = (_subject(clause, zones) if not english else "") or subject  # the latest name
         has_figure = whole or any(k in clause for k in keep) or _notable(clause)
         opening = not lines
         pending, held = held, []
@@ -303,6 +304,8 @@ def _subject(clause: str, zones: tuple[str, ...] = ()) -> str:
     words = tokens(_tidy(clause))
     genre = vocabulary("genre")
     proper = vocabulary("zones")["proper_tags"]
+    if words and words[0][0] in ("该", "此"):
+        return _pointer_subject(words)
     if not words or words[0][1][:1] != "n":
         return ""
     head, best = "", ""
@@ -313,9 +316,23 @@ def _subject(clause: str, zones: tuple[str, ...] = ()) -> str:
         after = words[n + 1] if n + 1 < len(words) else ("", "", 0)
         named = tag in proper or head.endswith(tuple(genre["subject_endings_zh"]))
         predicate = after[1][:1] in ("v", "d", "p") or after[0] in genre["adverbs_zh"]
+        predicate = predicate and after[0] not in ("与", "和", "同", "跟")  # A与B携手: both act
         if named and predicate and 2 <= len(head) <= SUBJECT_MAX and after[0] not in ("是", "的"):
             best = head
     return best
+
+
+def _pointer_subject(words: tuple[tuple[str, str, int], ...]) -> str:
+    """Return the name a clause opening with a pointer acts under (该创新联合体由…牵头:
+    该创新联合体), up to the preposition, adverb or verb of its predicate; else empty."""
+    head = words[0][0]
+    for n, (word, tag, _) in enumerate(words[1:], 1):
+        after = words[n + 1][1] if n + 1 < len(words) else "x"
+        if tag[:1] in ("p", "d") or (tag[:1] == "v" and after[:1] != "n"):
+            named = words[n - 1][1][:1] == "n" and n > 1
+            return head if named and len(head) <= SUBJECT_MAX else ""
+        head += word
+    return ""
 
 
 def _lacks_subject(clause: str) -> bool:
