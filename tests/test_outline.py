@@ -840,3 +840,7 @@ def test_two_names_acting_together_are_no_subject_of_a_later_line():
     )
     lines = condense(sentence, ["30平方公里", "3个"], ("青川区",), 40)
     assert not any(x.startswith("青川市科技局包括") for x in lines)
+
+
+def test_a_place_opening_a_sentence_without_a_subject_stays():
+    assert condense("在青川，坐落着一座百年老厂。", [], (), 40) == ["在青川，坐落着一座百年老厂"]

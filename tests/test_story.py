@@ -166,3 +166,23 @@ def _news_of(folder, text: str):
     source.write_text(text, "utf-8")
     (article,), _ = read_articles(str(source))
     return main_news(article, parts_of(article, 3)[0])
+
+
+def test_news_that_points_back_comes_after_what_it_points_at(tmp_path):
+    from briefdeck.outline import outline_zones
+    from briefdeck.pipeline import read_articles
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "小铜片撑起百亿元产业（产业观察）\n青川县试水“揭榜挂帅”\n本报记者 王小明\n"
+        "在“铜材之乡”青川县，上千家铜材企业订单饱满，全县铜材年产值超百亿元。\n"
+        "青川精工公司车间里，轧机正把铜带压成厚度仅8微米的铜箔。\n"
+        "这是青川县首个“揭榜挂帅”项目的成果：一种用于高端电池的超薄铜箔，已经批量生产。\n"
+        "回到三年前。国内储能产业发展迅速，超薄铜箔却依赖进口。\n",
+        "utf-8",
+    )
+    articles, _ = read_articles(str(source))
+    (outline,) = outline_zones(articles)
+    lines = [b.text for b in outline.sections[0].bullets]
+    (news,) = [n for n, line in enumerate(lines) if line.startswith("这是青川县首个")]
+    assert news > 0 and lines[news - 1].startswith("青川精工公司车间里")

@@ -142,7 +142,7 @@ def condense(
     lines: list[str] = []
     current = ""
     held: list[str] = []  # the clauses just left out, which a 即… or 此… clause points at
-    for clause in parts:
+    for at, clause in enumerate(parts):
         subject = (_subject(clause, zones) if not english else "") or subject  # the latest name
         has_figure = whole or any(k in clause for k in keep) or _notable(clause)
         opening = not lines
@@ -158,7 +158,15 @@ def condense(
                 current = ""
             held = [*pending, clause]
             continue
-        if opening and not (has_figure or current) and _opening_gives_way(clause, limit, size):
+        after = parts[at + 1] if at + 1 < len(parts) else ""
+        located = (
+            clause.startswith("在") and not english and _predicate_first(after)
+        )  # 在某地，藏着…
+        if (
+            opening
+            and not (has_figure or current or located)
+            and _opening_gives_way(clause, limit, size)
+        ):
             continue
         fits = size(_tidy(clause)) <= limit
         piece = clause if fits else _shorten(clause, keep, limit, size)
@@ -349,6 +357,13 @@ def _verb_first_zh(clause: str) -> bool:
     subject of its own."""
     words = tokens(_tidy(clause))
     return bool(words) and words[0][1][:1] in ("v", "d", "p") and words[0][0] not in ("是", "为")
+
+
+def _predicate_first(clause: str) -> bool:
+    """Return True when a Chinese clause opens with its predicate: a verb, or a word with an
+    aspect particle after it (藏着…, which the segmenter may not tag a verb)."""
+    words = tokens(_tidy(clause))
+    return _verb_first_zh(clause) or (len(words) > 1 and words[1][0] in ("着", "了", "过"))
 
 
 def _opening_gives_way(clause: str, limit: int, size: Any) -> bool:

@@ -9,7 +9,14 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from briefdeck.bullets import concrete, condense, paragraph_bullets, refers_back, steps_of
+from briefdeck.bullets import (
+    bare_quote,
+    concrete,
+    condense,
+    paragraph_bullets,
+    refers_back,
+    steps_of,
+)
 from briefdeck.chars import display, has_cjk, sentences
 from briefdeck.lint import YEAR, bad_categories, fragment_reason
 from briefdeck.metrics import card_worthy, figure_texts, is_personal, is_target, table_figures
@@ -397,7 +404,7 @@ def part_outline(
     limit = _limit(article.language, settings)
     news = main_news(article, part) if part.role is Role.SUMMARY else None
     bullets = _news_bullets(article, news, metrics, settings) if news else []
-    skip = skip | {news[2]} if news else skip
+    skip = skip | set(_with_antecedent(article, news)) if news else skip
     for every in (False, True):
         found = _bullets(article, part, metrics, skip, limit, every)
         if len(bullets) + len(found) >= 2 or every:
@@ -515,11 +522,26 @@ def _news_bullets(
     metrics: list[Metric],
     settings: OutlineSettings,
 ) -> list[Bullet]:
-    """Return the main news as the summary's first bullets: who, what and where, kept whole."""
-    _, _, sentence = news
-    keep = [m.text for m in metrics if m.text in sentence]
+    """Return the main news as the summary's first bullets: who, what and where, kept whole,
+    after the sentence it points back at (一种…正在成形。这是…的硕果——…)."""
     limit = _limit(article.language, settings) * 3 // 2
-    return [Bullet(line) for line in condense(sentence, keep, (), limit)]
+    return [
+        Bullet(line)
+        for sentence in _with_antecedent(article, news)
+        for line in condense(sentence, [m.text for m in metrics if m.text in sentence], (), limit)
+    ]
+
+
+def _with_antecedent(article: Article, news: tuple[int, int, str]) -> list[str]:
+    """Return the news sentence, led by the sentence before it when it points back at that."""
+    section, paragraph, sentence = news
+    if not refers_back(sentence):
+        return [sentence]
+    paragraphs = article.sections[section].paragraphs
+    found = sentences(paragraphs[paragraph].text)
+    at = found.index(sentence) if sentence in found else 0
+    before = found[:at] or (sentences(paragraphs[paragraph - 1].text) if paragraph else [])
+    return [before[-1], sentence] if before and not bare_quote(before[-1]) else [sentence]
 
 
 def _bullets(
