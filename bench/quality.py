@@ -38,6 +38,7 @@ from typing import Any
 
 import yaml
 
+from briefdeck.bullets import refers_back
 from briefdeck.chars import display
 from briefdeck.errors import BriefdeckError
 from briefdeck.faithful import mismatches
@@ -184,7 +185,9 @@ def _check_source(report: Report, deck: Deck, articles: list[Article]) -> None:
     summary = next((s for s in deck.slides if s.kind not in ("cover",)), None)
     body = summary.body.paragraphs if summary and summary.body else ()
     first = body[0].text if body else ""
-    if articles and not _tells_news(first, articles[0]):
+    # the news may come after the one line it points back at (…成形。这是…的硕果)
+    led = len(body) > 1 and refers_back(body[1].text) and body[1].text
+    if articles and not any(_tells_news(line, articles[0]) for line in (first, led) if line):
         report.add("main-news", f"{deck.zone}: summary opens {first[:40]!r}")
 
 

@@ -127,12 +127,7 @@ def condense(
     size = _size_en if english else len
     statements = _split(sentence, "；;") if not english else [sentence]
     if len(statements) > 1 and size(_tidy(sentence)) > limit:
-        return [
-            line
-            for n, part in enumerate(statements)
-            if n == 0 or whole or any(k in part for k in keep)
-            for line in condense(part, [k for k in keep if k in part], zones, limit, whole)
-        ]
+        return _statement_lines(statements, keep, zones, limit, whole)
     parts = clauses(sentence, english)
     if not english and size(_tidy("".join(parts))) > limit:
         parts = _main_clauses(parts, keep, limit)
@@ -159,14 +154,7 @@ def condense(
             held = [*pending, clause]
             continue
         after = parts[at + 1] if at + 1 < len(parts) else ""
-        located = (
-            clause.startswith("在") and not english and _predicate_first(after)
-        )  # 在某地，藏着…
-        if (
-            opening
-            and not (has_figure or current or located)
-            and _opening_gives_way(clause, limit, size)
-        ):
+        if opening and not (has_figure or current) and _skipped(clause, after, limit, size):
             continue
         fits = size(_tidy(clause)) <= limit
         piece = clause if fits else _shorten(clause, keep, limit, size)
@@ -186,11 +174,8 @@ def condense(
                 if not has_figure:
                     held = [*pending, clause]
                     continue
-        carried = subject + piece  # 某某电站…，取得了…: a later line keeps who did it
-        named = any(piece.startswith(z[:2]) for z in zones)  # 某市全市…: a place, tagged a verb
-        verb = _verb_first_zh(piece) and not named
-        if lines and not current and subject and verb and size(carried) <= limit:
-            piece = carried
+        if lines and not current:
+            piece = _carried(subject, piece, zones, limit)  # 某某电站…，取得了…: who did it
         current = _glue(current, piece, english)
         if not fits:
             lines.append(current)
@@ -198,6 +183,36 @@ def condense(
     if current:
         lines.append(current)
     return _finished(sentence, lines, english, size, limit)
+
+
+def _statement_lines(
+    statements: list[str], keep: list[str], zones: tuple[str, ...], limit: int, whole: bool
+) -> list[str]:
+    """Return the lines of statements parted by semicolons: the first, and those with a figure
+    (or, when `whole`, every one), each condensed on its own."""
+    return [
+        line
+        for n, part in enumerate(statements)
+        if n == 0 or whole or any(k in part for k in keep)
+        for line in condense(part, [k for k in keep if k in part], zones, limit, whole)
+    ]
+
+
+def _skipped(clause: str, after: str, limit: int, size: Any) -> bool:
+    """Return True for an opening clause a line skips, unless it is the place a sentence
+    without a subject tells of (在某地，藏着…)."""
+    located = clause.startswith("在") and has_cjk(clause) and _predicate_first(after)
+    return not located and _opening_gives_way(clause, limit, size)
+
+
+def _carried(subject: str, piece: str, zones: tuple[str, ...], limit: int) -> str:
+    """Return `piece`, a later line's first clause, led by the `subject` that acted when it
+    opens with its verb and the line still fits (English lines have no subject carried)."""
+    named = any(piece.startswith(z[:2]) for z in zones)  # 某市全市…: a place, tagged a verb
+    carried = subject + piece
+    if subject and _verb_first_zh(piece) and not named and len(carried) <= limit:
+        return carried
+    return piece
 
 
 def _notable(clause: str) -> bool:
