@@ -67,3 +67,29 @@ def test_planning_imports_neither_render_nor_cli():
     banned = re.compile(r"^(?:click|pptx|briefdeck\.(?:render|cli|pipeline|batch))(?:\.|$)")
     offenders = {(p.name, m) for p in planning for m in imported(p) if banned.match(m)}
     assert offenders == set()
+
+
+def test_only_the_pipeline_reads_documents():
+    reading = {"briefdeck.read.read_document", "briefdeck.structure.structure"}
+    readers = {
+        p.relative_to(SRC).as_posix()
+        for p in SRC.rglob("*.py")
+        if "read" not in p.relative_to(SRC).parts[:-1] and imported(p) & reading
+    }
+    assert readers == {"pipeline.py"}
+
+
+def test_no_module_keeps_a_cache_of_its_own():
+    """Caches belong to objects (the renderer, the article reader), never to module globals."""
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.parse(path.read_text("utf-8")).body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            if isinstance(value, (ast.Dict, ast.List, ast.Set)) and not value_elements(value):
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []
+
+
+def value_elements(node: ast.Dict | ast.List | ast.Set) -> list[ast.expr | None]:
+    """Return the elements a dict, list or set display is written with."""
+    return list(node.keys) if isinstance(node, ast.Dict) else list(node.elts)

@@ -116,14 +116,16 @@ def test_debug_shows_the_traceback_and_builds_the_others(tmp_path, monkeypatch, 
 def test_an_internal_error_reading_one_input_spares_the_others(tmp_path, monkeypatch):
     other = tmp_path / "other.txt"
     other.write_bytes(SEED.read_bytes())
-    real = batch.read_articles
+    from briefdeck import pipeline
+
+    real = pipeline.read_articles
 
     def read_articles(source, options):
         if source == str(other):
             raise ZeroDivisionError("division by zero")
         return real(source, options)
 
-    monkeypatch.setattr(batch, "read_articles", read_articles)
+    monkeypatch.setattr(pipeline, "read_articles", read_articles)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(SEED), str(other), "-o", str(out), "-q"])
     assert result.exit_code == 1

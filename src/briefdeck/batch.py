@@ -13,26 +13,24 @@ import multiprocessing
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import LayoutSet
-from briefdeck.model import Deck, ZoneOutline
-from briefdeck.outline import OutlineSettings, zone_outline
+from briefdeck.model import Deck
+from briefdeck.outline import OutlineSettings
 from briefdeck.pipeline import (
+    ArticleReader,
     ReadOptions,
+    Scan,
+    ZoneJob,
     build_deck,
     deck_paths,
-    is_outline,
-    read_articles,
-    read_outline,
+    zone_jobs,
 )
 from briefdeck.plan import MAX_SLIDES
-from briefdeck.read import read_document
-from briefdeck.structure import structure
-from briefdeck.zones import zone_key
 
 
 @dataclass(frozen=True)
@@ -47,17 +45,6 @@ class BuildSettings:
     max_slides: int = MAX_SLIDES
     author: str = ""
     """Author and last editor in each deck's properties."""
-
-
-@dataclass(frozen=True)
-class ZoneJob:
-    """One deck to build: a zone's articles (by source and index), or a given outline."""
-
-    zone: str
-    parts: tuple[tuple[str, int], ...] = ()
-    """(source, article index) of each article about the zone, in input order."""
-    outline: ZoneOutline | None = None
-    """An outline read from YAML, built as it is."""
 
 
 class EventKind(enum.Enum):
@@ -115,57 +102,30 @@ def _internal(subject: str, failed: Failure, path: Path | None = None) -> Event:
     return Event(EventKind.ERROR, message, path=path, trace=failed.trace)
 
 
-_READ: dict[tuple[str, ReadOptions], tuple[Any, ...]] = {}
-"""Articles read in this process, kept for the few documents a zone's build reads again."""
 READ_CACHE = 16
+_READER = ArticleReader(READ_CACHE)
+"""This process's reader: the few documents a zone's build reads again are kept in it."""
 
 
-def _articles(source: str, options: ReadOptions) -> tuple[Any, ...]:
-    """Return the articles of `source`, from this process's small cache when it has them."""
-    key = (source, options)
-    if key not in _READ:
-        if len(_READ) >= READ_CACHE:
-            _READ.pop(next(iter(_READ)))
-        _READ[key] = read_articles(source, options)[0]
-    return _READ[key]
-
-
-def _scan(task: tuple[str, ReadOptions, bool]) -> tuple[Any, tuple[str, ...]]:
-    """Return ((zone, title) of the source's articles or an outline or an error, warnings).
-
-    `full` reads the articles whole (kept in the cache for the build); otherwise only their
-    structure is read, which is all a worker scanning many documents needs.
-    """
-    source, options, full = task
+def _scan(task: tuple[str, ReadOptions, bool]) -> Scan | BriefdeckError | Failure:
+    """Return what the source holds (read whole, and kept for the build, when asked: else its
+    structure only, which is all a worker scanning many documents needs), or its error."""
+    source, options, whole = task
     try:
-        if is_outline(source):
-            return read_outline(source), ()
-        if full:
-            articles, warnings = read_articles(source, options)
-            _READ[(source, options)] = articles
-        else:
-            document = read_document(source, options.encoding, options.max_bytes)
-            articles, warnings = structure(document, options.zone_words)
-        return tuple((options.zone or a.zone, a.title) for a in articles), warnings
+        return _READER.scan(source, options, whole)
     except BriefdeckError as exc:
-        return exc, ()
+        return exc
     except Exception as exc:  # a bug: reported on this input, the others go on
-        return failure(exc), ()
+        return failure(exc)
 
 
 def _build(task: tuple[ZoneJob, Path, BuildSettings]) -> Deck | BriefdeckError | Failure:
     """Build one zone's deck; errors come back as values (they cross process lines)."""
     job, path, settings = task
     try:
-        outline = job.outline
-        articles: list[Any] = []
-        if outline is None:
-            articles = [_articles(source, settings.read)[index] for source, index in job.parts]
-            if settings.read.zone:
-                articles = [replace(a, zone=settings.read.zone) for a in articles]
-            outline = zone_outline(job.zone, articles, settings.outline)
+        outline, articles = _READER.zone_outline(job, settings.read, settings.outline)
         return build_deck(outline, settings.layout_set, path, settings.force, settings.max_slides,
-                          tuple(articles), settings.author)  # fmt: skip
+                          articles, settings.author)  # fmt: skip
     except BriefdeckError as exc:
         return exc
     except Exception as exc:  # a bug (even a StopIteration): reported on this deck alone
@@ -178,31 +138,21 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
     try:
         # a few documents are quicker to scan here, whole, than to send to workers
         here = pool is None or len(sources) < 2 * jobs
-        scans = [(s, settings.read, here and len(sources) <= READ_CACHE) for s in sources]
-        zones: dict[str, list[tuple[str, int]]] = {}
-        names: dict[str, str] = {}
-        given: list[ZoneJob] = []
-        skipped: list[str] = []
-        for source, scanned in zip(sources, _map(None if here else pool, _scan, scans)):
-            found, warnings = (scanned, ()) if isinstance(scanned, Failure) else scanned
-            for warning in warnings:
+        reads = [(s, settings.read, here and len(sources) <= READ_CACHE) for s in sources]
+        scans: list[Scan] = []
+        for source, scanned in zip(sources, _map(None if here else pool, _scan, reads)):
+            if isinstance(scanned, Failure):
+                yield _internal(source, scanned)
+                scanned = Scan()
+            elif isinstance(scanned, BriefdeckError):
+                yield Event(EventKind.ERROR, str(scanned))
+                scanned = Scan()
+            for warning in scanned.warnings:
                 yield Event(EventKind.WARNING, warning)
-            if isinstance(found, Failure):
-                yield _internal(source, found)
-            elif isinstance(found, BriefdeckError):
-                yield Event(EventKind.ERROR, str(found))
-            elif isinstance(found, ZoneOutline):
-                given.append(ZoneJob(found.zone, outline=found))
-            else:
-                for index, (zone, title) in enumerate(found):
-                    if zone is None:
-                        skipped.append(title)
-                    else:  # variants of one name are one zone, named as first met
-                        key = names.setdefault(zone_key(zone), zone)
-                        zones.setdefault(key, []).append((source, index))
+            scans.append(scanned)
+        work, skipped = zone_jobs(sources, scans)
         if skipped:
-            yield Event(EventKind.SKIPPED, titles=tuple(skipped))
-        work = [*given, *(ZoneJob(zone, tuple(parts)) for zone, parts in zones.items())]
+            yield Event(EventKind.SKIPPED, titles=skipped)
         yield Event(EventKind.PLANNED, count=len(work))
         paths = deck_paths([job.zone for job in work], settings.out_dir)
         tasks = [(job, path, settings) for job, path in zip(work, paths)]

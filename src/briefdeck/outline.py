@@ -47,7 +47,7 @@ from briefdeck.story import (
     split_heading,
 )
 from briefdeck.vocab import vocabulary
-from briefdeck.zones import zone_key
+from briefdeck.zones import by_zone
 
 CHART_ROWS = 3
 """Fewest rows of a table's numeric column that make a chart of it."""
@@ -105,10 +105,9 @@ def outline_zones(
 ) -> tuple[ZoneOutline, ...]:
     """Return one outline per zone, articles merged in input order (none about no zone)."""
     settings = settings or OutlineSettings()
-    zones: dict[str, list[Article]] = {}
-    for article in articles:  # variants of one name (某某自贸港, 某某自由贸易港) are one zone
-        if article.zone is not None:
-            zones.setdefault(zone_key(article.zone), []).append(article)
+    zones, _ = by_zone(
+        (article.zone, article) for article in articles
+    )  # 某某自贸港 = 某某自由贸易港
     return tuple(zone_outline(str(group[0].zone), group, settings) for group in zones.values())
 
 

@@ -15,12 +15,12 @@ from briefdeck.faithful import check_faithful
 from briefdeck.layouts import LayoutSet
 from briefdeck.metrics import find_metrics
 from briefdeck.model import Article, Deck, ZoneOutline
-from briefdeck.outline import OutlineSettings, outline_zones
+from briefdeck.outline import OutlineSettings, outline_zones, zone_outline
 from briefdeck.outline_yaml import dump_outline, load_outline
 from briefdeck.plan import MAX_SLIDES, plan_deck
 from briefdeck.read import MAX_BYTES, SUFFIXES, read_document
 from briefdeck.structure import structure
-from briefdeck.zones import ZoneWords
+from briefdeck.zones import ZoneWords, by_zone
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 """Inputs with these suffixes are outlines written by `briefdeck outline`."""
@@ -55,12 +55,102 @@ def read_articles(
     source: str, options: ReadOptions | None = None
 ) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Return the articles of one document with their metrics, and the warnings met."""
-    options = options or ReadOptions()
+    articles, warnings = _structured(source, options or ReadOptions())
+    return tuple(find_metrics(a) for a in articles), warnings
+
+
+def _structured(source: str, options: ReadOptions) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Return the articles of one document without their metrics (each in the `--zone`
+    given, if one is), and the warnings met."""
     document = read_document(source, options.encoding, options.max_bytes)
     articles, warnings = structure(document, options.zone_words)
     if options.zone:
         articles = tuple(dataclasses.replace(a, zone=options.zone) for a in articles)
-    return tuple(find_metrics(a) for a in articles), warnings
+    return articles, warnings
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What one input holds, as far as sorting it into decks needs: its articles' zones and
+    titles, or the outline it is."""
+
+    zones: tuple[str | None, ...] = ()
+    """The zone of each article, in order (None: about no zone)."""
+    titles: tuple[str, ...] = ()
+    """The title of each article, in order."""
+    outline: ZoneOutline | None = None
+    """The outline an outline YAML input holds; else None."""
+    warnings: tuple[str, ...] = ()
+    """The warnings met reading it."""
+
+
+@dataclass(frozen=True)
+class ZoneJob:
+    """One deck to build: a zone's articles (by source and index), or a given outline."""
+
+    zone: str
+    parts: tuple[tuple[str, int], ...] = ()
+    """(source, article index) of each article about the zone, in input order."""
+    outline: ZoneOutline | None = None
+    """An outline read from YAML, built as it is."""
+
+
+class ArticleReader:
+    """Reads documents' articles, keeping the last few read for the zones that need them again."""
+
+    def __init__(self, size: int = 16) -> None:
+        self.size = size
+        self._read: dict[tuple[str, ReadOptions], tuple[Article, ...]] = {}
+
+    def articles(self, source: str, options: ReadOptions) -> tuple[Article, ...]:
+        """Return the articles of `source`, read once while they stay among the last few."""
+        key = (source, options)
+        if key not in self._read:
+            self.keep(source, options, read_articles(source, options)[0])
+        return self._read[key]
+
+    def keep(self, source: str, options: ReadOptions, articles: tuple[Article, ...]) -> None:
+        """Keep the articles of `source` read elsewhere, the oldest kept making room."""
+        if len(self._read) >= self.size:
+            self._read.pop(next(iter(self._read)))
+        self._read[(source, options)] = articles
+
+    def scan(self, source: str, options: ReadOptions, whole: bool = False) -> Scan:
+        """Return what `source` holds: an outline, or its articles' zones and titles (read
+        `whole`, metrics too, and kept for the build; else their structure only)."""
+        if is_outline(source):
+            return Scan(outline=read_outline(source))
+        if whole:
+            articles, warnings = read_articles(source, options)
+            self.keep(source, options, articles)
+        else:
+            articles, warnings = _structured(source, options)
+        zones = tuple(a.zone for a in articles)
+        return Scan(zones, tuple(a.title for a in articles), warnings=warnings)
+
+    def zone_outline(
+        self, job: ZoneJob, options: ReadOptions, settings: OutlineSettings
+    ) -> tuple[ZoneOutline, tuple[Article, ...]]:
+        """Return the outline of a job's deck and the articles it was made from (none for a
+        given outline)."""
+        if job.outline is not None:
+            return job.outline, ()
+        articles = tuple(self.articles(source, options)[index] for source, index in job.parts)
+        return zone_outline(job.zone, list(articles), settings), articles
+
+
+def zone_jobs(sources: list[str], scans: list[Scan]) -> tuple[list[ZoneJob], tuple[str, ...]]:
+    """Return the decks to build for the scanned inputs (given outlines first, then one per
+    zone in input order) and the titles of the articles about no zone."""
+    given = [ZoneJob(s.outline.zone, outline=s.outline) for s in scans if s.outline is not None]
+    entries = (
+        (zone, (source, index, title))
+        for source, scan in zip(sources, scans)
+        for index, (zone, title) in enumerate(zip(scan.zones, scan.titles))
+    )
+    zones, none = by_zone(entries)
+    jobs = [ZoneJob(zone, tuple((s, n) for s, n, _ in parts)) for zone, parts in zones.items()]
+    return [*given, *jobs], tuple(title for _, _, title in none)
 
 
 def is_outline(source: str) -> bool:

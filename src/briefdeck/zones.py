@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from briefdeck.chars import is_cjk
 from briefdeck.segment import boundaries, tokens
 from briefdeck.vocab import alternation, extend, vocabulary
+
+T = TypeVar("T")
 
 NAME_MAX = 8
 EDGE = 4
@@ -526,3 +530,17 @@ def _mentions_en(text: str, rules: _ZoneRules) -> list[Mention]:
             name = " ".join([*words, match.group(2)])
             out.append(Mention(name, name, text.index(words[0], start)))
     return out
+
+
+def by_zone(items: Iterable[tuple[str | None, T]]) -> tuple[dict[str, list[T]], list[T]]:
+    """Return the items about each zone (variants of a name are one zone, named as first met)
+    in input order, and the items about no zone."""
+    names: dict[str, str] = {}
+    zones: dict[str, list[T]] = {}
+    none: list[T] = []
+    for zone, item in items:
+        if zone is None:
+            none.append(item)
+        else:
+            zones.setdefault(names.setdefault(zone_key(zone), zone), []).append(item)
+    return zones, none

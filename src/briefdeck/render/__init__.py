@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationPart
@@ -25,48 +27,77 @@ from briefdeck.render.props import build_time, fixed_times, write_properties
 from briefdeck.render.slides import fill_slide, new_slide
 from briefdeck.render.template import open_template, template_layouts
 
-_BASES: dict[tuple[str, str], bytes] = {}
-"""Prepared empty presentations (theme and layouts written), per layout set and language."""
+
+@dataclass
+class _Base:
+    """An empty presentation prepared for one layout set and language."""
+
+    layout_set: LayoutSet
+    language: str
+    data: bytes
+    """The presentation's bytes (theme and layouts written), which each deck starts from."""
+    models: dict[str, list[Any]] = field(default_factory=dict)
+    """Layout name -> the placeholder elements a new slide on it gets (made once)."""
 
 
-def _base(layout_set: LayoutSet, language: str) -> bytes:
-    """Return the empty presentation a deck starts from, prepared once per process."""
-    key = (repr(layout_set), language)
-    if key not in _BASES:
-        if layout_set.template:
-            prs = open_template(layout_set.template)
-            drop_slides(prs)
-            add_view_props(prs)
-            fill_east_asian_font(prs, layout_set)
-        else:
-            prs = Presentation()
-            apply_theme(prs, layout_set)
-            build_layouts(prs, layout_set, language)
-        buffer = io.BytesIO()
-        prs.save(buffer)
-        _BASES[key] = buffer.getvalue()
-    return _BASES[key]
+class Renderer:
+    """Writes decks, preparing the empty presentation of each layout set and language once."""
+
+    def __init__(self) -> None:
+        self._bases: list[_Base] = []
+
+    def render(self, deck: Deck, layout_set: LayoutSet, path: Path, author: str = "") -> Path:
+        """Write `deck` to `path` atomically (temporary file, then rename); return the path."""
+        base = self._base(layout_set, deck.language)
+        prs = Presentation(io.BytesIO(base.data))
+        by_name = (
+            template_layouts(prs)
+            if layout_set.template
+            else {layout.name: layout for layout in prs.slide_layouts}
+        )
+        layouts = {spec.name: by_name[spec.source or spec.name] for spec in layout_set.layouts}
+        sep = "：" if deck.language == "zh" else ": "
+        for spec in deck.slides:
+            slide = new_slide(prs, layouts[spec.layout], base.models)
+            fill_slide(slide, spec, layout_set, sep)
+        when = build_time()
+        write_properties(prs, deck, author, when)
+        save_atomic(prs, path, when if os.environ.get("SOURCE_DATE_EPOCH") else None)
+        return path
+
+    def _base(self, layout_set: LayoutSet, language: str) -> _Base:
+        """Return the prepared empty presentation of `layout_set` in `language`."""
+        for base in self._bases:
+            if base.language == language and base.layout_set == layout_set:
+                return base
+        base = _Base(layout_set, language, _prepared(layout_set, language))
+        self._bases.append(base)
+        return base
+
+
+def _prepared(layout_set: LayoutSet, language: str) -> bytes:
+    """Return an empty presentation with the set's theme and layouts (or its template's)."""
+    if layout_set.template:
+        prs = open_template(layout_set.template)
+        drop_slides(prs)
+        add_view_props(prs)
+        fill_east_asian_font(prs, layout_set)
+    else:
+        prs = Presentation()
+        apply_theme(prs, layout_set)
+        build_layouts(prs, layout_set, language)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
+
+
+_RENDERER = Renderer()
+"""This process's renderer: the layout sets' presentations are prepared once per process."""
 
 
 def render_deck(deck: Deck, layout_set: LayoutSet, path: Path, author: str = "") -> Path:
-    """Write `deck` to `path` atomically (temporary file, then rename); return the path."""
-    base = _base(layout_set, deck.language)
-    prs = Presentation(io.BytesIO(base))
-    by_name = (
-        template_layouts(prs)
-        if layout_set.template
-        else {layout.name: layout for layout in prs.slide_layouts}
-    )
-    layouts = {spec.name: by_name[spec.source or spec.name] for spec in layout_set.layouts}
-    sep = "：" if deck.language == "zh" else ": "
-    base_key = f"{id(base)}"  # the cached base's bytes live as long as the process
-    for spec in deck.slides:
-        slide = new_slide(prs, layouts[spec.layout], base_key)
-        fill_slide(slide, spec, layout_set, sep)
-    when = build_time()
-    write_properties(prs, deck, author, when)
-    save_atomic(prs, path, when if os.environ.get("SOURCE_DATE_EPOCH") else None)
-    return path
+    """Write `deck` to `path` with this process's renderer; return the path."""
+    return _RENDERER.render(deck, layout_set, path, author)
 
 
 def save_atomic(prs: PresentationPart, path: Path, stamp: datetime | None = None) -> None:

@@ -25,31 +25,26 @@ IDX = {role: spec[1] for role, spec in ROLE_PLACEHOLDERS.items() if spec[1] is n
 """Placeholder role -> idx of our masters (a title has none: it is found by type)."""
 
 
-_MODELS: dict[tuple[str, str], list[Any]] = {}
-"""Placeholder elements of a layout, made once per process: (base key, layout name) -> elements."""
-
-
-def new_slide(prs: Any, layout: Any, base: str) -> Any:
+def new_slide(prs: Any, layout: Any, models: dict[str, list[Any]]) -> Any:
     """Add a slide on `layout` with its placeholders; return it.
 
     Does what python-pptx's `add_slide` does, with each layout's placeholder elements made once
-    per process and copied: cloning them one by one is most of a slide's cost. `base` names the
-    prepared presentation the layout belongs to.
+    (kept in `models`, by layout name, for the presentation the layout belongs to) and copied:
+    cloning them one by one is most of a slide's cost.
     """
     rid, slide = prs.part.add_slide(layout)
     prs.slides._sldIdLst.add_sldId(rid)
-    key = (base, layout.name)
-    if key not in _MODELS:
-        models = []
+    if layout.name not in models:
+        made = []
         for sp in (ph.element for ph in layout.iter_cloneable_placeholders()):
             model = CT_Shape.new_placeholder_sp(
                 0, "", sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx
             )
             model.nvSpPr.cNvPr.set("name", slide.shapes.ph_basename(sp.ph_type))
-            models.append(model)
-        _MODELS[key] = models
+            made.append(model)
+        models[layout.name] = made
     tree = slide.shapes._spTree
-    for shape_id, model in enumerate(_MODELS[key], start=2):
+    for shape_id, model in enumerate(models[layout.name], start=2):
         sp = copy.deepcopy(model)
         c_nv_pr = sp[0][0]  # p:nvSpPr/p:cNvPr
         c_nv_pr.set("id", str(shape_id))
