@@ -550,6 +550,8 @@ def test_the_later_part_of_a_quote_on_a_slide_is_no_bullet(tmp_path):
             "走进青川纺织厂车间，带动了全县纺织业转型",
             "走进青川纺织厂车间，带动了全县纺织业转型",
         ),
+        # what follows a colon is what the title announced
+        ("走进青川纺织厂车间：要在一天内织出3000米布", "要在一天内织出3000米布"),
     ],
 )
 def test_a_bullet_does_not_repeat_its_slides_title(text, shown):
@@ -844,3 +846,23 @@ def test_two_names_acting_together_are_no_subject_of_a_later_line():
 
 def test_a_place_opening_a_sentence_without_a_subject_stays():
     assert condense("在青川，坐落着一座百年老厂。", [], (), 40) == ["在青川，坐落着一座百年老厂"]
+
+
+def test_the_halves_of_a_pair_stay_together():
+    sentence = (
+        "从一家工厂的单打独斗，到一条产业链的协同攻关，青川铜箔带给当地的不仅是一种新产品，"
+        "更是一条靠机制创新突破技术瓶颈的新路。"
+    )
+    (line,) = condense(sentence, [], ("青川高新区",), 40)
+    assert "不仅是一种新产品" in line and "更是一条" in line
+
+
+def test_a_list_announced_by_a_count_and_a_noun_is_shown_whole():
+    sentence = (
+        "青川区与高校反复研讨，提出“三区联动”思路——校区培育创新源头，园区承接成果转化，"
+        "社区提供配套服务。"
+    )
+    lines = condense(sentence, [], ("青川区",), 40)
+    assert any("社区提供配套服务" in line for line in lines) or not any(
+        "校区培育创新源头" in line for line in lines
+    )

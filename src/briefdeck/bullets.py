@@ -241,8 +241,10 @@ def _finished(sentence: str, lines: list[str], english: bool, size: Any, limit: 
     announces nothing."""
     lines = _whole_list(sentence, lines, limit)
     cut = len(lines) > 1 or sum(size(_tidy(line)) for line in lines) < size(_tidy(sentence)) - 2
-    if cut and any(w in sentence for w in vocabulary("genre")["supposition_zh"]):
-        # 如果…，可以获得…: a condition or a consequence alone would state a fact
+    supposed = any(w in sentence for w in vocabulary("genre")["supposition_zh"])
+    if cut and (supposed or _pair_cut(sentence, lines)):
+        # 如果…，可以获得…: a condition or a consequence alone would state a fact; 不仅…，更…:
+        # the first half alone would say less than the sentence
         whole = _tidy(sentence)
         lines = [whole] if size(whole) <= limit * 3 // 2 else []
     out = [
@@ -251,18 +253,39 @@ def _finished(sentence: str, lines: list[str], english: bool, size: Any, limit: 
     return [_sentence_case(display(line), english) for line in out if line]
 
 
+def _pair_cut(sentence: str, lines: list[str]) -> bool:
+    """Return True when a line holds the first half of a pair (不仅…) of `sentence` whose
+    second half (…更是…) no line holds."""
+    genre = vocabulary("genre")
+    for first in genre["pair_first_zh"]:
+        at = sentence.find(first)
+        after = sentence[at + len(first) :] if at >= 0 else ""
+        seconds = [word for word in genre["pair_second_zh"] if word in after]
+        holding = [line[line.find(first) + len(first) :] for line in lines if first in line]
+        if seconds and holding and not any(w in h for h in holding for w in seconds):
+            return True
+    return False
+
+
 def _whole_list(sentence: str, lines: list[str], limit: int) -> list[str]:
-    """Return `lines` with a list the sentence announces by its count (“三个优先”的原则——A，B，C)
+    """Return `lines` with a list the sentence announces by its count (“三个优先”的原则——A，B，C;
+    “三区联动”——A，B，C)
     shown whole or not at all: when some items were cut, the line that announces it holds the
     whole list if that fits in half as much again as `limit`, else the announcement only."""
     numerals = "".join(NUMERALS)
-    found = re.search(rf"[{numerals}](?:个|大|项|条|种|方面)[^，。；——：]{{0,12}}(——|：)", sentence)
+    announced = rf"[{numerals}][\u4e00-\u9fff][^，。；——：]{{0,12}}(——|：)"  # 三个优先, 三区联动
+    found = next(
+        (
+            m
+            for m in re.finditer(announced, sentence)
+            if len(_split(sentence[m.end() :], "，,；;")) == NUMERALS[m.group(0)[0]]
+        ),
+        None,
+    )
     if not found:
         return lines
     count = NUMERALS[sentence[found.start()]]
     items = _split(sentence[found.end() :], "，,；;")
-    if len(items) != count:
-        return lines
     shown = [item for item in items if any(_tidy(item) in line for line in lines)]
     if len(shown) in (0, count):
         return lines

@@ -460,7 +460,8 @@ def _after_title(bullet: Bullet, title: str) -> Bullet:
         return bullet
     first = tokens(rest[1:])[0]
     subject = first[1][:1] in ("n", "m", "t") and first[0] != "是"  # its own subject follows
-    return replace(bullet, text=rest[1:]) if subject else bullet
+    said = rest[0] in "：:"  # 目标是苛刻的：要…: what follows a colon is what the title announced
+    return replace(bullet, text=rest[1:]) if subject or said else bullet
 
 
 def most_salient(
