@@ -273,11 +273,11 @@ def _whole_list(sentence: str, lines: list[str], limit: int) -> list[str]:
     shown whole or not at all: when some items were cut, the line that announces it holds the
     whole list if that fits in half as much again as `limit`, else the announcement only."""
     numerals = "".join(NUMERALS)
-    announced = rf"[{numerals}][\u4e00-\u9fff][^，。；——：]{{0,12}}(——|：)"  # 三个优先, 三区联动
+    pattern = rf"[{numerals}][\u4e00-\u9fff][^，。；——：]{{0,12}}(——|：)"  # 三个优先, 三区联动
     found = next(
         (
             m
-            for m in re.finditer(announced, sentence)
+            for m in re.finditer(pattern, sentence)
             if len(_split(sentence[m.end() :], "，,；;")) == NUMERALS[m.group(0)[0]]
         ),
         None,
