@@ -275,10 +275,10 @@ def convert(document, name: str, folder: Path) -> Path:
 
 def scanned(path: Path) -> None:
     """Write a PDF that holds only a picture of a page (no text layer), as a scanner does."""
-    image = Image.new("L", (620, 877), 255)
+    image = Image.new("1", (620, 877), 1)
     draw = ImageDraw.Draw(image)
     for y in range(80, 800, 22):
-        draw.rectangle((60, y, 560 - (y * 7) % 120, y + 9), fill=40)
+        draw.rectangle((60, y, 560 - (y * 7) % 120, y + 9), fill=0)
     image.save(path, "PDF", resolution=75)
 
 
@@ -301,7 +301,7 @@ def main() -> None:
             shutil.copy(pdf, OUT / pdf.name)
             print(f"{pdf.name}: {pdf.stat().st_size:,} bytes")
     scanned(OUT / "scanned.pdf")
-    encrypted(OUT / "zh_two_articles.pdf", OUT / "encrypted.pdf")
+    encrypted(OUT / "en_two_articles.pdf", OUT / "encrypted.pdf")
 
 
 if __name__ == "__main__":
