@@ -1,0 +1,504 @@
+"""Turn the text lines of PDF pages into blocks: furniture, columns, reading order, paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefdeck.chars import ends_sentence, language
+from briefdeck.model import Block
+from briefdeck.structure import is_title_like
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text as a page sets it: top-down coordinates in points."""
+
+    text: str
+    """Its characters (a hyphen at the end kept as `-`)."""
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float
+    """The baseline's distance from the top of the page."""
+    size: float
+    """The font size most of its characters are set in, points."""
+    bold: bool
+    """True when most of its characters are set in a bold face."""
+    page: int = 0
+    """0-based page index."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """The text lines of one page, in the order the PDF holds them."""
+
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+
+
+MARGIN = 0.12
+"""Share of the page height at its top and bottom where running heads and folios may stand."""
+_FOLIO = re.compile(
+    r"^[-–—\s]*(?:第\s*)?\d{1,4}(?:\s*[版页])?[-–—\s]*$|^(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?$"
+    r"|^\d{1,4}\s*/\s*\d{1,4}$",
+    re.IGNORECASE,
+)
+"""A page number on its own: `5`, `- 5 -`, `第5版`, `Page 5 of 8`, `5/8`."""
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_MASTHEAD = re.compile(
+    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\b"
+    rf"|\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
+    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})[a-z]*\.?,?\s+(?:19|20)\d\d\b"
+    r"|第\s*\d+\s*版|星期[一二三四五六日天]|\bpage\s+\d+\b",
+    re.IGNORECASE,
+)
+"""What a paper's masthead line or running head holds: the date, the page, the weekday."""
+
+
+def furniture(pages: Sequence[Page], body: float) -> set[Line]:
+    """Return the running heads, masthead lines and page numbers of `pages`.
+
+    Only lines set apart in a page's margins count (`_margins`): a page number, a line with the
+    date or page of the paper (and in the top margin the lines beside or above it: the paper's
+    name), or a line that the margin of another page repeats (digits aside).
+    """
+    margins = [_margins(page, body) for page in pages]
+    pages_of: dict[str, set[int]] = {}
+    for n, (head, foot) in enumerate(margins):
+        for line in head + foot:
+            pages_of.setdefault(_shape(line.text), set()).add(n)
+    found: set[Line] = set()
+    for head, foot in margins:
+        marked = [
+            line
+            for line in head + foot
+            if _FOLIO.match(line.text)
+            or _MASTHEAD.search(line.text)
+            or len(pages_of[_shape(line.text)]) > 1
+        ]
+        found.update(marked)
+        lowest = max((m.bottom for m in marked if m in head), default=None)
+        found.update(line for line in head if lowest is not None and line.top <= lowest)
+    return found
+
+
+def _margins(page: Page, body: float) -> tuple[list[Line], list[Line]]:
+    """Return the lines set apart at the top of a page and those at its bottom: the lines
+    before the first (after the last) white gap of a body size or more, within MARGIN of the
+    page's edge."""
+    falling = sorted(page.lines, key=lambda x: x.top)
+    head: list[Line] = []
+    edge = 0.0
+    for n, line in enumerate(falling):
+        if n and line.top - edge >= body:
+            head = falling[:n]
+            break
+        if line.bottom > page.height * MARGIN:
+            break
+        edge = max(edge, line.bottom)
+    rising = sorted(page.lines, key=lambda x: -x.bottom)
+    foot: list[Line] = []
+    edge = page.height
+    for n, line in enumerate(rising):
+        if n and edge - line.bottom >= body:
+            foot = rising[:n]
+            break
+        if line.top < page.height * (1 - MARGIN):
+            break
+        edge = min(edge, line.top)
+    return head, foot
+
+
+def _shape(text: str) -> str:
+    """Return `text` without spaces, its numbers as `#` (a running head with the page's
+    number)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def body_size(lines: Iterable[Line]) -> float:
+    """Return the font size most characters are set in (to half a point)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+# ------------------------------------------------------------------ blocks and their order
+
+
+@dataclass
+class _Chunk:
+    """Lines of one style set one under the other in one column: a paragraph or more."""
+
+    lines: list[Line]
+
+    @property
+    def x0(self) -> float:
+        return min(line.x0 for line in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(line.x1 for line in self.lines)
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.lines[-1].bottom
+
+    @property
+    def size(self) -> float:
+        return self.lines[0].size
+
+    @property
+    def bold(self) -> bool:
+        return self.lines[0].bold
+
+
+def _same_style(a: Line, b: Line) -> bool:
+    return a.bold == b.bold and abs(a.size - b.size) <= 0.06 * max(a.size, b.size)
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
+
+
+def _pitches(lines: Sequence[Line]) -> dict[float, float]:
+    """Return the usual distance between baselines of the lines of each size (to half a point):
+    the most common distance from a line to the next one under it in its column."""
+    found: dict[float, Counter[float]] = {}
+    for n, line in enumerate(lines):
+        for below in lines[n + 1 : n + 12]:
+            width = min(line.x1 - line.x0, below.x1 - below.x0)
+            step = round(below.base - line.base, 1)
+            if (
+                0.5 * line.size < step < 2.5 * line.size
+                and _same_style(line, below)
+                and _overlap(line.x0, line.x1, below.x0, below.x1) > 0.5 * width
+            ):
+                found.setdefault(round(line.size * 2) / 2, Counter())[step] += 1
+                break
+    return {size: min(c.most_common(3))[0] for size, c in found.items()}
+
+
+def chunks(lines: Sequence[Line]) -> list[_Chunk]:
+    """Return the lines of one page grouped into chunks: lines of one style each right under
+    the one before (no more than the usual line pitch apart) and overlapping it sideways."""
+    ordered = sorted(lines, key=lambda line: (line.top, line.x0))
+    pitches = _pitches(ordered)
+    open_: list[_Chunk] = []
+    for line in ordered:
+        pitch = pitches.get(round(line.size * 2) / 2, 1.6 * line.size)
+        best = None
+        for chunk in open_:
+            last = chunk.lines[-1]
+            step = line.base - last.base
+            wide = min(line.x1 - line.x0, chunk.x1 - chunk.x0)
+            if (
+                _same_style(last, line)
+                and 0.5 * line.size < step <= 1.2 * pitch + 0.5
+                and _overlap(line.x0, line.x1, chunk.x0, chunk.x1) > 0.5 * wide
+            ):
+                best = chunk
+        if best is None:
+            open_.append(_Chunk([line]))
+        else:
+            best.lines.append(line)
+    return open_
+
+
+def reading_order(found: Sequence[_Chunk]) -> list[_Chunk]:
+    """Return the chunks of a page in reading order (columns found from their positions).
+
+    A chunk comes before another that it overlaps sideways and stands above, and before one
+    to its right unless something between the two in height spans both (a title over the
+    columns under it), as Breuel's rules for text lines have it.
+    """
+    count = len(found)
+    after: list[set[int]] = [set() for _ in found]
+    for a in range(count):
+        for b in range(count):
+            if a != b and _before(found, a, b):
+                after[a].add(b)
+    waiting = [0] * count
+    for a in range(count):
+        for b in after[a]:
+            waiting[b] += 1
+    left = set(range(count))
+    out: list[_Chunk] = []
+    while left:
+        ready = [n for n in left if waiting[n] == 0] or list(left)  # a cycle: take the top one
+        n = min(ready, key=lambda k: (found[k].top, found[k].x0))
+        left.discard(n)
+        out.append(found[n])
+        for b in after[n]:
+            waiting[b] -= 1
+    return out
+
+
+def _before(found: Sequence[_Chunk], a: int, b: int) -> bool:
+    """Return True when chunk `a` is read before chunk `b`: it stands above `b` in the same
+    column, or in a column to its left with nothing spanning both between them; when `a` is
+    wholly below `b`, only when its column goes on up beside `b` (a column read to its end)."""
+    one, two = found[a], found[b]
+    if _overlap(one.x0, one.x1, two.x0, two.x1) > 1:
+        return one.top < two.top
+    if one.x1 > two.x0 + 2:
+        return False
+    others = [c for c in found if c is not one and c is not two]
+    if one.top >= two.bottom - 1 and not any(
+        _overlap(c.x0, c.x1, one.x0, one.x1) > 1
+        and c.bottom <= one.top + 1
+        and _overlap(c.top, c.bottom, two.top, two.bottom) > 1
+        for c in others
+    ):
+        return False
+    upper, lower = (one, two) if one.top <= two.top else (two, one)
+    return not any(
+        c.top >= upper.bottom - 1
+        and c.bottom <= lower.top + 1
+        and _overlap(c.x0, c.x1, one.x0, one.x1) > 1
+        and _overlap(c.x0, c.x1, two.x0, two.x1) > 1
+        for c in others
+    )
+
+
+# ------------------------------------------------------------------ paragraphs
+
+
+@dataclass
+class _Paragraph:
+    """Lines of one paragraph (or heading, caption), in order, and what they are set as."""
+
+    lines: list[Line]
+    kind: str
+    """`body`, `small` (captions, credits, bylines), `big` (titles, kickers) or `bold`."""
+    text: str = ""
+
+    @property
+    def size(self) -> float:
+        return max(line.size for line in self.lines)
+
+
+BIG = 1.12
+"""A line this many times the body size or more is set large (a title, a heading)."""
+SMALL = 0.92
+"""A line this many times the body size or less is set small (a caption, a credit)."""
+INDENT = 0.5
+"""A first line starting this many ems right of its column's edge is indented."""
+
+
+def _kind(line: Line, body: float) -> str:
+    if line.size >= body * BIG:
+        return "big"
+    if line.size <= body * SMALL:
+        return "small"
+    return "bold" if line.bold else "body"
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The left and right edges of the body text's columns on one page."""
+
+    edges: tuple[tuple[float, float], ...]
+
+    def edge(self, line: Line) -> tuple[float, float]:
+        """Return the edges of the column `line` stands in (its own ends when none is known)."""
+        near = [e for e in self.edges if _overlap(e[0], e[1], line.x0, line.x1) > 0]
+        near = [e for e in near if e[0] <= line.x0 + 1] or near
+        return max(near, key=lambda e: e[0]) if near else (line.x0, line.x1)
+
+    def indented(self, line: Line) -> bool:
+        return line.x0 > self.edge(line)[0] + INDENT * line.size
+
+    def full(self, line: Line) -> bool:
+        return line.x1 >= self.edge(line)[1] - line.size
+
+
+def _columns(found: Sequence[_Chunk], body: float) -> _Columns:
+    multi = [c for c in found if len(c.lines) > 1 and _kind(c.lines[0], body) == "body"]
+    return _Columns(tuple((c.x0, c.x1) for c in multi))
+
+
+def _split(chunk: _Chunk, kind: str, columns: _Columns) -> list[list[Line]]:
+    """Return the paragraphs of a chunk: a body paragraph starts at an indented line, a small
+    one (a caption, a credit) after a sentence that stops short of the column's edge."""
+    out: list[list[Line]] = []
+    for line in chunk.lines:
+        if not out:
+            out.append([line])
+            continue
+        last = out[-1][-1]
+        if (kind == "body" and columns.indented(line)) or (
+            kind == "small" and not columns.full(last) and ends_sentence(last.text)
+        ):
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out
+
+
+def paragraphs(pages: Sequence[Page], body: float) -> list[_Paragraph]:
+    """Return the paragraphs of `pages` in reading order, each column's chunks in turn; a body
+    paragraph a column or page break cut goes on in the next column's first lines."""
+    ordered: list[tuple[_Chunk, _Columns]] = []
+    for page in pages:
+        found = chunks(page.lines)
+        columns = _columns(found, body)
+        ordered.extend((chunk, columns) for chunk in reading_order(found))
+    indents = any(
+        columns.indented(line)
+        for chunk, columns in ordered
+        for line in chunk.lines
+        if len(chunk.lines) > 1 and _kind(line, body) == "body"
+    )
+    out: list[_Paragraph] = []
+    last_body: tuple[_Paragraph, _Columns] | None = None
+    for chunk, columns in ordered:
+        kind = _kind(chunk.lines[0], body)
+        for n, lines in enumerate(_split(chunk, kind, columns)):
+            if kind != "body":
+                last_body = None if kind != "small" else last_body
+                out.append(_Paragraph(lines, kind))
+                continue
+            if n == 0 and last_body and _goes_on(last_body, lines[0], columns, indents):
+                last_body[0].lines.extend(lines)
+                continue
+            out.append(_Paragraph(lines, kind))
+            last_body = (out[-1], columns)
+    return out
+
+
+def _goes_on(
+    before: tuple[_Paragraph, _Columns], first: Line, columns: _Columns, indents: bool
+) -> bool:
+    """Return True when a chunk's first line goes on with the body paragraph `before` (cut by
+    a column or page break): it is not indented and the line before it was full."""
+    paragraph, its_columns = before
+    last = paragraph.lines[-1]
+    if columns.indented(first) or not its_columns.full(last):
+        return False
+    return indents or not ends_sentence(last.text)
+
+
+# ------------------------------------------------------------------ text, headings, blocks
+
+WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
+"""A character of Chinese text (ideographs, CJK and full-width punctuation): no space beside it."""
+_HYPHENATED = re.compile(r"([A-Za-z]+)-$")
+
+
+def join_lines(lines: Sequence[str], words: frozenset[str] = frozenset()) -> str:
+    """Return the lines of one paragraph as one text: Chinese lines joined as they are, English
+    ones with a space, a word a line-end hyphen cut made whole again.
+
+    The hyphen stays when `words` (the document's words, lower case) holds the word with its
+    hyphen (`year-on-year`) and not without it, or when the next line starts with a capital.
+    """
+    chinese = language("".join(lines)) == "zh"
+    text = ""
+    for line in (x.strip() for x in lines):
+        if not text or not line:
+            text += line
+            continue
+        cut = _HYPHENATED.search(text)
+        if cut and line[0].isalpha() and line[0].isascii():
+            tail = re.match(r"[A-Za-z]*", line)
+            head = cut.group(1)
+            whole = head + (tail.group(0) if tail else "")
+            kept = f"{head}-{whole[len(head) :]}".lower() in words and whole.lower() not in words
+            text = text if kept or line[0].isupper() else text[:-1]
+        elif not _close(text[-1], line[0], chinese):
+            text += " "
+        text += line
+    return text
+
+
+def _close(end: str, start: str, chinese: bool) -> bool:
+    """Return True when two lines meet without a space: beside a Chinese character, or in
+    Chinese text unless both are ASCII (two English words)."""
+    if WIDE.match(end) or WIDE.match(start):
+        return True
+    return chinese and not (end.isascii() and start.isascii())
+
+
+def _words(found: Iterable[_Paragraph]) -> frozenset[str]:
+    """Return the English words (lower case) that stand whole on a line of `found`: not the
+    two halves of a word a line-end hyphen cut."""
+    out: set[str] = set()
+    for paragraph in found:
+        cut = False
+        for line in paragraph.lines:
+            words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*-?", line.text)
+            if cut and words:
+                words.pop(0)
+            cut = line.text.endswith("-")
+            out.update(w.lower() for w in words if not w.endswith("-"))
+    return frozenset(out)
+
+
+def _is_heading(paragraph: _Paragraph) -> bool:
+    if paragraph.kind not in ("big", "bold") or not is_title_like(paragraph.text):
+        return False
+    return paragraph.kind == "big" or len(paragraph.text) <= BOLD_HEADING_MAX
+
+
+BOLD_HEADING_MAX = 30
+"""Longest line in bold at the body size read as a heading (characters)."""
+
+
+def heading_levels(found: Sequence[_Paragraph]) -> list[int | None]:
+    """Return the heading level of each paragraph, or None: larger sizes higher levels, bold
+    lines at the body size the lowest. A line in a title's header set large but not bold and
+    smaller than the title (the kicker above, the subtitle below) is no heading."""
+    headings = [_is_heading(p) for p in found]
+    for n, p in enumerate(found):
+        run = [m for m in (n - 1, n + 1) if 0 <= m < len(found) and headings[m]]
+        if headings[n] and p.kind == "big" and not _bold(p):
+            headings[n] = not any(found[m].size > p.size * BIG for m in run)
+    sizes = sorted(
+        {round(p.size * 2) / 2 for p, h in zip(found, headings) if h and p.kind == "big"},
+        reverse=True,
+    )
+    levels: list[int | None] = []
+    for p, heading in zip(found, headings):
+        if not heading:
+            levels.append(None)
+            continue
+        level = sizes.index(round(p.size * 2) / 2) + 1 if p.kind == "big" else len(sizes) + 1
+        levels.append(min(level, 6))
+    return levels
+
+
+def _bold(paragraph: _Paragraph) -> bool:
+    return sum(len(x.text) for x in paragraph.lines if x.bold) * 2 > len(paragraph.text)
+
+
+def page_blocks(pages: Sequence[Page]) -> tuple[Block, ...]:
+    """Return the blocks of `pages`: their paragraphs in reading order without running heads
+    and page numbers, headings with their levels, a caption set apart by one blank line, a
+    title after other text by two."""
+    drop = furniture(pages, body_size(line for page in pages for line in page.lines))
+    kept = [Page(p.width, p.height, tuple(x for x in p.lines if x not in drop)) for p in pages]
+    body = body_size(line for page in kept for line in page.lines)
+    found = paragraphs(kept, body)
+    words = _words(found)
+    for p in found:
+        p.text = re.sub(r"\s+", " ", join_lines([x.text for x in p.lines], words)).strip()
+    found = [p for p in found if p.text]
+    blocks: list[Block] = []
+    for n, (p, level) in enumerate(zip(found, heading_levels(found))):
+        gap = 0
+        if blocks and level == 1:
+            gap = 2
+        elif blocks and p.kind == "small" and found[n - 1].kind != "small":
+            gap = 1
+        blocks.append(Block(p.text, n + 1, gap, level))
+    return tuple(blocks)
