@@ -12,6 +12,7 @@ from briefdeck.errors import InputError
 from briefdeck.outline_yaml import dump_outline
 from briefdeck.pipeline import expand_inputs, outlines, read_articles
 from briefdeck.read import read_document
+from briefdeck.read.pdf_layout import Line, Page, chunks, join_lines, page_blocks, reading_order
 from tests.conftest import FIXTURES, fixture
 from tests.pdf_fixtures import TWELVE
 from tests.test_read import parsed
@@ -147,3 +148,64 @@ def test_pdfs_that_cannot_be_read(tmp_path, name, data, message):
     with pytest.raises(InputError) as caught:
         read_document(str(path))
     assert str(caught.value) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize(
+    ("lines", "text"),
+    [
+        (["青川高新区今年新引进项", "目12个，总投资36.5亿元。"], "青川高新区今年新引进项目12个，总投资36.5亿元。"),
+        (["园区负责人说：“下半年", "力争突破180亿元。”", "“服务让我们安心。”"],
+         "园区负责人说：“下半年力争突破180亿元。”“服务让我们安心。”"),
+        (["The zone signed 27", "projects."], "The zone signed 27 projects."),
+        (["total invest-", "ment rose"], "total investment rose"),
+        (["the Hi-", "Tech Zone"], "the Hi-Tech Zone"),  # a capital after the hyphen: kept
+        (["a year-", "on-year rise"], "a year-on-year rise"),  # the document writes it so
+        (["the 2023-", "2024 plan"], "the 2023-2024 plan"),
+    ],
+)  # fmt: skip
+def test_join_lines(lines, text):
+    assert join_lines(lines, frozenset({"year-on-year"})) == text
+
+
+def line(text, x0, top, width=200.0, size=10.5, page=0, bold=False) -> Line:
+    return Line(text, x0, x0 + width, top, top + size, top + size * 0.88, size, bold, page)
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined_and_page_furniture_dropped():
+    first = [
+        line("江岸日报 2024年3月5日 第2版", 50, 30, size=9),
+        line("园区今年以来新签约项目一批，总投资规模", 71, 80, width=179),
+        line("持续扩大，新开工项目进展顺利，", 50, 96),
+        line("2024年3月起园区又开工建设标准厂房，预计", 50, 112),
+        line("2", 140, 800, width=6, size=9),
+    ]
+    second = [
+        line("江岸日报 2024年3月5日 第3版", 50, 30, size=9, page=1),
+        line("2024年3月底前全部完工。", 50, 80, width=120, page=1),  # dated, but body text
+        line("园区还设立企业服务专班。", 71, 96, width=120, page=1),
+        line("3", 140, 800, width=6, size=9, page=1),
+    ]
+    blocks = page_blocks([Page(595, 842, tuple(first)), Page(595, 842, tuple(second))])
+    assert [b.text for b in blocks] == [
+        "园区今年以来新签约项目一批，总投资规模持续扩大，新开工项目进展顺利，2024年3月起园区又开工建设"
+        "标准厂房，预计2024年3月底前全部完工。",
+        "园区还设立企业服务专班。",
+    ]
+
+
+def test_reading_order_of_columns_under_a_title_and_a_centred_byline():
+    page = [
+        line("TITLE", 50, 40, width=500, size=22, bold=True),
+        line("byline", 250, 75, width=100, size=9),
+        *(line(f"a{n}", 50, 100 + 16 * n, width=150) for n in range(5)),
+        *(line(f"b{n}", 220, 100 + 16 * n, width=150) for n in range(5)),
+        *(line(f"c{n}", 390, 100 + 16 * n, width=150) for n in range(3)),
+        line("HEAD", 50, 200, width=500, size=18, bold=True),
+        *(line(f"d{n}", 50, 230 + 16 * n, width=240) for n in range(3)),
+        *(line(f"e{n}", 310, 230 + 16 * n, width=240) for n in range(3)),
+    ]
+    order = [x.text for chunk in reading_order(chunks(page)) for x in chunk.lines]
+    assert order == [
+        "TITLE", "byline", "a0", "a1", "a2", "a3", "a4", "b0", "b1", "b2", "b3", "b4",
+        "c0", "c1", "c2", "HEAD", "d0", "d1", "d2", "e0", "e1", "e2",
+    ]  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -131,35 +132,43 @@ def body_size(lines: Iterable[Line]) -> float:
 # ------------------------------------------------------------------ blocks and their order
 
 
-@dataclass
 class _Chunk:
     """Lines of one style set one under the other in one column: a paragraph or more."""
 
-    lines: list[Line]
+    def __init__(self, line: Line, pitch: float) -> None:
+        self.lines = [line]
+        self.pitch = pitch
+        """The usual distance between the baselines of lines of its size."""
+        self.starts = {0}
+        """The lines that a wider space than the pitch sets off from the line above: each
+        starts a paragraph."""
+        self.x0, self.x1, self.top, self.bottom = line.x0, line.x1, line.top, line.bottom
 
-    @property
-    def x0(self) -> float:
-        return min(line.x0 for line in self.lines)
+    def add(self, line: Line) -> None:
+        """Add the next line under the chunk."""
+        if line.base - self.lines[-1].base > PITCH * self.pitch + 0.5:
+            self.starts.add(len(self.lines))
+        self.lines.append(line)
+        self.x0, self.x1 = min(self.x0, line.x0), max(self.x1, line.x1)
+        self.bottom = max(self.bottom, line.bottom)
 
-    @property
-    def x1(self) -> float:
-        return max(line.x1 for line in self.lines)
+    def takes(self, line: Line) -> bool:
+        """Return True when `line` goes on the chunk: same style, right under its last line
+        (no more than a blank line's space between), overlapping it sideways."""
+        last = self.lines[-1]
+        step = line.base - last.base
+        wide = min(line.x1 - line.x0, self.x1 - self.x0)
+        return (
+            _same_style(last, line)
+            and 0.5 * line.size < step <= SPACED * self.pitch + 0.5
+            and _overlap(line.x0, line.x1, self.x0, self.x1) > 0.5 * wide
+        )
 
-    @property
-    def top(self) -> float:
-        return self.lines[0].top
 
-    @property
-    def bottom(self) -> float:
-        return self.lines[-1].bottom
-
-    @property
-    def size(self) -> float:
-        return self.lines[0].size
-
-    @property
-    def bold(self) -> bool:
-        return self.lines[0].bold
+PITCH = 1.2
+"""Lines further apart than this many times the usual pitch start a paragraph."""
+SPACED = 2.2
+"""Lines further apart than this many times the usual pitch are in separate chunks."""
 
 
 def _same_style(a: Line, b: Line) -> bool:
@@ -189,29 +198,21 @@ def _pitches(lines: Sequence[Line]) -> dict[float, float]:
 
 
 def chunks(lines: Sequence[Line]) -> list[_Chunk]:
-    """Return the lines of one page grouped into chunks: lines of one style each right under
-    the one before (no more than the usual line pitch apart) and overlapping it sideways."""
+    """Return the lines of one page grouped into chunks (`_Chunk.takes`)."""
     ordered = sorted(lines, key=lambda line: (line.top, line.x0))
     pitches = _pitches(ordered)
-    open_: list[_Chunk] = []
+    done: list[_Chunk] = []
+    active: list[_Chunk] = []
     for line in ordered:
-        pitch = pitches.get(round(line.size * 2) / 2, 1.6 * line.size)
-        best = None
-        for chunk in open_:
-            last = chunk.lines[-1]
-            step = line.base - last.base
-            wide = min(line.x1 - line.x0, chunk.x1 - chunk.x0)
-            if (
-                _same_style(last, line)
-                and 0.5 * line.size < step <= 1.2 * pitch + 0.5
-                and _overlap(line.x0, line.x1, chunk.x0, chunk.x1) > 0.5 * wide
-            ):
-                best = chunk
-        if best is None:
-            open_.append(_Chunk([line]))
+        still = [c for c in active if line.top - c.bottom <= (SPACED + 1) * c.pitch]
+        done.extend(c for c in active if line.top - c.bottom > (SPACED + 1) * c.pitch)
+        taking = [c for c in still if c.takes(line)]
+        if taking:
+            max(taking, key=lambda c: c.bottom).add(line)
         else:
-            best.lines.append(line)
-    return open_
+            still.append(_Chunk(line, pitches.get(round(line.size * 2) / 2, 1.6 * line.size)))
+        active = still
+    return done + active
 
 
 def reading_order(found: Sequence[_Chunk]) -> list[_Chunk]:
@@ -219,17 +220,14 @@ def reading_order(found: Sequence[_Chunk]) -> list[_Chunk]:
 
     A chunk comes before another that it overlaps sideways and stands above, and before one
     to its right unless something between the two in height spans both (a title over the
-    columns under it), as Breuel's rules for text lines have it.
+    columns under it), as Breuel's rules for text lines have it (`_Order.before`).
     """
+    order = _Order(found)
     count = len(found)
-    after: list[set[int]] = [set() for _ in found]
-    for a in range(count):
-        for b in range(count):
-            if a != b and _before(found, a, b):
-                after[a].add(b)
+    after = [[b for b in range(count) if a != b and order.before(a, b)] for a in range(count)]
     waiting = [0] * count
-    for a in range(count):
-        for b in after[a]:
+    for targets in after:
+        for b in targets:
             waiting[b] += 1
     left = set(range(count))
     out: list[_Chunk] = []
@@ -243,31 +241,57 @@ def reading_order(found: Sequence[_Chunk]) -> list[_Chunk]:
     return out
 
 
-def _before(found: Sequence[_Chunk], a: int, b: int) -> bool:
-    """Return True when chunk `a` is read before chunk `b`: it stands above `b` in the same
-    column, or in a column to its left with nothing spanning both between them; when `a` is
-    wholly below `b`, only when its column goes on up beside `b` (a column read to its end)."""
-    one, two = found[a], found[b]
-    if _overlap(one.x0, one.x1, two.x0, two.x1) > 1:
-        return one.top < two.top
-    if one.x1 > two.x0 + 2:
-        return False
-    others = [c for c in found if c is not one and c is not two]
-    if one.top >= two.bottom - 1 and not any(
-        _overlap(c.x0, c.x1, one.x0, one.x1) > 1
-        and c.bottom <= one.top + 1
-        and _overlap(c.top, c.bottom, two.top, two.bottom) > 1
-        for c in others
-    ):
-        return False
-    upper, lower = (one, two) if one.top <= two.top else (two, one)
-    return not any(
-        c.top >= upper.bottom - 1
-        and c.bottom <= lower.top + 1
-        and _overlap(c.x0, c.x1, one.x0, one.x1) > 1
-        and _overlap(c.x0, c.x1, two.x0, two.x1) > 1
-        for c in others
-    )
+class _Order:
+    """What the order of a page's chunks depends on, worked out once per page."""
+
+    def __init__(self, found: Sequence[_Chunk]) -> None:
+        self.found = found
+        self.beside = [
+            frozenset(
+                j
+                for j, other in enumerate(found)
+                if j != i and _overlap(c.x0, c.x1, other.x0, other.x1) > 1
+            )
+            for i, c in enumerate(found)
+        ]
+        self.above = [self._above(i) for i in range(len(found))]
+
+    def _above(self, i: int) -> tuple[list[float], list[float]]:
+        """Return the spans of height (tops, bottoms; merged, sorted) of the chunks over chunk
+        `i` that overlap it sideways: how far up its column goes."""
+        spans = sorted(
+            (self.found[j].top, self.found[j].bottom)
+            for j in self.beside[i]
+            if self.found[j].bottom <= self.found[i].top + 1
+        )
+        merged: list[list[float]] = []
+        for top, bottom in spans:
+            if merged and top <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], bottom)
+            else:
+                merged.append([top, bottom])
+        return [m[0] for m in merged], [m[1] for m in merged]
+
+    def before(self, a: int, b: int) -> bool:
+        """Return True when chunk `a` is read before chunk `b`: it stands above `b` in the same
+        column, or in a column to its left with nothing spanning both between them; when `a`
+        is wholly below `b`, only when its column goes on up beside `b` (a column is read to
+        its end before the next)."""
+        one, two = self.found[a], self.found[b]
+        if b in self.beside[a]:
+            return one.top < two.top
+        if one.x1 > two.x0 + 2:
+            return False
+        if one.top >= two.bottom - 1:
+            tops, bottoms = self.above[a]
+            n = bisect_left(tops, two.bottom - 1) - 1
+            if n < 0 or bottoms[n] <= two.top + 1:
+                return False
+        upper, lower = (one, two) if one.top <= two.top else (two, one)
+        return not any(
+            self.found[c].top >= upper.bottom - 1 and self.found[c].bottom <= lower.top + 1
+            for c in self.beside[a] & self.beside[b]
+        )
 
 
 # ------------------------------------------------------------------ paragraphs
@@ -328,11 +352,12 @@ def _columns(found: Sequence[_Chunk], body: float) -> _Columns:
 
 
 def _split(chunk: _Chunk, kind: str, columns: _Columns) -> list[list[Line]]:
-    """Return the paragraphs of a chunk: a body paragraph starts at an indented line, a small
-    one (a caption, a credit) after a sentence that stops short of the column's edge."""
+    """Return the paragraphs of a chunk: one starts after a space (`_Chunk.starts`), a body
+    paragraph also at an indented line, a small one (a caption, a credit) after a sentence
+    that stops short of the column's edge."""
     out: list[list[Line]] = []
-    for line in chunk.lines:
-        if not out:
+    for n, line in enumerate(chunk.lines):
+        if n in chunk.starts:
             out.append([line])
             continue
         last = out[-1][-1]
@@ -392,7 +417,6 @@ def _goes_on(
 
 WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
 """A character of Chinese text (ideographs, CJK and full-width punctuation): no space beside it."""
-_HYPHENATED = re.compile(r"([A-Za-z]+)-$")
 
 
 def join_lines(lines: Sequence[str], words: frozenset[str] = frozenset()) -> str:
@@ -405,26 +429,26 @@ def join_lines(lines: Sequence[str], words: frozenset[str] = frozenset()) -> str
     chinese = language("".join(lines)) == "zh"
     text = ""
     for line in (x.strip() for x in lines):
-        if not text or not line:
-            text += line
-            continue
         cut = _HYPHENATED.search(text)
-        if cut and line[0].isalpha() and line[0].isascii():
-            tail = re.match(r"[A-Za-z]*", line)
-            head = cut.group(1)
-            whole = head + (tail.group(0) if tail else "")
-            kept = f"{head}-{whole[len(head) :]}".lower() in words and whole.lower() not in words
+        word = _WORD.match(line)
+        if cut and word:
+            head, tail = cut.group(1), word.group(0)
+            kept = f"{head}-{tail}".lower() in words and f"{head}{tail}".lower() not in words
             text = text if kept or line[0].isupper() else text[:-1]
-        elif not _close(text[-1], line[0], chinese):
+        elif text and line and not _close(text[-1], line[0], chinese):
             text += " "
         text += line
     return text
 
 
+_HYPHENATED = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
 def _close(end: str, start: str, chinese: bool) -> bool:
-    """Return True when two lines meet without a space: beside a Chinese character, or in
-    Chinese text unless both are ASCII (two English words)."""
-    if WIDE.match(end) or WIDE.match(start):
+    """Return True when two lines meet without a space: beside a Chinese character or a dash,
+    or in Chinese text unless both are ASCII (two English words)."""
+    if WIDE.match(end) or WIDE.match(start) or end in "-‐–—/":
         return True
     return chinese and not (end.isascii() and start.isascii())
 
