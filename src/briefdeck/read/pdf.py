@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ctypes
+import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,11 +18,14 @@ _HYPHENS = {0x02, 0xAD, 0xFFFE}
 """What PDFium gives for a hyphen a line break made (it then joins the two lines)."""
 _BREAKS = {0x0A, 0x0D}
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
+"""Words in a font's name that say it is bold."""
+_TURNED = 0.05
+"""A character turned by more than this many radians is not set upright."""
 
 
 def read_pdf(data: bytes, source: str) -> tuple[tuple[Block, ...], tuple[str, ...]]:
     """Return the paragraphs of a PDF's text layer as blocks, and the warnings met (pages
-    without text, left out).
+    without text).
 
     Refuses a file that is not a PDF, an encrypted one, and one with no text layer (scanned
     pages, which need OCR).
@@ -48,9 +53,7 @@ def read_pdf(data: bytes, source: str) -> tuple[tuple[Block, ...], tuple[str, ..
     blocks = page_blocks([page for page in pages if page.lines])
     if not blocks:
         raise InputError(f"{source}: no text found")
-    warnings = tuple(
-        f"{source}: page {n} has no text layer (left out: it needs OCR)" for n in empty
-    )
+    warnings = tuple(f"{source}: page {n} has no text (a scanned page needs OCR)" for n in empty)
     return blocks, warnings
 
 
@@ -69,9 +72,10 @@ class _Char:
 
 
 def _page(page: Any, number: int) -> Page:
-    """Return the text lines of one PDF page (upright text only) in the order the PDF holds
-    them."""
+    """Return the text lines of one PDF page in the order the PDF holds them."""
     width, height = page.get_width(), page.get_height()
+    if page.get_rotation() in (90, 270):  # the characters stand where the unturned page has them
+        width, height = height, width
     textpage = page.get_textpage()
     try:
         lines: list[Line] = []
@@ -89,9 +93,9 @@ def _page(page: Any, number: int) -> Page:
     return Page(width, height, tuple(lines))
 
 
-def _chars(textpage: Any, height: float) -> Any:
-    """Yield the characters of a page (top-down coordinates); None where PDFium breaks the
-    line."""
+def _chars(textpage: Any, height: float) -> Iterator[_Char | None]:
+    """Yield the upright characters of a page (top-down coordinates); None where PDFium breaks
+    the line or a character is turned (text set up the side of the page)."""
     import pypdfium2.raw as raw
 
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
@@ -102,7 +106,9 @@ def _chars(textpage: Any, height: float) -> Any:
     for i in range(textpage.count_chars()):
         code = raw.FPDFText_GetUnicode(textpage, i)
         generated = raw.FPDFText_IsGenerated(textpage, i)
-        if code in _BREAKS or (generated and code not in (0x20, *_HYPHENS)):
+        angle = raw.FPDFText_GetCharAngle(textpage, i)
+        turned = _TURNED < angle < 2 * math.pi - _TURNED
+        if code in _BREAKS or turned or (generated and code not in (0x20, *_HYPHENS)):
             yield None
             continue
         raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)

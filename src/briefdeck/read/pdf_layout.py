@@ -65,8 +65,8 @@ def furniture(pages: Sequence[Page], body: float) -> set[Line]:
     """Return the running heads, masthead lines and page numbers of `pages`.
 
     Only lines set apart in a page's margins count (`_margins`): a page number, a line with the
-    date or page of the paper (and in the top margin the lines beside or above it: the paper's
-    name), or a line that the margin of another page repeats (digits aside).
+    date or page of the paper, not set large (and in the top margin the lines beside or above
+    it: the paper's name), or a line that the margin of another page repeats (digits aside).
     """
     margins = [_margins(page, body) for page in pages]
     pages_of: dict[str, set[int]] = {}
@@ -78,9 +78,8 @@ def furniture(pages: Sequence[Page], body: float) -> set[Line]:
         marked = [
             line
             for line in head + foot
-            if _FOLIO.match(line.text)
-            or _MASTHEAD.search(line.text)
-            or len(pages_of[_shape(line.text)]) > 1
+            if len(pages_of[_shape(line.text)]) > 1
+            or (line.size < body * BIG and (_FOLIO.match(line.text) or _MASTHEAD.search(line.text)))
         ]
         found.update(marked)
         lowest = max((m.bottom for m in marked if m in head), default=None)
@@ -131,6 +130,11 @@ def body_size(lines: Iterable[Line]) -> float:
 
 # ------------------------------------------------------------------ blocks and their order
 
+PITCH = 1.2
+"""Lines further apart than this many times the usual pitch start a paragraph."""
+SPACED = 2.2
+"""Lines further apart than this many times the usual pitch are in separate chunks."""
+
 
 class _Chunk:
     """Lines of one style set one under the other in one column: a paragraph or more."""
@@ -165,12 +169,6 @@ class _Chunk:
         )
 
 
-PITCH = 1.2
-"""Lines further apart than this many times the usual pitch start a paragraph."""
-SPACED = 2.2
-"""Lines further apart than this many times the usual pitch are in separate chunks."""
-
-
 def _same_style(a: Line, b: Line) -> bool:
     return a.bold == b.bold and abs(a.size - b.size) <= 0.06 * max(a.size, b.size)
 
@@ -184,9 +182,9 @@ def _pitches(lines: Sequence[Line]) -> dict[float, float]:
     the most common distance from a line to the next one under it in its column."""
     found: dict[float, Counter[float]] = {}
     for n, line in enumerate(lines):
-        for below in lines[n + 1 : n + 12]:
+        for below in lines[n + 1 : n + 40]:
             width = min(line.x1 - line.x0, below.x1 - below.x0)
-            step = round(below.base - line.base, 1)
+            step = round((below.base - line.base) * 2) / 2
             if (
                 0.5 * line.size < step < 2.5 * line.size
                 and _same_style(line, below)
@@ -194,7 +192,7 @@ def _pitches(lines: Sequence[Line]) -> dict[float, float]:
             ):
                 found.setdefault(round(line.size * 2) / 2, Counter())[step] += 1
                 break
-    return {size: min(c.most_common(3))[0] for size, c in found.items()}
+    return {size: c.most_common(1)[0][0] for size, c in found.items()}
 
 
 def chunks(lines: Sequence[Line]) -> list[_Chunk]:
@@ -333,17 +331,21 @@ class _Columns:
 
     edges: tuple[tuple[float, float], ...]
 
-    def edge(self, line: Line) -> tuple[float, float]:
-        """Return the edges of the column `line` stands in (its own ends when none is known)."""
+    def edge(self, line: Line) -> tuple[float, float] | None:
+        """Return the edges of the column `line` stands in, or None when none is known."""
         near = [e for e in self.edges if _overlap(e[0], e[1], line.x0, line.x1) > 0]
         near = [e for e in near if e[0] <= line.x0 + 1] or near
-        return max(near, key=lambda e: e[0]) if near else (line.x0, line.x1)
+        return max(near, key=lambda e: e[0]) if near else None
 
     def indented(self, line: Line) -> bool:
-        return line.x0 > self.edge(line)[0] + INDENT * line.size
+        """Return True for a line that starts right of its column's left edge (a first line)."""
+        edge = self.edge(line)
+        return edge is not None and line.x0 > edge[0] + INDENT * line.size
 
     def full(self, line: Line) -> bool:
-        return line.x1 >= self.edge(line)[1] - line.size
+        """Return True for a line that reaches its column's right edge."""
+        edge = self.edge(line)
+        return edge is not None and line.x1 >= edge[1] - line.size
 
 
 def _columns(found: Sequence[_Chunk], body: float) -> _Columns:
@@ -352,16 +354,16 @@ def _columns(found: Sequence[_Chunk], body: float) -> _Columns:
 
 
 def _split(chunk: _Chunk, kind: str, columns: _Columns) -> list[list[Line]]:
-    """Return the paragraphs of a chunk: one starts after a space (`_Chunk.starts`), a body
-    paragraph also at an indented line, a small one (a caption, a credit) after a sentence
-    that stops short of the column's edge."""
+    """Return the paragraphs of a chunk: one starts after a space (`_Chunk.starts`), one at
+    the body size also at an indented line, a small one (a caption, a credit) after a sentence
+    that stops short of the column's edge; a large chunk is one paragraph (a title)."""
     out: list[list[Line]] = []
     for n, line in enumerate(chunk.lines):
         if n in chunk.starts:
             out.append([line])
             continue
         last = out[-1][-1]
-        if (kind == "body" and columns.indented(line)) or (
+        if (kind in ("body", "bold") and columns.indented(line)) or (
             kind == "small" and not columns.full(last) and ends_sentence(last.text)
         ):
             out.append([line])
