@@ -260,6 +260,21 @@ def word_file(page: Page) -> docx.document.Document:
     return document
 
 
+def word_export(source: str, headings: tuple[str, ...]) -> docx.document.Document:
+    """Return a fixture article as a plain Word file (python-docx's own template: one column,
+    ragged right, space after each paragraph, Title and Heading 1 styles), as a press office
+    sends it and exports it to PDF."""
+    lines = [x for x in (FIXTURES / source).read_text("utf-8").splitlines() if x.strip()]
+    document = docx.Document()
+    document.add_heading(lines[0], level=0)
+    for line in lines[1:]:
+        if line in headings:
+            document.add_heading(line, level=1)
+        else:
+            document.add_paragraph(line)
+    return document
+
+
 def convert(document, name: str, folder: Path) -> Path:
     """Save `document` as `name`.docx in `folder` and convert it to PDF there; return the PDF."""
     path = folder / f"{name}.docx"
@@ -300,6 +315,10 @@ def main() -> None:
             pdf = convert(word_file(page), page.name, Path(tmp))
             shutil.copy(pdf, OUT / pdf.name)
             print(f"{pdf.name}: {pdf.stat().st_size:,} bytes")
+        headings = ("“稳”——基本盘持续巩固", "“进”——新动能加快成长")
+        pdf = convert(word_export("zh_leads_quotes.txt", headings), "zh_word_export", Path(tmp))
+        shutil.copy(pdf, OUT / pdf.name)
+        print(f"{pdf.name}: {pdf.stat().st_size:,} bytes")
     scanned(OUT / "scanned.pdf")
     encrypted(OUT / "en_two_articles.pdf", OUT / "encrypted.pdf")
 

@@ -22,6 +22,7 @@ TWINS = {
     "zh_two_articles.pdf": "zh_two_articles.txt",  # 2 columns, two articles, a photo
     "en_two_articles.pdf": "en_two_articles.txt",  # 2 columns, words hyphenated at line ends
     "zh_three_columns.pdf": "zh_twelve_sections.txt",  # 3 columns, twelve sections
+    "zh_word_export.pdf": "zh_leads_quotes.txt",  # Word's own styles; quotes drawn out of order
 }
 
 

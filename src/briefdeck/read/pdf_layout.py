@@ -178,8 +178,8 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 
 
 def _pitches(lines: Sequence[Line]) -> dict[float, float]:
-    """Return the usual distance between baselines of the lines of each size (to half a point):
-    the most common distance from a line to the next one under it in its column."""
+    """Return the usual distance between baselines of the lines of each size (to half a point)
+    from the distances from each line to the next one under it in its column (`_usual`)."""
     found: dict[float, Counter[float]] = {}
     for n, line in enumerate(lines):
         for below in lines[n + 1 : n + 40]:
@@ -192,7 +192,14 @@ def _pitches(lines: Sequence[Line]) -> dict[float, float]:
             ):
                 found.setdefault(round(line.size * 2) / 2, Counter())[step] += 1
                 break
-    return {size: c.most_common(1)[0][0] for size, c in found.items()}
+    return {size: _usual(steps) for size, steps in found.items()}
+
+
+def _usual(steps: Counter[float]) -> float:
+    """Return the line pitch among the steps from line to line: the shortest that is common
+    (paragraphs of one or two lines make the space between paragraphs as common)."""
+    most = steps.most_common(1)[0][1]
+    return min(step for step, count in steps.items() if count >= max(2, most / 5) or count == most)
 
 
 def chunks(lines: Sequence[Line]) -> list[_Chunk]:
@@ -347,6 +354,21 @@ class _Columns:
         edge = self.edge(line)
         return edge is not None and line.x1 >= edge[1] - line.size
 
+    def ends_short(self, line: Line, after: Line) -> bool:
+        """Return True when `line` leaves room at its column's end for the first word of the
+        line `after` it: the paragraph ended there."""
+        edge = self.edge(line)
+        if edge is None:
+            return False
+        word = _FIRST_WORD.match(after.text)
+        width = (after.x1 - after.x0) / max(len(after.text), 1) * len(word.group(0) if word else "")
+        return edge[1] - line.x1 > width + 0.5 * after.size
+
+
+_FIRST_WORD = re.compile(r"[\x21-\x7e]+|.[，。、；：！？”’）》」』〉】,.;:!?)\]]*")
+"""What a line break moves as one: an English word, or a Chinese character with the
+punctuation that may not start a line."""
+
 
 def _columns(found: Sequence[_Chunk], body: float) -> _Columns:
     multi = [c for c in found if len(c.lines) > 1 and _kind(c.lines[0], body) == "body"]
@@ -354,17 +376,13 @@ def _columns(found: Sequence[_Chunk], body: float) -> _Columns:
 
 
 def _split(chunk: _Chunk, kind: str, columns: _Columns) -> list[list[Line]]:
-    """Return the paragraphs of a chunk: one starts after a space (`_Chunk.starts`), one at
-    the body size also at an indented line, a small one (a caption, a credit) after a sentence
-    that stops short of the column's edge; a large chunk is one paragraph (a title)."""
+    """Return the paragraphs of a chunk: one starts after a space (`_Chunk.starts`), at an
+    indented line, or after a line that stops short (`_Columns.ends_short`); a large chunk is
+    one paragraph (a title, whatever its lines' ends)."""
     out: list[list[Line]] = []
     for n, line in enumerate(chunk.lines):
-        if n in chunk.starts:
-            out.append([line])
-            continue
-        last = out[-1][-1]
-        if (kind in ("body", "bold") and columns.indented(line)) or (
-            kind == "small" and not columns.full(last) and ends_sentence(last.text)
+        if n in chunk.starts or (
+            kind != "big" and (columns.indented(line) or columns.ends_short(out[-1][-1], line))
         ):
             out.append([line])
         else:
@@ -517,7 +535,7 @@ def page_blocks(pages: Sequence[Page]) -> tuple[Block, ...]:
     found = paragraphs(kept, body)
     words = _words(found)
     for p in found:
-        p.text = re.sub(r"\s+", " ", join_lines([x.text for x in p.lines], words)).strip()
+        p.text = join_lines([x.text for x in p.lines], words).strip()
     found = [p for p in found if p.text]
     blocks: list[Block] = []
     for n, (p, level) in enumerate(zip(found, heading_levels(found))):
