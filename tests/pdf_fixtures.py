@@ -1,8 +1,8 @@
 """Write the test PDFs in tests/fixtures/pdf/ from fixture articles: Word files laid out as a
 newspaper page (python-docx), converted by LibreOffice.
 
-Run from the repository root when a page's layout or text should change (needs `soffice`, and
-pypdf for the encrypted file), then commit the PDFs:
+Run from the repository root when a page's layout or text should change (needs `soffice`), then
+commit the PDFs:
 
     python -m tests.pdf_fixtures
 
@@ -10,7 +10,8 @@ Each page is one of the fixture articles (tests/fixtures/*.txt), its lines given
 title in a large bold face over the columns, the kicker and byline under it, section headings
 in bold, photo captions and credits in a smaller size under a generated picture, body text in
 two or three columns with a first-line indent; the paper's masthead line in the page header and
-the page number in the footer. The twin text file is what the PDF must parse to.
+the page number in the footer. The twin text file is what the PDF must parse to. The PDFs
+briefdeck cannot read (scanned, encrypted) are written by the tests themselves.
 """
 
 from __future__ import annotations
@@ -288,23 +289,40 @@ def convert(document, name: str, folder: Path) -> Path:
     return folder / f"{name}.pdf"
 
 
-def scanned(path: Path) -> None:
-    """Write a PDF that holds only a picture of a page (no text layer), as a scanner does."""
+def scanned_pdf() -> bytes:
+    """Return a PDF that holds only a picture of a page (no text layer), as a scanner writes."""
     image = Image.new("1", (620, 877), 1)
     draw = ImageDraw.Draw(image)
     for y in range(80, 800, 22):
         draw.rectangle((60, y, 560 - (y * 7) % 120, y + 9), fill=0)
-    image.save(path, "PDF", resolution=75)
+    buffer = io.BytesIO()
+    image.save(buffer, "PDF", resolution=75)
+    return buffer.getvalue()
 
 
-def encrypted(plain: Path, path: Path) -> None:
-    """Write `plain` encrypted with a user password (needs pypdf)."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(plain))
-    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
-    with path.open("wb") as out:
-        writer.write(out)
+def encrypted_pdf() -> bytes:
+    """Return a one-page PDF encrypted with a user password (the standard security handler):
+    it cannot be opened without the password."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /P -4 /O <%s> /U <%s> >>" % (b"11" * 32, b"22" * 32),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<%s> <%s>] >>\n" % (
+        len(objects) + 1,
+        b"ab" * 16,
+        b"ab" * 16,
+    )
+    return bytes(out + b"startxref\n%d\n%%%%EOF\n" % xref)
 
 
 def main() -> None:
@@ -319,8 +337,6 @@ def main() -> None:
         pdf = convert(word_export("zh_leads_quotes.txt", headings), "zh_word_export", Path(tmp))
         shutil.copy(pdf, OUT / pdf.name)
         print(f"{pdf.name}: {pdf.stat().st_size:,} bytes")
-    scanned(OUT / "scanned.pdf")
-    encrypted(OUT / "en_two_articles.pdf", OUT / "encrypted.pdf")
 
 
 if __name__ == "__main__":

@@ -14,10 +14,11 @@ from briefdeck.pipeline import expand_inputs, outlines, read_articles
 from briefdeck.read import read_document
 from briefdeck.read.pdf_layout import Line, Page, chunks, join_lines, page_blocks, reading_order
 from tests.conftest import FIXTURES, fixture
-from tests.pdf_fixtures import TWELVE
+from tests.pdf_fixtures import TWELVE, encrypted_pdf, scanned_pdf
 from tests.test_read import parsed
 
 PDF = FIXTURES / "pdf"
+TWO_COLUMNS = PDF / "en_two_articles.pdf"
 TWINS = {
     "zh_two_articles.pdf": "zh_two_articles.txt",  # 2 columns, two articles, a photo
     "en_two_articles.pdf": "en_two_articles.txt",  # 2 columns, words hyphenated at line ends
@@ -132,20 +133,20 @@ def test_folders_are_searched_for_pdfs():
 
 
 @pytest.mark.parametrize(
-    ("name", "data", "message"),
+    ("data", "message"),
     [
-        ("scanned.pdf", None, "no text layer: scanned pages need OCR"),
-        ("encrypted.pdf", None, "encrypted PDF (remove the password first)"),
-        ("a.pdf", b"just text", "not a PDF file (no %PDF header)"),
-        ("cut.pdf", "half", "not a readable PDF file (damaged or cut short)"),
+        (scanned_pdf, "no text layer: scanned pages need OCR"),
+        (encrypted_pdf, "encrypted PDF (remove the password first)"),
+        (lambda: b"just text", "not a PDF file (no %PDF header)"),
+        (
+            lambda: TWO_COLUMNS.read_bytes()[:20000],
+            "not a readable PDF file (damaged or cut short)",
+        ),
     ],
 )
-def test_pdfs_that_cannot_be_read(tmp_path, name, data, message):
-    path = PDF / name
-    if data is not None:
-        whole = (PDF / "en_two_articles.pdf").read_bytes()
-        path = tmp_path / name
-        path.write_bytes(whole[: len(whole) // 2] if data == "half" else data)
+def test_pdfs_that_cannot_be_read(tmp_path, data, message):
+    path = tmp_path / "a.pdf"
+    path.write_bytes(data())
     with pytest.raises(InputError) as caught:
         read_document(str(path))
     assert str(caught.value) == f"{path}: {message}"

@@ -15,6 +15,7 @@ from pptx import Presentation
 
 from briefdeck.cli import main
 from tests.conftest import FIXTURES, ROOT, SEED, failing_build, fixture, zip_bomb
+from tests.pdf_fixtures import encrypted_pdf, scanned_pdf
 from tests.test_read import with_strays
 
 TABLE = (ROOT / "docs" / "errors.md").read_text("utf-8")
@@ -83,8 +84,8 @@ CASES = {
     "truncated-docx": lambda t: (
         [str(write(t, "a.docx", docx_bytes("某园区今年签约项目12个。")[:2000]))], t / "a.docx"),
     "empty-docx": lambda t: ([str(write(t, "a.docx", docx_bytes("", " ")))], t / "a.docx"),
-    "scanned-pdf": lambda t: ([str(PDF / "scanned.pdf")], PDF / "scanned.pdf"),
-    "encrypted-pdf": lambda t: ([str(PDF / "encrypted.pdf")], PDF / "encrypted.pdf"),
+    "scanned-pdf": lambda t: ([str(write(t, "a.pdf", scanned_pdf()))], t / "a.pdf"),
+    "encrypted-pdf": lambda t: ([str(write(t, "a.pdf", encrypted_pdf()))], t / "a.pdf"),
     "not-pdf": lambda t: ([str(write(t, "a.pdf", b"just text"))], t / "a.pdf"),
     "truncated-pdf": lambda t: ([str(write(t, "a.pdf", (PDF / "en_two_articles.pdf").read_bytes()[:20000]))],
                                 t / "a.pdf"),
