@@ -180,6 +180,7 @@ def _lines(chars: list[_Char], page: int) -> list[Line]:
 
 
 def _x(char: _Char) -> float:
+    """Return where a character starts, from the left."""
     return char.x0
 
 

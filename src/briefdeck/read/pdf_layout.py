@@ -170,10 +170,12 @@ class _Chunk:
 
 
 def _same_style(a: Line, b: Line) -> bool:
+    """Return True for two lines set in one weight and (within 6 %) one size."""
     return a.bold == b.bold and abs(a.size - b.size) <= 0.06 * max(a.size, b.size)
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    """Return how far two spans overlap (negative: the gap between them)."""
     return min(a1, b1) - max(a0, b0)
 
 
@@ -313,6 +315,7 @@ class _Paragraph:
 
     @property
     def size(self) -> float:
+        """The largest size its lines are set in."""
         return max(line.size for line in self.lines)
 
 
@@ -325,6 +328,7 @@ INDENT = 0.5
 
 
 def _kind(line: Line, body: float) -> str:
+    """Return what a line is set as beside the `body` size: `big`, `small`, `bold` or `body`."""
     if line.size >= body * BIG:
         return "big"
     if line.size <= body * SMALL:
@@ -349,11 +353,6 @@ class _Columns:
         edge = self.edge(line)
         return edge is not None and line.x0 > edge[0] + INDENT * line.size
 
-    def full(self, line: Line) -> bool:
-        """Return True for a line that reaches its column's right edge."""
-        edge = self.edge(line)
-        return edge is not None and line.x1 >= edge[1] - line.size
-
     def ends_short(self, line: Line, after: Line) -> bool:
         """Return True when `line` leaves room at its column's end for the first word of the
         line `after` it: the paragraph ended there."""
@@ -371,6 +370,7 @@ punctuation that may not start a line."""
 
 
 def _columns(found: Sequence[_Chunk], body: float) -> _Columns:
+    """Return the column edges a page's chunks of body text of two lines or more show."""
     multi = [c for c in found if len(c.lines) > 1 and _kind(c.lines[0], body) == "body"]
     return _Columns(tuple((c.x0, c.x1) for c in multi))
 
@@ -425,10 +425,13 @@ def _goes_on(
     before: tuple[_Paragraph, _Columns], first: Line, columns: _Columns, indents: bool
 ) -> bool:
     """Return True when a chunk's first line goes on with the body paragraph `before` (cut by
-    a column or page break): it is not indented and the line before it was full."""
+    a column or page break): it is not indented, and the line before it left no room for its
+    first word (and does not end a sentence, where paragraphs are not indented)."""
     paragraph, its_columns = before
     last = paragraph.lines[-1]
-    if columns.indented(first) or not its_columns.full(last):
+    if columns.indented(first) or its_columns.edge(last) is None:
+        return False
+    if its_columns.ends_short(last, first):
         return False
     return indents or not ends_sentence(last.text)
 
@@ -489,6 +492,7 @@ def _words(found: Iterable[_Paragraph]) -> frozenset[str]:
 
 
 def _is_heading(paragraph: _Paragraph) -> bool:
+    """Return True for a heading: a title-shaped line set large, or short and bold."""
     if paragraph.kind not in ("big", "bold") or not is_title_like(paragraph.text):
         return False
     return paragraph.kind == "big" or len(paragraph.text) <= BOLD_HEADING_MAX
@@ -522,6 +526,7 @@ def heading_levels(found: Sequence[_Paragraph]) -> list[int | None]:
 
 
 def _bold(paragraph: _Paragraph) -> bool:
+    """Return True when most of a paragraph's characters are bold."""
     return sum(len(x.text) for x in paragraph.lines if x.bold) * 2 > len(paragraph.text)
 
 
