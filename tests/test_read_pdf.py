@@ -211,3 +211,22 @@ def test_reading_order_of_columns_under_a_title_and_a_centred_byline():
         "TITLE", "byline", "a0", "a1", "a2", "a3", "a4", "b0", "b1", "b2", "b3", "b4",
         "c0", "c1", "c2", "HEAD", "d0", "d1", "d2", "e0", "e1", "e2",
     ]  # fmt: skip
+
+
+def test_a_running_head_repeated_on_each_page_is_dropped_a_title_is_not():
+    def page(n: int) -> Page:
+        lines = (
+            line("园区经济周刊", 50, 30, width=60, size=9, page=n),  # no date: repeated
+            line(f"Page {n + 1} of 2", 260, 810, width=40, size=9, page=n),
+            line(f"2024年{n + 3}月园区新项目", 50, 70, width=300, size=20, bold=True, page=n),
+            line("园区今年以来新签约项目一批。", 71, 110, width=160, page=n),
+        )
+        return Page(595, 842, lines)
+
+    blocks = page_blocks([page(0), page(1)])
+    assert [(b.text, b.heading) for b in blocks] == [
+        ("2024年3月园区新项目", 1),  # dated, at the top, but set large: a title
+        ("园区今年以来新签约项目一批。", None),
+        ("2024年4月园区新项目", 1),
+        ("园区今年以来新签约项目一批。", None),
+    ]
