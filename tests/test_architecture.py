@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import ROOT, SEED
@@ -24,6 +26,29 @@ def test_only_render_imports_pptx():
 def test_only_cli_imports_click():
     offenders = [p for p in SRC.rglob("*.py") if imports(p, "click") and p.name != "cli.py"]
     assert offenders == []
+
+
+def test_only_the_pdf_reader_imports_the_pdf_library_and_only_when_a_pdf_is_read():
+    offenders = [p for p in SRC.rglob("*.py") if imports(p, "pypdfium2") and p.name != "pdf.py"]
+    assert offenders == []
+    module = ast.parse((SRC / "read" / "pdf.py").read_text("utf-8"))
+    assert not [m for m in imported_at_top(module) if m.startswith("pypdfium2")]
+    code = "import sys, briefdeck.cli, briefdeck.pipeline; print('pypdfium2' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def imported_at_top(module: ast.Module) -> list[str]:
+    """Return the modules a module imports outside its functions."""
+    out = []
+    for node in module.body:
+        if isinstance(node, ast.Import):
+            out += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out.append(node.module)
+    return out
 
 
 def test_no_seed_text_in_code_or_layouts():

@@ -52,7 +52,7 @@ def test_folders_and_globs(tmp_path):
     assert "石门科技园.yaml" in {p.name for p in tmp_path.iterdir()}
     folder = CliRunner().invoke(main, ["parse", str(FIXTURES)])
     assert folder.exit_code == 0
-    files = [p for p in FIXTURES.glob("*") if p.suffix in (".txt", ".md")]
+    files = [p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".md", ".pdf")]
     assert folder.output.count('"source": ') == sum(len(read_articles(str(p))[0]) for p in files)
 
 

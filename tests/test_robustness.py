@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from briefdeck.cli import main
-from tests.conftest import ROOT, SEED, failing_build, fixture, zip_bomb
+from tests.conftest import FIXTURES, ROOT, SEED, failing_build, fixture, zip_bomb
+from tests.pdf_fixtures import encrypted_pdf, scanned_pdf
 from tests.test_read import with_strays
 
 TABLE = (ROOT / "docs" / "errors.md").read_text("utf-8")
@@ -22,6 +23,7 @@ ROWS = {
     m.group(1): m.group(2) for m in re.finditer(r"^\| ([\w-]+) \| [^|]+ \| `(.+)` \|$", TABLE, re.M)
 }
 ARTICLE = fixture("zh_seams.txt").read_text("utf-8")
+PDF = FIXTURES / "pdf"
 
 
 def write(tmp: Path, name: str, data: bytes | str) -> Path:
@@ -82,6 +84,11 @@ CASES = {
     "truncated-docx": lambda t: (
         [str(write(t, "a.docx", docx_bytes("某园区今年签约项目12个。")[:2000]))], t / "a.docx"),
     "empty-docx": lambda t: ([str(write(t, "a.docx", docx_bytes("", " ")))], t / "a.docx"),
+    "scanned-pdf": lambda t: ([str(write(t, "a.pdf", scanned_pdf()))], t / "a.pdf"),
+    "encrypted-pdf": lambda t: ([str(write(t, "a.pdf", encrypted_pdf()))], t / "a.pdf"),
+    "not-pdf": lambda t: ([str(write(t, "a.pdf", b"just text"))], t / "a.pdf"),
+    "truncated-pdf": lambda t: ([str(write(t, "a.pdf", (PDF / "en_two_articles.pdf").read_bytes()[:20000]))],
+                                t / "a.pdf"),
     "huge": lambda t: ([str(write(t, "a.txt", b"x" * (50 * 1024 * 1024)))], t / "a.txt"),
     "long-line": lambda t: ([str(write(t, "a.txt", "园区增长 " * (1024 * 1024)))], t / "a.txt"),
     "bad-outline": lambda t: ([str(outline_file(t, "language: zh\nsections: {}\n"))], t / "bad.yaml"),

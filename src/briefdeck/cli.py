@@ -322,11 +322,13 @@ def build(
     debug_here: bool,
     **reading: Any,
 ) -> None:
-    """Write one .pptx deck per zone of INPUTS (documents or outline YAML files).
+    """Write one .pptx deck per zone of INPUTS (.txt, .md, .docx or .pdf documents, folders of
+    them, or outline YAML files).
 
     \b
     Example:
       briefdeck build seeds/000_5ad35ad114782d3f.txt -o decks --layouts party-red
+      briefdeck build page.pdf -o decks
     """
     debug = debug or debug_here
     run = _Run(debug, quiet, fail_fast=not reading["keep_going"])

@@ -1,4 +1,4 @@
-"""Read input documents (.txt, .md, .docx, stdin) into blocks and tables."""
+"""Read input documents (.txt, .md, .docx, .pdf, stdin) into blocks and tables."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from briefdeck.errors import InputError
 from briefdeck.model import Document
 from briefdeck.read.docx import read_docx
 from briefdeck.read.markdown import markdown_document
+from briefdeck.read.pdf import read_pdf
 from briefdeck.read.text import check_line_lengths, cleaned, decode, text_blocks
 
 MAX_BYTES = 20 * 1024 * 1024
 """Default input size limit per file."""
 
-SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 """The document suffixes that folders are searched for."""
 
 
@@ -25,6 +26,9 @@ def read_document(source: str, encoding: str | None = None, max_bytes: int = MAX
     if suffix == ".docx":
         blocks, tables = read_docx(data, source, max_bytes)
         return Document(source, blocks, tables=tables)
+    if suffix == ".pdf":
+        pdf_blocks, warnings = read_pdf(data, source)
+        return Document(source, pdf_blocks, warnings)
     text, removed = cleaned(decode(data, source, encoding))
     markdown = suffix in (".md", ".markdown")
     check_line_lengths(text, source)
