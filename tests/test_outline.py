@@ -866,3 +866,26 @@ def test_a_list_announced_by_a_count_and_a_noun_is_shown_whole():
     assert any("社区提供配套服务" in line for line in lines) or not any(
         "校区培育创新源头" in line for line in lines
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "subtitle"),
+    [
+        # a title set in two parts is two lines; the zone's name is no lead-in
+        (
+            "青川高新区：紧紧围绕“两城一区”目标 以园区实践探索绿色转型",
+            "紧紧围绕“两城一区”目标\n以园区实践探索绿色转型",
+        ),
+        # the zone's name alone is no line: the cover shows it above
+        ("青川高新区 打造创新发展新高地", "打造创新发展新高地"),
+        ("青川高新区推进创新联合体建设", "青川高新区推进创新联合体建设"),
+    ],
+)
+def test_the_covers_subtitle_is_the_headline_without_the_zones_name(tmp_path, title, subtitle):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        f"{title}\n本报记者 王小明\n青川高新区今年新增企业120家，营业收入增长15%。\n", "utf-8"
+    )
+    articles, _ = read_articles(str(source))
+    (outline,) = outline_zones(articles)
+    assert outline.subtitle == subtitle

@@ -173,7 +173,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
     return ZoneOutline(
         zone=zone,
         language=lang,
-        subtitle=_headline(articles[0]) if len(articles) == 1 else w["briefing"],
+        subtitle=_headline(articles[0], zone) if len(articles) == 1 else w["briefing"],
         authors=tuple(dict.fromkeys(n for a in articles for n in a.authors)),
         date=_date(articles),
         key_figures=key_figures,
@@ -334,11 +334,23 @@ def _pull_quotes(
     return sections, left
 
 
-def _headline(article: Article) -> str:
+def _headline(article: Article, zone: str) -> str:
     """Return the article's headline for the cover: its title, and the line set above or
-    below it (a kicker or a strap line: often the news itself) on a line of its own."""
-    lines = (article.title, article.kicker or "")
-    return "\n".join(display(x) for x in dict.fromkeys(lines) if x)
+    below it (a kicker or a strap line: often the news itself) on a line of its own. A title
+    set in two parts (某某区 打造…, 围绕… 以…探索…) gives two lines; the zone's name, which the
+    cover shows above, is no line and no lead-in (某某区：…)."""
+    parts = [*_CJK_SPACE.split(article.title.strip()), article.kicker or ""]
+    lines = []
+    for part in (display(x) for x in parts if x):
+        named = part.startswith(zone) and part[len(zone) : len(zone) + 1] in ("：", ":")
+        part = part[len(zone) + 1 :] if named and len(part) > len(zone) + 4 else part
+        if part != zone:
+            lines.append(part)
+    return "\n".join(dict.fromkeys(lines))
+
+
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff”’）》])\s+(?=[\u3400-\u9fff“‘（《])")
+"""Spaces between Chinese words in a title: the parts of a title set on two lines."""
 
 
 def majority(langs: list[str]) -> str:
