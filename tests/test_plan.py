@@ -337,14 +337,28 @@ def test_a_bullet_that_points_back_stays_on_the_slide_of_the_one_before():
 def test_contents_show_a_two_part_heading_as_its_kicker_and_title():
     sections = tuple(
         SectionOutline(title, kicker=kicker, bullets=(Bullet("甲乙丙丁戊"), Bullet("己庚辛壬癸")))
-        for kicker, title in (("产业集聚", "构建发展新格局"), ("创新驱动", "科技成果转化提速"))
+        for kicker, title in (
+            ("产业集聚", "构建发展新格局"),
+            ("创新驱动", "科技成果转化提速"),
+            ("开放合作", "外贸进出口增长"),
+        )
     )
     outline = ZoneOutline("某某高新区", "zh", "某某", sections=sections)
     (contents,) = [s for s in plan_deck(outline, LAYOUTS).slides if s.kind == "contents"]
     assert [(p.head, p.text) for p in contents.body.paragraphs] == [
         ("产业集聚", "构建发展新格局"),
         ("创新驱动", "科技成果转化提速"),
+        ("开放合作", "外贸进出口增长"),
     ]
+
+
+def test_two_sections_need_no_contents_slide():
+    sections = tuple(
+        SectionOutline(title, bullets=(Bullet("甲乙丙丁戊"), Bullet("己庚辛壬癸")))
+        for title in ("构建发展新格局", "科技成果转化提速")
+    )
+    outline = ZoneOutline("某某高新区", "zh", "某某", sections=sections)
+    assert "contents" not in [s.kind for s in plan_deck(outline, LAYOUTS).slides]
 
 
 def test_every_step_of_a_deck_has_its_builder():

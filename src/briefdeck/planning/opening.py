@@ -13,6 +13,8 @@ from briefdeck.planning.fitting import fit, strings, take
 from briefdeck.planning.sections import emphasis, section
 from briefdeck.planning.state import Context, PlanState, add, panel, text
 
+CONTENTS_MIN = 3
+"""Fewest sections (topics of a part counted each) that make a contents slide."""
 CONTENTS_MAX = 10
 """Most entries on the contents slide; more are shortened to their titles, then cut."""
 
@@ -107,8 +109,9 @@ def contents(ctx: Context, st: PlanState) -> None:
         )
     )
     short = [Bullet(b.text) for b in full]
-    if len(full) < 2:
-        return
+    parts = [s for s in ctx.outline.sections if not s.summary]
+    if len(full) < 2 or len(parts) < CONTENTS_MIN:
+        return  # two sections follow one another plainly: a contents slide would be near empty
     box = ctx.measure.box("contents", "body")
     notes = "\n".join(strings(full, ctx.measure.sep))
     for names in (full, short, short[:CONTENTS_MAX]):
