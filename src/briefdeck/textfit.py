@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
 
 from briefdeck.chars import is_cjk
 
@@ -55,10 +57,55 @@ SCRIPT_GAP = 0.25
 _BOUNDARY = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
 
 
+class _Widths(dict[str, float]):
+    """Character widths of one weight, each character measured once."""
+
+    def __init__(self, bold: bool) -> None:
+        super().__init__()
+        self.bold = bold
+
+    def __missing__(self, char: str) -> float:
+        width: float = char_width(char, self.bold)
+        self[char] = width
+        return width
+
+
+_WIDTHS = (_Widths(False), _Widths(True))
+"""The regular and the bold character widths."""
+
+
+@lru_cache(maxsize=16384)
 def text_width(text: str, bold: bool = False) -> float:
     """Return the width of `text` in ems, with the gaps renderers put between scripts."""
     gaps = len(_BOUNDARY.findall(text)) * SCRIPT_GAP
-    return sum(char_width(c, bold) for c in text) + gaps
+    return sum(map(_WIDTHS[1 if bold else 0].__getitem__, text)) + gaps
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """A text cut into wrapping tokens (a word, spaces or a character), measured once."""
+
+    starts: list[int]
+    """Where each token starts in the text, and the text's length last."""
+    space: list[bool]
+    """Whether each token is spaces."""
+    steps: list[float]
+    """What each token adds to a line: its width, then its script gap with the token before."""
+    sums: list[float]
+    """Running totals of `steps` from 0 (to look ahead; a line's width is added from its start)."""
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str, bold: bool) -> _Tokens:
+    """Return `text` cut into wrapping tokens with their widths and gaps."""
+    tokens = _TOKEN.findall(text)
+    starts = list(accumulate(map(len, tokens), initial=0))
+    bounds = {m.start() for m in _BOUNDARY.finditer(text)}
+    steps = [0.0] * (2 * len(tokens))
+    steps[0::2] = map(_token_width, tokens, repeat(bold))
+    steps[1::2] = [SCRIPT_GAP if start in bounds else 0.0 for start in starts[:-1]]
+    sums = list(accumulate(steps, initial=0.0))
+    return _Tokens(starts, list(map(str.isspace, tokens)), steps, sums)
 
 
 def wrap(text: str, width: float, bold: bool = False) -> list[str]:
@@ -68,37 +115,63 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     line-start and line-end rules keep closing punctuation off a line's start and
     opening marks off its end.
     """
-    tokens = _TOKEN.findall(text)
+    tokens = _tokens(text, bool(bold))
+    starts, count = tokens.starts, len(tokens.space)
     lines: list[str] = []
-    line, used = "", 0.0  # the line so far and its width, kept as tokens are added
-    for token in tokens:
-        added = used + _token_width(token, bold) + _gap(line[-1:], token[:1])
-        if line and added > width and not token.isspace():
-            line, token = _break(line, token)
-            lines.append(line.rstrip())
-            line = token.lstrip()
-            while text_width(line, bold) > width and len(line) > 1:
-                cut = _longest_prefix(line, width, bold)
-                lines.append(line[:cut])
-                line = line[cut:]
-            used = text_width(line, bold)
-        else:
-            line, used = line + token, added
+    start = end = i = 0  # the line so far is text[start:end]; token i comes next
+    used = 0.0  # the line's width, added up as the tokens were put on it
+    while i < count:
+        if start == end:  # an empty line takes the next token, however wide
+            start, end, used, i = starts[i], starts[i + 1], tokens.steps[2 * i], i + 1
+            continue
+        over = _overflow(tokens, i, used, width)
+        if over == count:
+            end = starts[count]
+            break
+        end = starts[over + 1]
+        line = _new_line(text[start : starts[over]], text[starts[over] : end], width, bold, lines)
+        start, used, i = end - len(line), text_width(line, bold), over + 1
+    line = text[start:end]
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
+
+
+def _overflow(tokens: _Tokens, i: int, used: float, width: float) -> int:
+    """Return the first token from `i` on that takes a line `used` ems wide past `width`
+    (past spaces, the token after them), or the token count if none does."""
+    steps, sums, last = tokens.steps, tokens.sums, len(tokens.steps)
+    low = 2 * i
+    guess = bisect_right(sums, width - used + sums[low], low + 1)  # where the line ends, about
+    high = min(last, (guess + 5) & ~1)
+    while True:
+        added = list(accumulate(steps[low:high], initial=used))  # as the line is added up
+        past = bisect_right(added, width, 1)
+        if past < len(added):
+            over = (low + past - 1) // 2
+            return over + 1 if tokens.space[over] else over
+        if high == last:
+            return last // 2
+        low, used, high = high, added[-1], min(last, high + 64)
+
+
+def _new_line(line: str, token: str, width: float, bold: bool, lines: list[str]) -> str:
+    """Append `line` to `lines` as `token` breaks it, with any whole lines of the carried text
+    too wide for one line; return the start of the next line."""
+    line, token = _break(line, token)
+    lines.append(line.rstrip())
+    line = token.lstrip()
+    while text_width(line, bold) > width and len(line) > 1:
+        cut = _longest_prefix(line, width, bold)
+        lines.append(line[:cut])
+        line = line[cut:]
+    return line
 
 
 @lru_cache(maxsize=65536)
 def _token_width(token: str, bold: bool) -> float:
     """Return the width of one wrapping token (a word, spaces or a character), measured once."""
     return text_width(token, bold)
-
-
-@lru_cache(maxsize=65536)
-def _gap(left: str, right: str) -> float:
-    """Return the script gap between two neighbouring characters (none if either is empty)."""
-    return SCRIPT_GAP if left and right and _BOUNDARY.search(left + right) else 0.0
 
 
 def _break(line: str, token: str) -> tuple[str, str]:
@@ -114,12 +187,10 @@ def _break(line: str, token: str) -> tuple[str, str]:
 
 
 def _longest_prefix(text: str, width: float, bold: bool) -> int:
-    total = 0.0
-    for i, char in enumerate(text):
-        total += char_width(char, bold)
-        if total > width:
-            return max(1, i)
-    return len(text)
+    """Return how many characters of `text` fit `width` ems (at least one)."""
+    sums = list(accumulate(map(_WIDTHS[1 if bold else 0].__getitem__, text)))
+    fit = bisect_right(sums, width)
+    return max(1, fit) if fit < len(text) else len(text)
 
 
 @dataclass(frozen=True)
