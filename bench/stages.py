@@ -33,24 +33,31 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 STAGES = ("read", "outline", "plan", "check", "render")
 KEPT = {"char_width", "_token_width", "_gap"}
-"""Caches of single characters and words, which a process that has built a deck has filled."""
+"""Caches of single characters and words, which a process that has built a deck has filled
+(with the dictionaries of measured characters and words, emptied only by --cold)."""
 
 
-def text_caches(cold: bool = False) -> list[Any]:
-    """Return the cached functions of the text measure and the planner (to empty them): those
-    of whole texts, or with `cold` those of characters and words too."""
+def text_caches(cold: bool = False) -> list[Callable[[], None]]:
+    """Return what empties the caches of the text measure and the planner: those of whole
+    texts, or with `cold` those of characters and words too."""
     import briefdeck.planning
     import briefdeck.textfit
 
     modules = [briefdeck.textfit]
     for info in pkgutil.iter_modules(briefdeck.planning.__path__):
         modules.append(importlib.import_module(f"briefdeck.planning.{info.name}"))
-    found = {
-        id(f): f
-        for m in modules
-        for name, f in vars(m).items()
-        if hasattr(f, "cache_clear") and (cold or name not in KEPT)
-    }
+    found: dict[int, Callable[[], None]] = {}
+    for module in modules:
+        for name, value in vars(module).items():
+            if hasattr(value, "cache_clear") and (cold or name not in KEPT):
+                found[id(value)] = value.cache_clear
+            elif (
+                cold
+                and isinstance(value, tuple)
+                and value
+                and all(isinstance(d, dict) and hasattr(d, "__missing__") for d in value)
+            ):  # dictionaries that measure what they miss
+                found.update((id(d), d.clear) for d in value)
     return list(found.values())
 
 
@@ -133,8 +140,8 @@ def main() -> None:
         rows: list[dict[str, float]] = []
         for _ in range(args.rounds):
             if not args.warm:
-                for cached in caches:
-                    cached.cache_clear()
+                for empty in caches:
+                    empty()
             rows += one_round(sources, Path(work))
     decks = len(rows) // max(1, args.rounds)
     caching = "warm caches" if args.warm else "cold caches" if args.cold else "new texts"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from itertools import accumulate
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -64,6 +66,9 @@ def test_fit_takes_the_largest_size_that_fits():
 # The straightforward measure the fast one replaced, kept as the reference it must equal exactly.
 
 
+REF_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s+|.", re.S)
+
+
 def ref_text_width(text: str, bold: bool = False) -> float:
     gaps = len(textfit._BOUNDARY.findall(text)) * textfit.SCRIPT_GAP
     return sum(char_width(c, bold) for c in text) + gaps
@@ -96,7 +101,7 @@ def ref_longest_prefix(text: str, width: float, bold: bool) -> int:
 
 
 def ref_wrap(text: str, width: float, bold: bool = False) -> list[str]:
-    tokens = textfit._TOKEN.findall(text)
+    tokens = REF_TOKEN.findall(text)
     lines: list[str] = []
     line, used = "", 0.0
     for token in tokens:
@@ -179,6 +184,37 @@ def test_wrap_equals_the_reference(case):
     text, width, bold = case
     assert wrap(text, width, bold) == ref_wrap(text, width, bold)
     assert textfit._line_count(text, width, bold) == len(ref_wrap(text, width, bold))
+
+
+@st.composite
+def text_and_widths(draw):
+    """A text and many widths, some of them widths its prefixes just fill."""
+    text, bold = draw(texts), draw(st.booleans())
+    near = [ref_text_width(text[:end], bold) for end in range(1, len(text) + 1)]
+    near += [ref_prefix_sum(text[:end], bold) for end in range(1, len(text) + 1)]
+    picks = st.sampled_from(near) if near else widths
+    return text, draw(st.lists(st.one_of(widths, picks), min_size=1, max_size=30)), bold
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_and_widths())
+def test_line_counts_at_many_widths_equal_the_reference(case):
+    text, many, bold = case
+    textfit._tokens.cache_clear()
+    textfit._line_count.cache_clear()
+    for width in many:
+        assert textfit._line_count(text, width, bold) == len(ref_wrap(text, width, bold))
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts, st.booleans())
+def test_tokens_are_the_references(text, bold):
+    tokens = REF_TOKEN.findall(text)
+    cut = textfit._tokens(text, bold)
+    assert cut.starts == list(accumulate(map(len, tokens), initial=0))
+    assert cut.steps[0::2] == [ref_text_width(t, bold) for t in tokens]
+    gaps = [ref_gap(text[s - 1 : s], text[s : s + 1]) for s in cut.starts[:-1]]
+    assert cut.steps[1::2] == gaps
 
 
 @settings(max_examples=500, deadline=None)
