@@ -13,7 +13,8 @@ the reader's dictionaries and the widths of characters and words. Before each ti
 text measure's caches of whole texts (widths, wrapped lines, fitted sizes) are emptied, so every
 round plans its texts as a process meets a new deck's: for the first time (--cold empties the
 caches of characters and words too, --warm empties none). It prints a Markdown table of
-milliseconds per deck: median and mean over every deck of every round.
+milliseconds per deck: median and mean over every deck of every round (wall time, or the
+process's CPU time with --cpu, steadier on a machine others are using).
 """
 
 from __future__ import annotations
@@ -61,11 +62,16 @@ def text_caches(cold: bool = False) -> list[Callable[[], None]]:
     return list(found.values())
 
 
+CLOCK = [time.perf_counter]
+"""The clock stages are timed by: wall time, or this process's CPU time (--cpu)."""
+
+
 def timed(action: Callable[[], Any]) -> tuple[Any, float]:
     """Return the result of `action` and the milliseconds it took."""
-    start = time.perf_counter()
+    clock = CLOCK[0]
+    start = clock()
     result = action()
-    return result, (time.perf_counter() - start) * 1000
+    return result, (clock() - start) * 1000
 
 
 def one_round(sources: list[str], out: Path) -> list[dict[str, float]]:
@@ -132,7 +138,10 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=0, help="build N generated articles")
     parser.add_argument("--warm", action="store_true", help="keep the text caches across rounds")
     parser.add_argument("--cold", action="store_true", help="empty the character caches too")
+    parser.add_argument("--cpu", action="store_true", help="time CPU, not wall (a busy machine)")
     args = parser.parse_args()
+    if args.cpu:
+        CLOCK[0] = time.process_time
     with tempfile.TemporaryDirectory(prefix="briefdeck-stages-") as work:
         sources = documents(args, Path(work))
         caches = text_caches(args.cold)
@@ -145,7 +154,8 @@ def main() -> None:
             rows += one_round(sources, Path(work))
     decks = len(rows) // max(1, args.rounds)
     caching = "warm caches" if args.warm else "cold caches" if args.cold else "new texts"
-    print(f"{len(sources)} documents, {decks} decks, {args.rounds} rounds, {caching}")
+    clock = "CPU" if args.cpu else "wall"
+    print(f"{len(sources)} documents, {decks} decks, {args.rounds} rounds, {caching}, {clock} ms")
     print()
     print("\n".join(table(rows)))
 

@@ -49,6 +49,11 @@ def test_opening_marks_never_end_a_line():
     assert "".join(lines) == text
 
 
+def test_no_character_is_wider_than_the_widest():
+    chars = map(chr, [*range(0x30000), *range(0xE0000, 0xE0080)])
+    assert max(max(char_width(c), char_width(c, True)) for c in chars) <= textfit.WIDEST
+
+
 def test_script_gap_widens_mixed_text():
     assert text_width("项目49个") > text_width("项目") + text_width("49") + text_width("个")
 

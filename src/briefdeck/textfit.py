@@ -144,6 +144,10 @@ def _mixed_tokens(text: str) -> tuple[list[str], list[int]]:
     return tokens, gaps
 
 
+WIDEST = 1.1
+"""No character is wider than this, in ems (Chinese 1.0, the widest bold Latin letter 0.95)."""
+
+
 def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     """Return `text` broken into lines no wider than `width` ems.
 
@@ -152,6 +156,8 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     opening marks off its end. A line's width is added up token by token as it grows,
     exactly as a line of tokens measured one by one would be.
     """
+    if _surely_fits(text, width):
+        return [text.rstrip()]
     bold = bool(bold)
     tokens = _tokens(text, bold)
     starts, steps, count = tokens.starts, tokens.steps, len(tokens.starts) - 1
@@ -174,6 +180,14 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
+
+
+def _surely_fits(text: str, width: float) -> bool:
+    """Return True when `text` fits `width` ems whatever its characters: as wide as the widest
+    characters with a script gap between each two, and a margin above any rounding of the
+    running widths (under 2 * 2**-53 of the whole per character added)."""
+    n = len(text)
+    return n * (WIDEST + SCRIPT_GAP) * (1 + n * 1e-15) <= width
 
 
 def _overflow(tokens: _Tokens, i: int, used: float, width: float) -> int:
