@@ -99,6 +99,7 @@ class _Tokens(NamedTuple):
     """A text cut into wrapping tokens (a word, spaces or a character), measured once."""
 
     text: str
+    """The text cut."""
     starts: list[int]
     """Where each token starts in the text, and the text's length last."""
     steps: list[float]
@@ -183,9 +184,9 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
 
 
 def _surely_fits(text: str, width: float) -> bool:
-    """Return True when `text` fits `width` ems whatever its characters: as wide as the widest
-    characters with a script gap between each two, and a margin above any rounding of the
-    running widths (under 2 * 2**-53 of the whole per character added)."""
+    """Return True when `text` fits `width` ems whatever its characters: were they all the
+    widest, with a script gap after each, and the running widths rounded up by the most that
+    adding them up can (under 3 * 2**-53 of the total per character)."""
     n = len(text)
     return n * (WIDEST + SCRIPT_GAP) * (1 + n * 1e-15) <= width
 
@@ -195,7 +196,7 @@ def _overflow(tokens: _Tokens, i: int, used: float, width: float) -> int:
     (past spaces, the token after them), or the token count if none does."""
     steps, sums, last = tokens.steps, tokens.sums, len(tokens.steps)
     low = 2 * i
-    if used == sums[low]:  # the line adds up as the text's first line: its totals are known
+    if used == sums[low]:  # the first line was this wide here: it adds up the same from here
         over = (bisect_right(sums, width, low + 1) - 1) // 2
     else:
         guess = bisect_right(sums, width - used + sums[low], low + 1)  # where the line ends, about
