@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from briefdeck.chars import is_cjk
 
@@ -22,6 +26,10 @@ _WIDE = set("mwMW@%")
 _AMBIGUOUS = set("“”…—·")
 """Punctuation a CJK face draws full width (as in Chinese text); measured so, to be safe."""
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s+|.", re.S)
+"""A wrapping token: a Latin word (with the marks inside numbers and words), a run of spaces,
+or any other character."""
+_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s\s+")
+"""The wrapping tokens that may be longer than a character: a word, or a run of spaces."""
 
 
 BOLD_LATIN = 1.1
@@ -52,13 +60,93 @@ def _latin_width(char: str) -> float:
 
 SCRIPT_GAP = 0.25
 """Extra width where Chinese meets Latin letters or digits: renderers add space there."""
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _BOUNDARY = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
 
 
+class _Measured(dict[str, float]):
+    """Widths of characters or words of one weight, each measured once (forgotten past LIMIT)."""
+
+    LIMIT = 65536
+
+    def __init__(self, measure: Callable[[str, bool], float], bold: bool) -> None:
+        super().__init__()
+        self.measure, self.bold = measure, bold
+
+    def __missing__(self, key: str) -> float:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        width = self[key] = self.measure(key, self.bold)
+        return width
+
+
+_CHARS = (_Measured(char_width, False), _Measured(char_width, True))
+"""The regular and the bold character widths."""
+
+
+@lru_cache(maxsize=16384)
 def text_width(text: str, bold: bool = False) -> float:
     """Return the width of `text` in ems, with the gaps renderers put between scripts."""
     gaps = len(_BOUNDARY.findall(text)) * SCRIPT_GAP
-    return sum(char_width(c, bold) for c in text) + gaps
+    return sum(map(_CHARS[1 if bold else 0].__getitem__, text)) + gaps
+
+
+_WORDS = (_Measured(text_width, False), _Measured(text_width, True))
+"""The regular and the bold widths of wrapping tokens (a word, spaces or a character)."""
+
+
+class _Tokens(NamedTuple):
+    """A text cut into wrapping tokens (a word, spaces or a character), measured once."""
+
+    text: str
+    """The text cut."""
+    starts: list[int]
+    """Where each token starts in the text, and the text's length last."""
+    steps: list[float]
+    """What each token adds to a line: its width, then its script gap with the token before."""
+    sums: list[float]
+    """Running totals of `steps` from 0: the widths of the first line as it grows."""
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str, bold: bool) -> _Tokens:
+    """Return `text` cut into wrapping tokens with their widths and gaps."""
+    tokens: list[str]
+    gaps: list[int] = []  # no Chinese, no script gaps
+    if text.isascii():
+        tokens = _TOKEN.findall(text)
+    else:
+        tokens, gaps = _mixed_tokens(text)
+    starts = list(accumulate(map(len, tokens), initial=0))
+    steps = [0.0] * (2 * len(tokens))
+    steps[0::2] = map(_WORDS[1 if bold else 0].__getitem__, tokens)
+    for token in gaps:
+        steps[2 * token + 1] = SCRIPT_GAP
+    return _Tokens(text, starts, steps, list(accumulate(steps, initial=0.0)))
+
+
+def _mixed_tokens(text: str) -> tuple[list[str], list[int]]:
+    """Return the wrapping tokens of `text` and those a script gap parts from the token before
+    (quicker than `_TOKEN` where most characters are Chinese, each a token)."""
+    tokens: list[str] = []
+    gaps: list[int] = []
+    at = 0
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        tokens += text[at:start]  # each character a token
+        if text[start] in _ALNUM:  # a Latin word: a gap where Chinese meets it
+            if start and "\u3400" <= text[start - 1] <= "\u9fff":
+                gaps.append(len(tokens))
+            if text[end - 1] in _ALNUM and "\u3400" <= text[end : end + 1] <= "\u9fff":
+                gaps.append(len(tokens) + 1)
+        tokens.append(text[start:end])
+        at = end
+    tokens += text[at:]
+    return tokens, gaps
+
+
+WIDEST = 1.1
+"""No character is wider than this, in ems (Chinese 1.0, the widest bold Latin letter 0.95)."""
 
 
 def wrap(text: str, width: float, bold: bool = False) -> list[str]:
@@ -66,39 +154,84 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
 
     Chinese breaks between any two characters, Latin words only at spaces, and the
     line-start and line-end rules keep closing punctuation off a line's start and
-    opening marks off its end.
+    opening marks off its end. A line's width is added up token by token as it grows,
+    exactly as a line of tokens measured one by one would be.
     """
-    tokens = _TOKEN.findall(text)
+    if _surely_fits(text, width):
+        return [text.rstrip()]
+    bold = bool(bold)
+    tokens = _tokens(text, bold)
+    starts, steps, count = tokens.starts, tokens.steps, len(tokens.starts) - 1
     lines: list[str] = []
-    line, used = "", 0.0  # the line so far and its width, kept as tokens are added
-    for token in tokens:
-        added = used + _token_width(token, bold) + _gap(line[-1:], token[:1])
-        if line and added > width and not token.isspace():
-            line, token = _break(line, token)
-            lines.append(line.rstrip())
-            line = token.lstrip()
-            while text_width(line, bold) > width and len(line) > 1:
-                cut = _longest_prefix(line, width, bold)
-                lines.append(line[:cut])
-                line = line[cut:]
-            used = text_width(line, bold)
-        else:
-            line, used = line + token, added
+    start = end = i = 0  # the line so far is text[start:end]; token i comes next
+    used = 0.0  # the line's width
+    while i < count:
+        if start == end:  # an empty line takes the next token, however wide
+            start, end, used, i = starts[i], starts[i + 1], steps[2 * i], i + 1
+            continue
+        over = _overflow(tokens, i, used, width)
+        if over == count:
+            end = starts[count]
+            break
+        token, end = text[starts[over] : starts[over + 1]], starts[over + 1]
+        line = _new_line(text[start : starts[over]], token, width, bold, lines)
+        used = steps[2 * over] if line == token else text_width(line, bold)
+        start, i = end - len(line), over + 1
+    line = text[start:end]
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
 
 
-@lru_cache(maxsize=65536)
-def _token_width(token: str, bold: bool) -> float:
-    """Return the width of one wrapping token (a word, spaces or a character), measured once."""
-    return text_width(token, bold)
+def _surely_fits(text: str, width: float) -> bool:
+    """Return True when `text` fits `width` ems whatever its characters: were they all the
+    widest, with a script gap after each, and the running widths rounded up by the most that
+    adding them up can (under 3 * 2**-53 of the total per character)."""
+    n = len(text)
+    return n * (WIDEST + SCRIPT_GAP) * (1 + n * 1e-15) <= width
 
 
-@lru_cache(maxsize=65536)
-def _gap(left: str, right: str) -> float:
-    """Return the script gap between two neighbouring characters (none if either is empty)."""
-    return SCRIPT_GAP if left and right and _BOUNDARY.search(left + right) else 0.0
+def _overflow(tokens: _Tokens, i: int, used: float, width: float) -> int:
+    """Return the first token from `i` on that takes a line `used` ems wide past `width`
+    (past spaces, the token after them), or the token count if none does."""
+    steps, sums, last = tokens.steps, tokens.sums, len(tokens.steps)
+    low = 2 * i
+    if used == sums[low]:  # the first line was this wide here: it adds up the same from here
+        over = (bisect_right(sums, width, low + 1) - 1) // 2
+    else:
+        guess = bisect_right(sums, width - used + sums[low], low + 1)  # where the line ends, about
+        over = _overflow_from(steps, low, used, width, guess)
+    if over < last // 2 and tokens.text[tokens.starts[over]].isspace():
+        return over + 1  # spaces hang past a line's end: the token after them breaks it
+    return over
+
+
+def _overflow_from(steps: list[float], low: int, used: float, width: float, guess: int) -> int:
+    """Return the first token from step `low` on whose running total from `used` is over
+    `width`, added up exactly (a window of steps at a time, from around `guess`)."""
+    last = len(steps)
+    high = min(last, max(low + 2, (guess + 5) & ~1))
+    while True:
+        added = list(accumulate(steps[low:high], initial=used))
+        past = bisect_right(added, width, 1)
+        if past < len(added):
+            return (low + past - 1) // 2
+        if high == last:
+            return last // 2
+        low, used, high = high, added[-1], min(last, high + 64)
+
+
+def _new_line(line: str, token: str, width: float, bold: bool, lines: list[str]) -> str:
+    """Append `line` to `lines` as `token` breaks it, with any whole lines of the carried text
+    too wide for one line; return the start of the next line."""
+    line, token = _break(line, token)
+    lines.append(line.rstrip())
+    line = token.lstrip()
+    while text_width(line, bold) > width and len(line) > 1:
+        cut = _longest_prefix(line, width, bold)
+        lines.append(line[:cut])
+        line = line[cut:]
+    return line
 
 
 def _break(line: str, token: str) -> tuple[str, str]:
@@ -114,12 +247,10 @@ def _break(line: str, token: str) -> tuple[str, str]:
 
 
 def _longest_prefix(text: str, width: float, bold: bool) -> int:
-    total = 0.0
-    for i, char in enumerate(text):
-        total += char_width(char, bold)
-        if total > width:
-            return max(1, i)
-    return len(text)
+    """Return how many characters of `text` fit `width` ems (at least one)."""
+    sums = list(accumulate(map(_CHARS[1 if bold else 0].__getitem__, text)))
+    fit = bisect_right(sums, width)
+    return max(1, fit) if fit < len(text) else len(text)
 
 
 @dataclass(frozen=True)
@@ -154,7 +285,7 @@ def paragraph_gap(size: float, m: Metrics) -> float:
 
 
 def text_height(
-    paragraphs: list[str], size: float, width_in: float, m: Metrics, bold: bool = False
+    paragraphs: Sequence[str], size: float, width_in: float, m: Metrics, bold: bool = False
 ) -> float:
     """Return the height (inches) of `paragraphs` at `size` points in a box `width_in` wide."""
     inner = width_in - 2 * INSET_X
@@ -163,20 +294,39 @@ def text_height(
 
 
 def fits(
-    paragraphs: list[str], size: float, box: tuple[float, float], m: Metrics, bold: bool = False
+    paragraphs: Sequence[str],
+    size: float,
+    box: tuple[float, float],
+    m: Metrics,
+    bold: bool = False,
 ) -> bool:
     """Return True when `paragraphs` fit a (width, height) box in inches at `size` points."""
     return text_height(paragraphs, size, box[0], m, bold) <= box[1]
 
 
 def fit_size(
-    paragraphs: list[str],
+    paragraphs: Sequence[str],
     box: tuple[float, float],
     sizes: tuple[float, float],
     m: Metrics,
     bold: bool = False,
 ) -> float | None:
     """Return the largest size in `sizes` (whole points) at which the text fits, or None."""
+    kind = type(sizes[1]).__name__
+    return _fit_size(tuple(paragraphs), tuple(box), tuple(sizes), m, bool(bold), kind)
+
+
+@lru_cache(maxsize=8192)
+def _fit_size(
+    paragraphs: tuple[str, ...],
+    box: tuple[float, float],
+    sizes: tuple[float, float],
+    m: Metrics,
+    bold: bool,
+    kind: str,
+) -> float | None:
+    """Return `fit_size` of the text, fitted once (`kind`, the type name of the size returned,
+    keeps 24 and 24.0 apart)."""
     low, high = sizes
     size = high
     while size >= low:
