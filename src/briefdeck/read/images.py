@@ -79,6 +79,8 @@ def load_image(reference: str, folder: Path | None = None) -> Image:
     found = _DOCX_PART.match(reference)
     file = Path(found.group(1) if found and not Path(reference).is_file() else reference)
     if folder is not None and not file.is_absolute() and not file.exists():
+        if not (folder / file).exists():
+            raise ImageError(f"{reference}: no such file (from here or from {folder})")
         return load_image(str(folder / reference))
     try:
         if file != Path(reference):
