@@ -118,6 +118,10 @@ def test_a_credit_set_apart_from_its_captions_shows_on_their_photo_slides(tmp_pa
         assert not slide.shapes._spTree.xpath("./p:pic")
 
 
+def test_the_seed_credit_set_apart_credits_both_captions_before_it(seed_articles):
+    assert [c.credit for c in seed_articles[0].captions] == ["平顶山高新区供图"] * 2
+
+
 def test_an_english_photo_credit_goes_with_its_caption(tmp_path):
     source = tmp_path / "article.txt"
     source.write_text(

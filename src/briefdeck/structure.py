@@ -565,7 +565,7 @@ def _picture_line(
     text = blocks[i].text
     if is_credit(text):
         draft.credits.append(text)
-        pictured = bool(draft.pending)  # a picture and its credit: the credit is its
+        pictured = bool(draft.pending)  # a picture right above the credit: the credit is its
         _flush_pictures(draft, last)
         _attach_credit(draft, text, last == "caption" or pictured)
         return "credit"

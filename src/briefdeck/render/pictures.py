@@ -53,13 +53,15 @@ def slide_picture(image: Image, box: tuple[float, float]) -> bytes:
 
 
 def _encode(picture: Picture, size: tuple[int, int], icc: bytes | None) -> bytes:
-    """Return `picture` at `size` as JPEG (PNG when it has transparency), its colour profile
-    kept."""
+    """Return `picture` at `size` as JPEG (PNG when some of it is transparent), its colour
+    profile kept."""
     from PIL import Image as PILImage
 
     clear = picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info
-    mode = "RGBA" if clear else "L" if picture.mode in ("1", "L") else "RGB"
-    picture = picture.convert(mode)
+    if clear:  # a picture whose every pixel is opaque has no transparency to keep
+        picture = picture.convert("RGBA")
+        clear = picture.getchannel("A").getextrema() != (255, 255)
+    picture = picture.convert("RGBA" if clear else "L" if picture.mode in ("1", "L") else "RGB")
     if picture.size != size:
         picture = picture.resize(size, PILImage.Resampling.LANCZOS)
     out = io.BytesIO()
