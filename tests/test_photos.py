@@ -19,8 +19,10 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from briefdeck.cli import main
+from briefdeck.layouts import load_layout_set
 from briefdeck.model import Image as Picture
-from briefdeck.pipeline import read_articles
+from briefdeck.pipeline import outlines, read_articles
+from briefdeck.plan import plan_deck
 from briefdeck.read import read_document
 from briefdeck.render.pictures import LONG_SIDE_MAX, fitted_size, slide_picture
 from tests.conftest import ROOT, fixture
@@ -138,6 +140,18 @@ def test_an_english_photo_credit_goes_with_its_caption(tmp_path):
     assert [(c.text, c.credit) for c in article.captions] == [
         ("Engineers test a robot arm at the new field.", "Photo: Chen Li")
     ]
+
+
+def test_a_photo_layout_without_a_text_box_shows_the_credit_after_the_caption(tmp_path):
+    text = (ROOT / "layouts" / "briefing.yaml").read_text("utf-8")
+    body = "      body: {x: 8.7, y: 5.6, w: 4.03, h: 1.2, sizes: [12, 14], color: muted}\n"
+    assert text.count(body) == 1
+    layouts = tmp_path / "no-credit-box.yaml"
+    layouts.write_text(text.replace(body, ""), "utf-8")
+    (outline,) = outlines(read_articles(str(fixture("zh_photo_credits.txt")))[0])
+    deck = plan_deck(outline, load_layout_set(str(layouts)))
+    titles = [s.title for s in deck.slides if s.kind == "photo"]
+    assert titles[2] == "新材料产业园内，工人正在调试生产线。 记者林晓摄"
 
 
 # ------------------------------------------------------------------ Word
