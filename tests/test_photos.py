@@ -27,6 +27,7 @@ from briefdeck.read import read_document
 from briefdeck.render.pictures import LONG_SIDE_MAX, fitted_size, slide_picture
 from tests.conftest import ROOT, fixture
 from tests.photo_scene import scene
+from tests.test_ooxml import schema_errors
 
 R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 WORD_PHOTOS = (
@@ -178,6 +179,7 @@ def test_word_photos_fill_their_slides_downscaled_with_caption_credit_and_alt_te
         assert Image.open(io.BytesIO(blob)).format == "JPEG"  # the PNG photo written as JPEG
         assert pic.xpath("./p:blipFill/a:srcRect")  # cropped to fill, never stretched
         assert caption in slide_text(slide) and "".join(credit.split()) in slide_text(slide)
+    assert schema_errors(deck) == []
 
 
 def test_a_photo_is_kept_as_its_document_gave_it_when_small_enough():
