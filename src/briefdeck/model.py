@@ -55,6 +55,30 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture a document holds (a Word file's embedded image, a Markdown local image)."""
+
+    data: bytes = field(repr=False)
+    """The picture file's bytes, as the document stores them."""
+    format: str
+    """Its file format as Pillow names it, lower case (`jpeg`, `png`, `gif`)."""
+    width: int
+    """Its width in pixels, as shown (a camera's rotation flag applied)."""
+    height: int
+    """Its height in pixels, as shown."""
+    source: str
+    """Where it can be read again: a file's path (a Markdown image, relative to the current
+    folder as its document's path is), or `document.docx#word/media/image1.png`."""
+    alt: str = ""
+    """Its alt text: the document's (Markdown `![alt](…)`, Word's description); on a slide,
+    its caption."""
+    line: int = 0
+    """The 1-based line (Markdown) or paragraph number (Word) it stands on in the source."""
+    after: int = 0
+    """In a document: how many of its blocks come before it (0 elsewhere)."""
+
+
+@dataclass(frozen=True)
 class Document:
     """A decoded input document."""
 
@@ -67,6 +91,8 @@ class Document:
     tables: tuple[Table, ...] = ()
     """Its tables in order, each placed among the blocks by `Table.after`; no block holds
     their cells."""
+    images: tuple[Image, ...] = ()
+    """Its pictures in order, each placed among the blocks by `Image.after`."""
 
 
 # ---------------------------------------------------------------------- structure
@@ -104,6 +130,8 @@ class Caption:
     """The photo credit that belongs to it, or None."""
     section: int = 0
     """Index of the section the caption stands in."""
+    image: Image | None = None
+    """The picture it captions, when the document holds it; else None."""
 
 
 @dataclass(frozen=True)
@@ -357,11 +385,13 @@ class Photo:
     """A photo slide: caption and credit, with a picture placeholder."""
 
     caption: str
-    """The caption."""
+    """The caption (empty for a picture the document gives none)."""
     credit: str = ""
     """The credit, or empty."""
     after: int = 0
     """Index of the section it follows."""
+    image: Image | None = None
+    """The picture that fills the placeholder, or None to leave it empty for the user's."""
 
 
 @dataclass(frozen=True)
@@ -492,6 +522,9 @@ class SlideSpec:
     """The chart, or None."""
     table: TableGrid | None = None
     """The table, or None."""
+    image: Image | None = None
+    """The picture of a photo slide's picture placeholder (its alt text the caption), or
+    None."""
 
 
 @dataclass(frozen=True)

@@ -157,7 +157,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
                       placed, start)  # fmt: skip
         first = {s: min(v for (k, _), v in placed.items() if k == s) for s, _ in placed}
         photos += [
-            Photo(display(c.text), display(c.credit or ""), first.get(c.section, start))
+            Photo(display(c.text), display(c.credit or ""), first.get(c.section, start), c.image)
             for c in article.captions
         ]
         quotes += [replace(q, after=placed.get(at, start)) for at, q in chosen]

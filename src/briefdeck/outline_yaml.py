@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
@@ -18,6 +19,7 @@ from briefdeck.model import (
     SectionOutline,
     ZoneOutline,
 )
+from briefdeck.read.images import ImageError, load_image
 from briefdeck.read.text import clean
 from briefdeck.vocab import LOADER
 
@@ -64,10 +66,7 @@ def dump_outline(outline: ZoneOutline) -> str:
         "key_figures": [_figure(f) for f in outline.key_figures],
         "more_figures": [_figure(f) for f in outline.more_figures],
         "sections": [_section(s) for s in outline.sections],
-        "photos": [
-            {"caption": p.caption, "credit": p.credit, "after_section": p.after}
-            for p in outline.photos
-        ],
+        "photos": [_photo(p) for p in outline.photos],
         "quotes": [
             {"text": q.text, "speaker": q.speaker, "after_section": q.after} for q in outline.quotes
         ],
@@ -90,6 +89,13 @@ def _figure(f: Figure) -> dict[str, Any]:
         out["qualifier_first"] = f.qualifier_before
         if f.qualifier_at:
             out["qualifier_at"] = f.qualifier_at
+    return out
+
+
+def _photo(p: Photo) -> dict[str, Any]:
+    out: dict[str, Any] = {"caption": p.caption, "credit": p.credit, "after_section": p.after}
+    if p.image is not None:
+        out["image"] = p.image.source
     return out
 
 
@@ -297,12 +303,21 @@ def _after(r: _Reader, m: dict[str, yaml.Node], key: str) -> int:
 
 
 def _read_photo(r: _Reader, node: yaml.Node, key: str) -> Photo:
-    """Return the photo of a mapping node."""
-    m = r.mapping(node, key, {"caption", "credit", "after_section"}, {"caption"})
+    """Return the photo of a mapping node, its `image` (a picture file's path, or a Word
+    file's picture as `report.docx#word/media/image1.png`) read again."""
+    m = r.mapping(node, key, {"caption", "credit", "after_section", "image"}, {"caption"})
+    reference = r.text(m.get("image"), f"{key}.image").strip()
+    image = None
+    if reference:
+        try:
+            image = load_image(reference, Path(r.path).parent)
+        except ImageError as exc:
+            raise r.fail(m["image"], f"{key}.image", str(exc)) from None
     return Photo(
         r.text(m["caption"], f"{key}.caption"),
         r.text(m.get("credit"), f"{key}.credit"),
         _after(r, m, key),
+        image,
     )
 
 

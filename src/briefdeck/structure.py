@@ -11,7 +11,17 @@ from typing import Any
 
 from briefdeck.chars import ends_sentence, has_cjk, is_cjk, language
 from briefdeck.errors import InputError
-from briefdeck.model import Article, Block, Caption, Document, Paragraph, Quote, Section, Table
+from briefdeck.model import (
+    Article,
+    Block,
+    Caption,
+    Document,
+    Image,
+    Paragraph,
+    Quote,
+    Section,
+    Table,
+)
 from briefdeck.segment import tokens
 from briefdeck.vocab import alternation, vocabulary
 from briefdeck.zones import ArticleText, ZoneWords, attribute_zone
@@ -32,6 +42,15 @@ HEADING_COMMA_MAX = 16
 """Longest section heading that may hold a comma."""
 CAPTION_MAX = 50
 """Longest caption line, in CJK characters."""
+PICTURE_CAPTION_MAX = 100
+"""Longest caption (one sentence or more) under a picture the document holds, in CJK
+characters."""
+_AUTO_ALT = re.compile(
+    r"^(?:[\w.-]+\.(?:png|jpe?g|gif|bmp|tiff?|webp)|(?:图片|图像|图|Picture|Image|Photo)\s*\d*)$"
+    r"|description automatically generated|自动生成的说明",
+    re.IGNORECASE,
+)
+"""Alt text that no author wrote: a file name, `图片 1`, Word's generated description."""
 SIGN_OFF_MAX = 24
 """Longest organisation name that signs an article off on its own last line."""
 PICTURE_STORY_MAX = 200
@@ -88,10 +107,10 @@ def rules() -> _Rules:
         credit=re.compile(
             rf"^(?:(?:{credit_zh})\s*[/／:：]?\s*\S.{{0,24}}"
             rf"|.{{1,28}}(?:{credit_zh})(?:\s*[（(][^（）()]{{1,12}}[）)])?)$"
-            rf"|^(?:{credit_en})\b.{{0,60}}$|^[A-Z][A-Z .'-]{{2,40}}/[A-Z .'-]{{3,40}}$"
+            rf"|^(?:{credit_en})(?:\b|(?<=:)).{{0,60}}$|^[A-Z][A-Z .'-]{{2,40}}/[A-Z .'-]{{3,40}}$"
         ),
         inline_credit=re.compile(
-            rf"^(.+?[。.!！])\s*((?:{credit_en})\b.{{0,60}}|[（(][^（）()]{{1,24}}(?:{credit_zh})[）)]"
+            rf"^(.+?[。.!！])\s*((?:{credit_en})(?:\b|(?<=:)).{{0,60}}|[（(][^（）()]{{1,24}}(?:{credit_zh})[）)]"
             rf"|[A-Z][A-Z .'-]{{2,40}}/[A-Z .'-]{{3,40}})$"
         ),
         caption_opener=re.compile(rf"^(?:{alternation(g['caption_openers'])})"),
@@ -262,6 +281,10 @@ class _Draft:
     credits: list[str] = field(default_factory=list)
     tables: list[tuple[Table, int]] = field(default_factory=list)
     """Each table with the index of the draft section it stands in."""
+    pending: list[Image] = field(default_factory=list)
+    """The pictures right before the block being read, waiting for their caption."""
+    credited: int = 0
+    """How many captions stand before the last credit line."""
 
 
 def structure(
@@ -282,6 +305,10 @@ def structure(
         for table in document.tables:
             if first < table.after <= end or (n == 0 and table.after == 0):
                 tables.setdefault(max(0, table.after - body_start), []).append(table)
+        images: dict[int, list[Image]] = {}  # likewise; one before a title is its article's
+        for image in document.images:
+            if first <= image.after < end or (n + 1 == len(starts) and image.after == end):
+                images.setdefault(max(0, image.after - body_start), []).append(image)
         draft = _Draft(title=title, kicker=kicker, authors=authors)
         if n == 0:
             draft.meta.extend(b.text for b in blocks[:body_start] if is_meta(b.text))
@@ -291,7 +318,7 @@ def structure(
         if authors and body_start and "|" in blocks[body_start - 1].text:
             # `By Jane Doe | Daily | Updated: …`: the outlet and date after the names are meta
             draft.meta.append(blocks[body_start - 1].text.split("|", 1)[1].strip())
-        _body(draft, blocks[body_start:end], typical_gap, tables)
+        _body(draft, blocks[body_start:end], typical_gap, tables, images)
         if not any(paragraphs for _, paragraphs in draft.sections):
             warnings.append(f"{document.source}: article {n + 1} ({title[:20]}) has no body text")
             continue
@@ -459,10 +486,12 @@ def _body(
     blocks: tuple[Block, ...],
     typical_gap: float,
     tables: dict[int, list[Table]] | None = None,
+    images: dict[int, list[Image]] | None = None,
 ) -> None:
     """Sort the body blocks of one article into meta, credits, captions, headings, paragraphs;
-    place its `tables` (by the index of the block each one stands before) in their sections."""
-    tables = tables or {}
+    place its `tables` (by the index of the block each one stands before) in their sections,
+    and give its `images` (placed likewise) to their captions."""
+    tables, images = tables or {}, images or {}
     deep = any(b.heading is not None for b in blocks)
     spoken = _sentence_headings(blocks)
     siblings = _sibling_headings(blocks)
@@ -472,6 +501,7 @@ def _body(
     cut = False  # the last paragraph stops mid-sentence and goes on in a later block
     for i, block in enumerate(blocks):
         text = block.text
+        _await_pictures(draft, images.get(i, []), last, block.heading is not None or i in spoken)
         if i in tables:
             draft.tables.extend(
                 (replace(t, paragraph=len(paragraphs)), len(draft.sections) - 1) for t in tables[i]
@@ -524,6 +554,7 @@ def _body(
         (replace(t, paragraph=len(paragraphs)), len(draft.sections) - 1)
         for t in tables.get(len(blocks), ())
     )
+    _await_pictures(draft, images.get(len(blocks), []), last, True)
 
 
 def _picture_line(
@@ -534,17 +565,70 @@ def _picture_line(
     text = blocks[i].text
     if is_credit(text):
         draft.credits.append(text)
-        _attach_credit(draft, text, last == "caption")
+        pictured = bool(draft.pending)  # a picture right above the credit: the credit is its
+        _flush_pictures(draft, last)
+        _attach_credit(draft, text, last == "caption" or pictured)
         return "credit"
     inline = rules().inline_credit.match(text)
+    section = len(draft.sections) - 1
     if inline and _is_caption_shape(inline.group(1)) and is_credit(inline.group(2)):
-        draft.captions.append(Caption(inline.group(1), inline.group(2), len(draft.sections) - 1))
+        draft.captions.append(_pictured(draft, Caption(inline.group(1), inline.group(2), section)))
         draft.credits.append(inline.group(2))
+        draft.credited = len(draft.captions)
         return "caption"
-    if _is_caption(blocks, i, typical_gap, last, cut):
-        draft.captions.append(Caption(text, None, len(draft.sections) - 1))
+    if _is_caption(blocks, i, typical_gap, last, cut) or _under_picture(draft, text):
+        draft.captions.append(_pictured(draft, Caption(text, None, section)))
         return "caption"
     return None
+
+
+def _under_picture(draft: _Draft, text: str) -> bool:
+    """Return True for a line that is the caption of the picture right above it: that picture
+    has no alt text of its own, and the line is short and ends a sentence."""
+    if not draft.pending or _alt_caption(draft.pending[-1].alt):
+        return False
+    short = _width(text) <= PICTURE_CAPTION_MAX and not is_heading_like(text)
+    return short and (ends_sentence(text) or bool(rules().caption_opener.match(text)))
+
+
+def _pictured(draft: _Draft, caption: Caption) -> Caption:
+    """Return `caption` with the picture right above it (the last of those waiting), the
+    others given captions of their own first."""
+    if not draft.pending:
+        return caption
+    *others, image = draft.pending
+    draft.pending = others
+    _flush_pictures(draft, "")
+    return replace(caption, image=image)
+
+
+def _await_pictures(draft: _Draft, images: list[Image], last: str, heading: bool) -> None:
+    """Caption the pictures that waited in vain, then let `images` wait for the block they
+    stand before (none when it is a heading: it takes no picture)."""
+    _flush_pictures(draft, last)
+    draft.pending = list(images)
+    if heading:
+        _flush_pictures(draft, last)
+
+
+def _flush_pictures(draft: _Draft, last: str) -> None:
+    """Give each waiting picture a caption of its own: its alt text (or none); a picture
+    without alt text right under a caption without picture (`last`) is that caption's."""
+    for image in draft.pending:
+        alt = _alt_caption(image.alt)
+        above = draft.captions[-1] if draft.captions and last == "caption" else None
+        if not alt and above is not None and above.image is None:
+            draft.captions[-1] = replace(above, image=image)
+        else:
+            draft.captions.append(Caption(alt, None, len(draft.sections) - 1, image))
+        last = "picture"
+    draft.pending = []
+
+
+def _alt_caption(alt: str) -> str:
+    """Return a picture's alt text as its caption; empty when no author wrote it."""
+    alt = " ".join(alt.split())
+    return "" if _AUTO_ALT.search(alt) else alt
 
 
 def _long_heading(blocks: tuple[Block, ...], i: int) -> bool:
@@ -642,10 +726,14 @@ def _is_english_byline_rest(text: str) -> bool:
 
 
 def _attach_credit(draft: _Draft, credit: str, after_caption: bool) -> None:
-    """Give `credit` to the caption just before it when that caption has none."""
-    if after_caption and draft.captions and draft.captions[-1].credit is None:
-        last = draft.captions[-1]
-        draft.captions[-1] = Caption(last.text, credit, last.section)
+    """Give `credit` to the caption just before it when that caption has none; a credit line
+    apart from any caption, to every caption without one since the credit line before it (the
+    captions of the photos it credits, set apart from it by the page)."""
+    start = len(draft.captions) - 1 if after_caption else draft.credited
+    for k in range(max(0, start), len(draft.captions)):
+        if draft.captions[k].credit is None:
+            draft.captions[k] = replace(draft.captions[k], credit=credit)
+    draft.credited = len(draft.captions)
 
 
 def _is_caption(

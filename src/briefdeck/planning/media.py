@@ -2,24 +2,42 @@
 
 from __future__ import annotations
 
-from briefdeck.model import Bullet
+from dataclasses import replace
+
+from briefdeck.model import Bullet, Photo
 from briefdeck.planning.fitting import fit
 from briefdeck.planning.state import Context, PlanState, add, text
 
 
 def photos(ctx: Context, st: PlanState, after: int) -> None:
-    """Plan the photo slides placed after section `after`, their caption as title."""
+    """Plan the photo slides placed after section `after`: caption as title, credit under it,
+    the picture (its alt text the caption) when the outline holds one."""
     for n, photo in enumerate(ctx.outline.photos, start=1):
         if photo.after != after:
             continue
         notes = "\n".join(x for x in (photo.caption, photo.credit) if x)
-        lines = [Bullet(photo.credit)] if photo.credit else []
-        title = photo.caption
-        box = ctx.measure.box("photo", "title")
-        if box is not None and fit(ctx.measure, box, [Bullet(title)]) is None:
-            # a caption too long for the title goes into the text box under a short title
-            title, lines = f"{ctx.words['photo']} {n}", [Bullet(photo.caption), *lines]
+        title, lines = _photo_text(ctx, photo, n)
         add(ctx, st, "photo", title, notes, body=text(ctx, st, "photo", "body", lines))
+        if photo.image is not None:
+            alt = photo.caption or title
+            st.slides[-1] = replace(st.slides[-1], image=replace(photo.image, alt=alt))
+
+
+def _photo_text(ctx: Context, photo: Photo, n: int) -> tuple[str, list[Bullet]]:
+    """Return a photo slide's title and the lines of its text box: the caption, the credit
+    under it; a caption too long for the title goes into the text box under a short title
+    (`图片 2`), as does the credit of a picture without caption; a layout without a text box
+    has the credit after the caption in the title."""
+    short = f"{ctx.words['photo']} {n}"
+    credit = [Bullet(photo.credit)] if photo.credit else []
+    if ctx.measure.box("photo", "body") is None:
+        return " ".join(x for x in (photo.caption or short, photo.credit) if x), []
+    if not photo.caption:
+        return short, credit
+    box = ctx.measure.box("photo", "title")
+    if box is not None and fit(ctx.measure, box, [Bullet(photo.caption)]) is None:
+        return short, [Bullet(photo.caption), *credit]
+    return photo.caption, credit
 
 
 def quotes(ctx: Context, st: PlanState, after: int) -> None:

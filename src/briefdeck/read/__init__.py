@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from briefdeck.errors import InputError
-from briefdeck.model import Document
+from briefdeck.model import Document, Image
 from briefdeck.read.docx import read_docx
-from briefdeck.read.markdown import markdown_document
+from briefdeck.read.markdown import markdown_parts
 from briefdeck.read.pdf import read_pdf
 from briefdeck.read.text import check_line_lengths, cleaned, decode, text_blocks
 
@@ -24,20 +24,24 @@ def read_document(source: str, encoding: str | None = None, max_bytes: int = MAX
     data = _read_bytes(source, max_bytes)
     suffix = Path(source).suffix.lower()
     if suffix == ".docx":
-        blocks, tables = read_docx(data, source, max_bytes)
-        return Document(source, blocks, tables=tables)
+        return read_docx(data, source, max_bytes)
     if suffix == ".pdf":
         pdf_blocks, warnings = read_pdf(data, source)
         return Document(source, pdf_blocks, warnings)
     text, removed = cleaned(decode(data, source, encoding))
     markdown = suffix in (".md", ".markdown")
     check_line_lengths(text, source)
-    blocks, tables = markdown_document(text) if markdown else (text_blocks(text), ())
+    images: tuple[Image, ...] = ()
+    pictures: tuple[str, ...] = ()
+    if markdown:
+        blocks, tables, images, pictures = markdown_parts(text, None if source == "-" else source)
+    else:
+        blocks, tables = text_blocks(text), ()
     if not blocks:
         raise InputError(f"{source}: no text found")
     plural = "" if removed == 1 else "s"
     warnings = (f"{source}: removed {removed} control character{plural}",) if removed else ()
-    return Document(source, blocks, warnings, tables)
+    return Document(source, blocks, warnings + pictures, tables, images)
 
 
 def _read_bytes(source: str, max_bytes: int) -> bytes:

@@ -8,8 +8,9 @@ import zipfile
 from typing import Any
 
 from briefdeck.errors import InputError
-from briefdeck.model import Block, Table
+from briefdeck.model import Block, Document, Image, Table
 from briefdeck.read.archive import check_archive
+from briefdeck.read.images import ImageError, image_of, place_images
 from briefdeck.read.tables import cell_text, make_table, split_tables
 from briefdeck.read.text import BOLD_LEVEL, clean
 from briefdeck.structure import is_title_like
@@ -23,11 +24,10 @@ _FALSE = ("0", "false", "off")
 """Values of an on/off property (`w:tblHeader w:val`) that mean off."""
 
 
-def read_docx(
-    data: bytes, source: str, max_bytes: int
-) -> tuple[tuple[Block, ...], tuple[Table, ...]]:
-    """Return the non-empty paragraphs of a .docx file (at most `max_bytes` unpacked) as blocks,
-    and its tables placed among them (a table's caption line is no block).
+def read_docx(data: bytes, source: str, max_bytes: int) -> Document:
+    """Return a .docx file (at most `max_bytes` unpacked): its non-empty paragraphs as blocks,
+    its tables and its body paragraphs' pictures placed among them (a table's caption line is
+    no block), and a warning for each picture left out.
 
     Body paragraphs and tables are read in document order; paragraphs are numbered as Word
     counts them (tables and the paragraphs inside them apart)."""
@@ -42,6 +42,8 @@ def read_docx(
     except Exception as exc:  # python-docx raises many kinds for broken packages
         raise InputError(f"{source}: not a readable .docx file ({type(exc).__name__})") from None
     items: list[Block | Table] = []
+    images: list[Image] = []
+    warnings: list[str] = []
     gap = number = 0
     for part in document.iter_inner_content():
         if not isinstance(part, Paragraph):
@@ -51,6 +53,7 @@ def read_docx(
                 gap = 0  # the empty paragraphs after a table part it from the next block
             continue
         number += 1
+        _pictures(part, source, number, images, warnings)
         text = clean(part.text).strip()
         if not text:
             gap += 1
@@ -61,7 +64,43 @@ def read_docx(
     blocks, tables = split_tables(items)
     if not blocks:
         raise InputError(f"{source}: the document has no text")
-    return tuple(blocks), tuple(tables)
+    placed = place_images(blocks, images)
+    return Document(source, tuple(blocks), tuple(warnings), tuple(tables), placed)
+
+
+_VML = "{urn:schemas-microsoft-com:vml}imagedata"
+"""A picture of the older (VML) kind, as Word keeps for a document converted from .doc."""
+_TITLE = "{urn:schemas-microsoft-com:office:office}title"
+"""A VML picture's alt text."""
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+"""The copy of a drawing Word keeps for older readers: its picture is read once, elsewhere."""
+
+
+def _pictures(
+    paragraph: Any, source: str, number: int, images: list[Image], warnings: list[str]
+) -> None:
+    """Add the pictures embedded in paragraph `number` to `images` (a warning to `warnings` for
+    each one that cannot be used), its description (alt text) with each."""
+    from docx.oxml.ns import qn
+
+    found: dict[str, str] = {}  # relationship id -> description, in order
+    for drawing in paragraph._p.iter(qn("w:drawing")):
+        described = next(drawing.iter(qn("wp:docPr")), None)
+        alt = clean(described.get("descr", "")).strip() if described is not None else ""
+        for blip in drawing.iter(qn("a:blip")):
+            found.setdefault(blip.get(qn("r:embed")) or "", alt)
+    for vml in paragraph._p.iter(_VML):
+        if not any(a.tag == _FALLBACK for a in vml.iterancestors()):
+            found.setdefault(vml.get(qn("r:id")) or "", clean(vml.get(_TITLE, "")).strip())
+    for rid, alt in found.items():
+        part = paragraph.part.related_parts.get(rid) if rid else None
+        if part is None or not hasattr(part, "blob"):
+            continue  # a linked (not embedded) picture
+        name = f"{source}#{str(part.partname).lstrip('/')}"
+        try:
+            images.append(image_of(part.blob, name, alt, number))
+        except ImageError as exc:
+            warnings.append(f"{exc}: left out")
 
 
 def _bold_line(paragraph: Any, text: str) -> bool:

@@ -3,18 +3,23 @@ front matter)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import os
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from briefdeck.chars import has_cjk
-from briefdeck.model import Block, Table
+from briefdeck.model import Block, Image, Table
+from briefdeck.read.images import BYTES_MAX, ImageError, image_of, place_images
 from briefdeck.read.tables import cell_text, make_table, split_tables
 from briefdeck.read.text import BOLD_LEVEL, bold_heading
 from briefdeck.structure import authors_of
@@ -27,6 +32,43 @@ _YAML_KEY = re.compile(r"^[\w-]+:(?:\s|$)")
 """The first line of a front matter: `key:` (a `---` over prose is a thematic break)."""
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 """A line break written in HTML (how a pipe table's cell breaks a line)."""
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+"""A link to elsewhere (`https:`, `data:`, `//host`): no local picture."""
+
+
+@dataclass
+class _Pictures:
+    """The local pictures of a Markdown file, read as its paragraphs are."""
+
+    source: str
+    """The Markdown file's path as given: its pictures' paths are relative to its folder."""
+    images: list[Image] = dataclasses.field(default_factory=list)
+    """The pictures read, in order."""
+    warnings: list[str] = dataclasses.field(default_factory=list)
+    """A line for each local picture left out."""
+
+    def take(self, token: Token, line: int) -> bool:
+        """Read the local picture an image token shows, found on `line`; return True when it
+        is read (its alt text is then its own, no text of the paragraph)."""
+        link = unquote(str(token.attrGet("src") or "")).strip()
+        if not link or _SCHEME.match(link):
+            return False
+        folder = Path(self.source).parent
+        path = Path(os.path.normpath(folder / link))
+        try:
+            inside = path.resolve().is_relative_to(folder.resolve())
+            if not inside:
+                raise ImageError(f"{path}: outside the folder of {self.source}")
+            if not path.is_file():
+                raise ImageError(f"{path}: no such picture")
+            if path.stat().st_size > BYTES_MAX:
+                raise ImageError(f"{path}: larger than {BYTES_MAX // (1024 * 1024)} MB")
+            self.images.append(image_of(path.read_bytes(), str(path), token.content, line))
+        except (ImageError, OSError) as exc:
+            problem = exc if isinstance(exc, ImageError) else f"{path}: cannot be read"
+            self.warnings.append(f"{self.source}: {problem}: left out")
+            return False
+        return True
 
 
 def markdown_blocks(text: str) -> tuple[Block, ...]:
@@ -36,7 +78,22 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
 
 def markdown_document(text: str) -> tuple[tuple[Block, ...], tuple[Table, ...]]:
     """Return the headings, paragraphs and list items of `text` as blocks, and its pipe tables
-    placed among them (a table's caption line is no block).
+    placed among them (a table's caption line is no block); pictures are left as their alt
+    text (see `markdown_parts`)."""
+    blocks, tables, _, _ = markdown_parts(text)
+    return blocks, tables
+
+
+def markdown_parts(
+    text: str, source: str | None = None
+) -> tuple[tuple[Block, ...], tuple[Table, ...], tuple[Image, ...], tuple[str, ...]]:
+    """Return the headings, paragraphs and list items of `text` as blocks, its pipe tables
+    and the local pictures of the file at `source` placed among them (a table's caption line
+    is no block), and a warning for each local picture left out.
+
+    A picture links to a file in the Markdown file's folder (or below); one that is missing,
+    outside that folder or unreadable is left out with a warning, its alt text read as text,
+    as a picture on the web is. Without `source` no picture is read.
 
     A YAML front matter gives a title heading (unless the body opens with its own), then the
     byline, date and source lines a text article has under its title; none of its other keys.
@@ -44,13 +101,16 @@ def markdown_document(text: str) -> tuple[tuple[Block, ...], tuple[Table, ...]]:
     lines = text.split("\n")
     end = _front_matter_end(lines)
     body = "\n" * end + "\n".join(lines[end:])  # front matter blanked: token.map stays true
-    blocks, tables = split_tables(_body_items(_PARSER.parse(body), lines, end))
+    pictures = _Pictures(source) if source else None
+    blocks, tables = split_tables(_body_items(_PARSER.parse(body), lines, end, pictures))
     if end:
         blocks = _with_front_matter(blocks, lines[:end], has_cjk(body))
     if blocks and blocks[0].gap:
         blocks[0] = Block(blocks[0].text, blocks[0].line, 0, blocks[0].heading)
     placed = (replace(t, after=sum(1 for b in blocks if b.line < t.line)) for t in tables)
-    return tuple(blocks), tuple(placed)
+    images = place_images(blocks, pictures.images) if pictures else ()
+    warnings = tuple(pictures.warnings) if pictures else ()
+    return tuple(blocks), tuple(placed), images, warnings
 
 
 def _with_front_matter(blocks: list[Block], front: list[str], zh: bool) -> list[Block]:
@@ -70,9 +130,11 @@ def _with_front_matter(blocks: list[Block], front: list[str], zh: bool) -> list[
     return head + _meta(data, front, zh, byline) + rest
 
 
-def _body_items(tokens: list[Token], lines: list[str], after: int) -> Iterator[Block | Table]:
-    """Yield a block per heading and paragraph of `tokens` and a table per pipe table, in order;
-    code, HTML and rules give none."""
+def _body_items(
+    tokens: list[Token], lines: list[str], after: int, pictures: _Pictures | None = None
+) -> Iterator[Block | Table]:
+    """Yield a block per heading and paragraph of `tokens` and a table per pipe table, in order
+    (the local pictures of paragraphs read into `pictures`); code, HTML and rules give none."""
     previous = after  # 0-based line after the last block or table
     in_list = 0
     for i, token in enumerate(tokens):
@@ -87,6 +149,8 @@ def _body_items(tokens: list[Token], lines: list[str], after: int) -> Iterator[B
             continue
         start, end = token.map
         children = tokens[i + 1].children or []
+        if pictures is not None and token.type == "paragraph_open":
+            children = [c for c in children if c.type != "image" or not pictures.take(c, start + 1)]
         level = int(token.tag[1]) if token.type == "heading_open" else None
         bold = None if level or in_list else bold_heading(tokens[i + 1].content.split("\n")[0])
         if bold:

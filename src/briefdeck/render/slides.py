@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -13,11 +14,12 @@ from pptx.parts.slide import NotesSlidePart
 from pptx.util import Inches
 
 from briefdeck.layouts import Box, LayoutSet
-from briefdeck.model import Figure, SlideSpec
+from briefdeck.model import Figure, Image, SlideSpec
 from briefdeck.plan import COLUMN_GAP, UNIT_SCALE
 from briefdeck.render.charts import insert_chart
 from briefdeck.render.masters import ROLE_PLACEHOLDERS
 from briefdeck.render.oxml import card_sp, notes_element, qn
+from briefdeck.render.pictures import slide_picture
 from briefdeck.render.tables import insert_table
 from briefdeck.render.text import Run, box_paragraphs, paragraph, replace_paragraphs
 
@@ -105,6 +107,8 @@ def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> 
         holder = slide.placeholders[idx["table"]] if idx["table"] in holders else None
         insert_table(slide, holder, spec.table, layout_set.table_box(), layout_set)
         filled.add(idx["table"])
+    if spec.image is not None and idx["picture"] in holders:
+        _photo(slide, idx["picture"], spec.image)
     for number, sp in holders.items():
         if number not in filled and number != idx["picture"]:
             tree.remove(sp)
@@ -112,6 +116,17 @@ def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> 
         for n, (figure, cell) in enumerate(zip(spec.cards, spec.card_boxes), 1):
             _card(slide, n, figure, cell, spec.card_sizes, layout.cards.fill, spacing)
     _notes(slide, spec.notes)
+
+
+def _photo(slide: Any, idx: int, image: Image) -> None:
+    """Fill the picture placeholder `idx` with `image`, cropped to fill it (python-pptx's
+    `insert_picture` crops, never stretches), its alt text the image's."""
+    holder = slide.placeholders[idx]
+    if not holder.width or not holder.height:
+        return  # a template's placeholder with no size to fill: left for the user
+    data = slide_picture(image, (holder.width / Inches(1), holder.height / Inches(1)))
+    picture = holder.insert_picture(io.BytesIO(data))
+    picture._element.nvPicPr.cNvPr.set("descr", image.alt)
 
 
 def _place(slide: Any, idx: int, box: Box | None) -> None:
