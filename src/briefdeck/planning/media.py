@@ -36,8 +36,18 @@ def _photo_text(ctx: Context, photo: Photo, n: int) -> tuple[str, list[Bullet]]:
         return short, credit
     box = ctx.measure.box("photo", "title")
     if box is not None and fit(ctx.measure, box, [Bullet(photo.caption)]) is None:
-        return short, [Bullet(photo.caption), *credit]
+        return short, _caption_lines(ctx, photo.caption, photo.credit)
     return photo.caption, credit
+
+
+def _caption_lines(ctx: Context, caption: str, credit: str) -> list[Bullet]:
+    """Return the text box lines of a caption and its credit: two paragraphs, or one when two
+    do not fit the box (a small template box), the credit after the caption."""
+    lines = [Bullet(caption), *([Bullet(credit)] if credit else [])]
+    body = ctx.measure.box("photo", "body")
+    if len(lines) > 1 and body is not None and fit(ctx.measure, body, lines) is None:
+        return [Bullet(f"{caption} {credit}")]
+    return lines
 
 
 def quotes(ctx: Context, st: PlanState, after: int) -> None:
