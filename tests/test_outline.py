@@ -650,6 +650,16 @@ def test_a_paragraph_opening_with_a_pointer_keeps_the_last_sentence_before_it():
             "",
             ["服务平台设在创新大厦", "该平台已服务企业320家"],
         ),
+        # a scene the reporter walks into gives way to what happened there
+        (
+            [
+                "走进青川经开区纺织厂车间，一派繁忙景象",
+                "纺织厂完成了设备改造",
+                "园区新增绿化面积3万平方米",
+            ],
+            "",
+            ["纺织厂完成了设备改造", "园区新增绿化面积3万平方米"],
+        ),
         # what happened, and what the section is named after, outrank a list of figures
         (
             [

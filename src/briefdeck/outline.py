@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import reduce
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -484,15 +485,21 @@ def most_salient(
     the others (left out: in the notes)."""
     words = vocabulary("figures")["novelty_words"]
     news = vocabulary("genre")["news_verbs_zh"]
+    scenes = tuple(
+        vocabulary("genre")["scene_openers_zh"]
+    )  # 走进某车间，…: where the reporter went
     topic = {w for w, tag, _ in tokens(title) if len(w) >= 2 and tag[:1] in "nv"}
+    names = sorted({*article.zone_names, *article.zones_mentioned}, key=len, reverse=True)
 
     def own(n: int) -> float:
         text = bullets[n].head + bullets[n].text
         score = 2.0 * min(2, len(figure_texts(text, article.language)))  # a list counts twice
-        score += 1.0 * any(word in text for word in words)
+        plain = reduce(lambda t, name: t.replace(name, ""), names, text)  # 新 of 高新区 is no news
+        score += 1.0 * any(word in plain for word in words)
         score += 1.5 * any(verb in text for verb in news)  # something happened: 发布, 成立…
         score += 1.0 * any(word in text for word in topic)  # the facts the section is named after
         score += 0.5 * concrete(text)
+        score -= 1.5 * (text.startswith(scenes) and not figure_texts(text, article.language))
         return score + 1.0 * any(name in text for name in article.zone_names)
 
     roots = _pointed_at(bullets)
