@@ -899,3 +899,20 @@ def test_the_covers_subtitle_is_the_headline_without_the_zones_name(tmp_path, ti
     articles, _ = read_articles(str(source))
     (outline,) = outline_zones(articles)
     assert outline.subtitle == subtitle
+
+
+def test_a_summary_leaves_out_lines_that_ask_nothing_to_be_shown():
+    from briefdeck.outline import SUMMARY_FLOOR, most_salient
+
+    articles, _ = read_articles(str(fixture("zh_quotes_sections.txt")))
+    texts = [
+        "园区今年新签约项目12个",
+        "风景如画，游人如织",
+        "走进青川经开区纺织厂车间，一派繁忙景象",
+        "园区营业收入增长15%",
+    ]
+    bullets = [Bullet(t) for t in texts]
+    shown, _ = most_salient(bullets, 5, articles[0], "", SUMMARY_FLOOR)
+    assert [b.text for b in shown] == [texts[0], texts[3]]
+    shown, _ = most_salient(bullets, 5, articles[0], "")
+    assert len(shown) == 4  # a section's budget alone leaves nothing out

@@ -43,7 +43,11 @@ def paragraph_bullets(
     out: list[Bullet] = []
     found = sentences(text)
     opening = next((n for n, sentence in enumerate(found) if not bare_quote(sentence)), 0)
-    shown = [not (bare_quote(x) or any(s in x for s in skip if s)) for x in found]
+    asked = [x.rstrip().endswith(("？", "?")) for x in found]  # a question is no point
+    shown = [
+        not (bare_quote(x) or asked[n] or any(s in x for s in skip if s))
+        for n, x in enumerate(found)
+    ]
     chosen = [
         n
         for n, sentence in enumerate(found)

@@ -63,6 +63,9 @@ PULL_MAX = 2
 told in bullets led by their speaker."""
 FIGURES_SLIDE_MIN = 2
 """Fewest key figures that make a slide of their own (the key figures, the closing recap)."""
+SUMMARY_FLOOR = 0.5
+"""Least a summary's bullet asks to be shown (a figure, news, a name, the zone, a first…):
+below it, a scene or rhetoric that the lead holds but the briefing need not."""
 KEY_SALIENCE = 2.5
 """Least salience of a key figure beyond the fewest (`key_min`)."""
 MORE_SALIENCE = 2.0
@@ -416,6 +419,7 @@ def part_outline(
     limit = _limit(article.language, settings)
     news = main_news(article, part) if part.role is Role.SUMMARY else None
     bullets = _news_bullets(article, news, metrics, settings) if news else []
+    told = len(bullets)  # the news: shown whatever the budget's floor
     skip = skip | set(_with_antecedent(article, news)) if news else skip
     for every in (False, True):
         found = _bullets(article, part, metrics, skip, limit, every)
@@ -428,7 +432,8 @@ def part_outline(
     bullets = [_after_title(b, display(part.title)) for b in bullets]
     bullets = [replace(b, head="") if same_words(b.head, part.title) else b for b in bullets]
     bullets = [b for b in bullets if b.head or b.text]
-    shown, left = most_salient(bullets, settings.section_bullets, article, part.title)
+    floor = SUMMARY_FLOOR if part.role is Role.SUMMARY else None
+    shown, left = most_salient(bullets, settings.section_bullets, article, part.title, floor, told)
     bullets = list(shown)
     results = [m for m in metrics if not is_target(m.sentence, article.language)]
     worthy, changes = _changes([m for m in results if card_worthy(m)])  # no forecast as a card
@@ -478,11 +483,18 @@ def _after_title(bullet: Bullet, title: str) -> Bullet:
 
 
 def most_salient(
-    bullets: list[Bullet], most: int, article: Article, title: str = ""
+    bullets: list[Bullet],
+    most: int,
+    article: Article,
+    title: str = "",
+    floor: float | None = None,
+    told: int = 0,
 ) -> tuple[tuple[Bullet, ...], tuple[Bullet, ...]]:
     """Return the `most` bullets that ask most to be shown (figures, the zone as actor, what is
     new, what names or dates a fact, what the section's `title` is about), in source order, and
-    the others (left out: in the notes)."""
+    the others (left out: in the notes). With a `floor`, a bullet asking less is left out too
+    (a summary's scene or rhetoric), as long as two bullets stay; the first `told` bullets (the
+    main news) never are."""
     words = vocabulary("figures")["novelty_words"]
     news = vocabulary("genre")["news_verbs_zh"]
     scenes = tuple(
@@ -510,7 +522,8 @@ def most_salient(
     keep: set[int] = set()
     for n in sorted(range(len(bullets)), key=lambda n: (-salience(n), n)):
         need = {n, roots[n]} - keep  # a bullet that points back comes with what it points at
-        if len(keep) + len(need) <= most:
+        weak = floor is not None and len(keep) >= 2 and salience(n) < floor and n >= told
+        if len(keep) + len(need) <= most and not weak:
             keep |= need
     return (
         tuple(bullets[n] for n in sorted(keep)),

@@ -269,6 +269,8 @@ def _news_score(sentence: str, wanted: set[str], article: Article) -> float:
         score += 1.0  # a first (首个, 首次): news by itself
     if sentence.startswith(tuple(genre["background_zh"])):
         score -= 1.0  # 据了解，迄今…: what was there before the news
+    if sentence.startswith(tuple(genre["scene_openers_zh"])):
+        score -= 1.5  # 行走在某地，记者…: where the reporter went, not what happened
     if is_target(sentence, article.language) and not is_outlook(sentence, article.language):
         score -= 2.0  # 如果…, 预计…: a supposition or a forecast, not what happened
     return score
