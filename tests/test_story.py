@@ -186,3 +186,14 @@ def test_news_that_points_back_comes_after_what_it_points_at(tmp_path):
     lines = [b.text for b in outline.sections[0].bullets]
     (news,) = [n for n, line in enumerate(lines) if line.startswith("这是青川县首个")]
     assert news > 0 and lines[news - 1].startswith("青川精工公司车间里")
+
+
+def test_the_news_is_no_scene_the_reporter_walks_into(tmp_path):
+    news = _news_of(
+        tmp_path,
+        "青川雪梨产业链不断延伸\n本报记者 王小明\n"
+        "行走在青川县的山间河谷，记者寻找雪梨产业的答案。\n"
+        "青川县雪梨深加工年产值达到2亿元，带动果农户均增收。\n"
+        "在深加工基地，雪梨膏生产线正在满负荷运转。\n",
+    )
+    assert news is not None and news[2].startswith("青川县雪梨深加工")
