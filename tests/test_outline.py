@@ -916,3 +916,17 @@ def test_a_summary_leaves_out_lines_that_ask_nothing_to_be_shown():
     assert [b.text for b in shown] == [texts[0], texts[3]]
     shown, _ = most_salient(bullets, 5, articles[0], "")
     assert len(shown) == 4  # a section's budget alone leaves nothing out
+
+
+def test_a_magnitude_word_is_the_cards_big_number_with_its_unit(tmp_path):
+    from briefdeck.outline import figure_of
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川县丝网产业加快升级\n本报记者 王小明\n青川县丝网产业年产值超千亿元，企业达到1200家。\n",
+        "utf-8",
+    )
+    (article,) = read_articles(str(source))[0]
+    (metric,) = [m for m in article.metrics if "千亿" in m.text]
+    card = figure_of(metric)
+    assert (card.value, card.unit, card.qualifier) == ("千亿", "元", "超")

@@ -738,6 +738,8 @@ def figure_of(metric: Metric) -> Figure:
     currency = re.match(r"(US\$|RMB|[$£€¥])\s*", unit)
     if currency:  # $ billion -> value $1.2, unit billion: the currency sign stays with the number
         value, unit = currency.group(1) + value, unit[currency.end() :]
+    if value in ("十", "百", "千") and unit[:1] in ("万", "亿") and len(unit) > 1:
+        value, unit = value + unit[0], unit[1:]  # 超千亿元: 千亿 is the big number, not 千
     return Figure(
         value=display(value),
         label=display(metric.label),
