@@ -3,6 +3,7 @@ even continuation slides, an ending."""
 
 from __future__ import annotations
 
+from briefdeck.language import Language
 from briefdeck.layouts import load_layout_set
 from briefdeck.lint import Defect, lint_deck
 from briefdeck.model import Bullet, SectionOutline, ZoneOutline
@@ -198,7 +199,7 @@ def _metrics():
 def test_a_last_slide_of_one_bullet_takes_one_from_the_slide_before():
     from briefdeck.planning.fitting import Measure, no_lone_tail
 
-    measure = Measure.of(LAYOUTS, "zh")
+    measure = Measure.of(LAYOUTS, Language.ZH)
     b = [Bullet(f"第{n}项措施落地见效") for n in range(8)]
     chunks = no_lone_tail(measure, "section", [b[:4], b[4:7], b[7:]], ())
     assert [len(c) for c in chunks] == [4, 2, 2]
@@ -329,7 +330,7 @@ def test_a_bullet_that_points_back_stays_on_the_slide_of_the_one_before():
         Bullet("园区新建厂房5万平方米"),
         Bullet("园区新增就业800人"),
     ]
-    chunks = kept_together(Measure.of(LAYOUTS, "zh"), "section", [first, second], ())
+    chunks = kept_together(Measure.of(LAYOUTS, Language.ZH), "section", [first, second], ())
     assert chunks[0][-1].text == "该平台已服务企业300家"  # with what it points at
     assert [b.text for chunk in chunks for b in chunk] == [b.text for b in (*first, *second)]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from briefdeck.language import Language
+
 FINAL = "。！？!?；;…"
 """Punctuation that ends a sentence or a paragraph."""
 CLOSERS = "”’」』》）)\"'"
@@ -36,9 +38,9 @@ def cjk_share(text: str) -> float:
     return sum(is_cjk(c) for c in letters) / len(letters)
 
 
-def language(text: str) -> str:
-    """Return `zh` when `text` is mostly Chinese, else `en`."""
-    return "zh" if cjk_share(text) >= 0.2 else "en"
+def language(text: str) -> Language:
+    """Return Chinese when `text` is mostly Chinese, else English."""
+    return Language.ZH if cjk_share(text) >= 0.2 else Language.EN
 
 
 def ends_sentence(text: str) -> bool:
@@ -51,7 +53,7 @@ def ends_sentence(text: str) -> bool:
 
 def sentences(text: str) -> list[str]:
     """Return the sentences of `text`, each with its final punctuation."""
-    if language(text) == "en":
+    if not language(text).cjk:
         return [s.strip() for s in _EN_SENTENCE.findall(text) if s.strip()]
     return [s for s in _SENTENCE.findall(text) if s.strip()]
 

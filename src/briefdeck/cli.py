@@ -17,6 +17,7 @@ import yaml
 from briefdeck import __version__
 from briefdeck.batch import BuildSettings, EventKind, build_all, failure
 from briefdeck.errors import BriefdeckError
+from briefdeck.language import CODES, of
 from briefdeck.layouts import LayoutSet, available, load_layout_set
 from briefdeck.model import Article, ZoneOutline
 from briefdeck.outline import OutlineSettings
@@ -115,7 +116,7 @@ def _outline_options(command: F) -> F:
         help="Slide budget of a deck made from several articles (default: about 20).",
     )(command)
     return click.option(
-        "--lang", type=click.Choice(["zh", "en"]), help="Language of the deck's own words."
+        "--lang", type=click.Choice(CODES), help="Language of the deck's own words."
     )(command)
 
 
@@ -255,7 +256,9 @@ def outline(
         click.echo(_skipped_line("; ".join(skipped), len(skipped)), err=True)
     zones = [
         *given,
-        *outlines(articles, OutlineSettings(bullet_max=bullet_max, lang=lang, slides=slides)),
+        *outlines(
+            articles, OutlineSettings(bullet_max, lang=of(lang) if lang else None, slides=slides)
+        ),
     ]
     for item, path in zip(zones, deck_paths([z.zone for z in zones], out_dir)):
         target = path.with_suffix(".yaml")
@@ -339,7 +342,7 @@ def build(
         layout_set=layout_set,
         out_dir=out_dir,
         read=_options(run, reading),
-        outline=OutlineSettings(bullet_max=bullet_max, lang=lang, slides=slides),
+        outline=OutlineSettings(bullet_max, lang=of(lang) if lang else None, slides=slides),
         force=force,
         max_slides=max_slides,
         author=author,

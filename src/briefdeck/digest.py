@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefdeck.chars import display
+from briefdeck.language import Language
 from briefdeck.lint import weak_label_reason
 from briefdeck.metrics import card_worthy, is_target
 from briefdeck.model import Article, Bullet, Figure, Metric, SectionOutline, ZoneOutline
@@ -138,22 +139,16 @@ def _shared_paper(items: list[_Item]) -> str:
     return paper if count * 2 > len(items) else ""
 
 
-def _citation(item: _Item, lang: str, shared: str = "") -> str:
+def _citation(item: _Item, lang: Language, shared: str = "") -> str:
     """Return the sources line of an article: its title, then paper (unless `shared` by all)
     and date (`某某（《某某日报》，3月2日）`)."""
     p = item.publication
-    when = f"{p.date.month}月{p.date.day}日" if p.date and lang == "zh" else ""
+    when = f"{p.date.month}月{p.date.day}日" if p.date and lang.cjk else ""
     when = when or (p.date.isoformat() if p.date else "")
     paper = f"《{p.paper}》" if p.paper and p.paper != shared else ""
     where = "，".join(x for x in (paper, when) if x)
     title = display(item.article.title)
-    return (
-        f"{title}（{where}）"
-        if where and lang == "zh"
-        else f"{title} ({where})"
-        if where
-        else title
-    )
+    return f"{title}（{where}）" if where and lang.cjk else f"{title} ({where})" if where else title
 
 
 def _span(items: list[_Item]) -> str:

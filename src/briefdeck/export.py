@@ -21,12 +21,12 @@ def _article(a: Article) -> dict[str, Any]:
     return {
         "source": a.source,
         "index": a.index,
-        "language": a.language,
+        "language": a.language.value,
         "zone": a.zone,
         "zones_mentioned": list(a.zones_mentioned),
         "title": a.title,
         "kicker": a.kicker,
-        "author": ("、" if a.language == "zh" else ", ").join(a.authors) or None,
+        "author": a.language.list_sep.join(a.authors) or None,
         "authors": list(a.authors),
         "meta": list(a.meta),
         "sections": [

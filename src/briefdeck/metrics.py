@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefdeck.chars import is_cjk, sentences
+from briefdeck.language import Language
 from briefdeck.lint import PER_BASIS, weak_label_reason
 from briefdeck.model import Article, Metric, MetricGroup, Table
 from briefdeck.numbers import (
@@ -62,13 +63,13 @@ def find_metrics(article: Article) -> Article:
     found: list[Metric] = []
     for s, section in enumerate(article.sections):
         for p, paragraph in enumerate(section.paragraphs):
-            finder = _zh_figures if article.language == "zh" else _en_figures
+            finder = _zh_figures if article.language.cjk else _en_figures
             previous: Metric | None = None
             mine: list[Metric] = []
             for match in finder(paragraph.text):
                 previous = _metric(match, paragraph.text, s, p, article, previous)
                 mine.append(previous)
-            zh = article.language == "zh"
+            zh = article.language.cjk
             found += _respectively(mine, paragraph.text, article.zone_names) if zh else mine
     found = _mark_repeats(found)
     found, groups = _group(found)
@@ -334,9 +335,9 @@ def _stated_by_text(metric: Metric, figure: TableFigure, text: Metric) -> bool:
 # ------------------------------------------------------------------ finding
 
 
-def figure_texts(text: str, language: str) -> list[str]:
+def figure_texts(text: str, language: Language) -> list[str]:
     """Return the figures written in `text` (for emphasis on slides), in order."""
-    finder = _zh_figures if language == "zh" else _en_figures
+    finder = _zh_figures if language.cjk else _en_figures
     return [text[m.start : m.end] for m in finder(text)]
 
 
@@ -545,7 +546,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _label(match: _Match, text: str, article: Article, previous: Metric | None) -> str:
     """Return what the figure counts: a noun phrase next to it, verbs and the zone removed."""
-    if article.language == "en":
+    if not article.language.cjk:
         return _label_en(match, text, article)
     v = _rules().v
     left_bound = _left_start(text, match.start)
@@ -1049,12 +1050,12 @@ def group_caption(labels: list[str], sentence: str) -> str:
     return re.split(r"[，,。；;：:]", sentence)[0][:LABEL_MAX]
 
 
-def is_outlook(sentence: str, lang: str) -> bool:
+def is_outlook(sentence: str, lang: Language) -> bool:
     """Return True for a forward-looking sentence (a plan or next step, not a result)."""
     genre = vocabulary("genre")
-    if any(m in sentence for m in genre["outlook_zh" if lang == "zh" else "outlook_en"]):
+    if any(m in sentence for m in genre[f"outlook_{lang.value}"]):
         return True
-    if lang != "zh":
+    if not lang.cjk:
         return False
     words = tokens(sentence)
     return any(
@@ -1063,9 +1064,9 @@ def is_outlook(sentence: str, lang: str) -> bool:
     )
 
 
-def is_target(sentence: str, lang: str) -> bool:
+def is_target(sentence: str, lang: Language) -> bool:
     """Return True for a sentence of a plan, a target or a forecast (no headline result)."""
-    targets = vocabulary("genre")["target_zh" if lang == "zh" else "target_en"]
+    targets = vocabulary("genre")[f"target_{lang.value}"]
     return is_outlook(sentence, lang) or any(t in sentence for t in targets)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefdeck.language import Language, of
 from briefdeck.numbers import NumberForm
 
 # --------------------------------------------------------------------------- read
@@ -221,8 +222,8 @@ class Article:
     """The path of its document as given."""
     index: int
     """Position of the article in its document."""
-    language: str
-    """`zh` or `en`."""
+    language: Language
+    """The article's language, told from its text."""
     title: str
     """The title line."""
     zone: str | None
@@ -260,6 +261,9 @@ class Article:
     def seams(self) -> int:
         """How many page-break cuts were repaired in the article."""
         return sum(p.seams for s in self.sections for p in s.paragraphs)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "language", of(self.language))  # a code given as text
 
 
 # ------------------------------------------------------------------------ outline
@@ -412,8 +416,8 @@ class ZoneOutline:
 
     zone: str
     """The zone's name (cover title and file name)."""
-    language: str
-    """`zh` or `en`: the deck's own words follow it."""
+    language: Language
+    """The deck's language: its own words (目录, Contents) follow it."""
     subtitle: str
     """The article title, or a neutral subtitle for several articles."""
     authors: tuple[str, ...] = ()
@@ -448,6 +452,9 @@ class ZoneOutline:
     """One line per article of a digest (title, paper, date): the sources slide."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
     """What the outline stage met (articles counted once), for the CLI to show; not saved."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "language", of(self.language))  # a code given as text
 
 
 # --------------------------------------------------------------------------- plan
@@ -545,11 +552,14 @@ class Deck:
 
     zone: str
     """The zone's name."""
-    language: str
-    """`zh` or `en`."""
+    language: Language
+    """The deck's language."""
     slides: tuple[SlideSpec, ...]
     """The slides in order."""
     warnings: tuple[str, ...] = field(default=())
     """What the planner had to give up, for the CLI to show."""
     info: DeckInfo = field(default_factory=DeckInfo)
     """The document properties (title is the zone, language the deck's)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "language", of(self.language))  # a code given as text

@@ -19,6 +19,7 @@ from briefdeck.bullets import (
     steps_of,
 )
 from briefdeck.chars import display, has_cjk, sentences
+from briefdeck.language import DEFAULT, Language, of
 from briefdeck.lint import YEAR, bad_categories, fragment_reason
 from briefdeck.metrics import card_worthy, figure_texts, is_personal, is_target, table_figures
 from briefdeck.model import (
@@ -92,16 +93,20 @@ class OutlineSettings:
     """Most quote slides per deck."""
     section_bullets: int = 8
     """Most bullets a section shows (two slides); the rest go to its notes and `left_out`."""
-    lang: str | None = None
+    lang: Language | None = None
     """Language of the deck's own words; None follows the articles."""
     slides: int | None = None
     """Slide budget of a deck made from several articles (None: about 20)."""
 
+    def __post_init__(self) -> None:
+        if self.lang is not None:
+            object.__setattr__(self, "lang", of(self.lang))  # a code given as text
 
-def words(lang: str) -> dict[str, str]:
+
+def words(lang: Language) -> dict[str, str]:
     """Return the deck's own words (目录, Contents, ...) in `lang`."""
     table: dict[str, dict[str, str]] = vocabulary("words")
-    return table.get(lang, table["en"])
+    return table[lang.value]
 
 
 def outline_zones(
@@ -357,8 +362,9 @@ _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff”’）》])\s+(?=[\u3400-\u9fff�
 """Spaces between Chinese words in a title: the parts of a title set on two lines."""
 
 
-def majority(langs: list[str]) -> str:
-    return max(set(langs), key=langs.count) if langs else "zh"
+def majority(langs: list[Language]) -> Language:
+    """Return the language most of `langs` are in (the default for none)."""
+    return max(set(langs), key=langs.count) if langs else DEFAULT
 
 
 def _date(articles: list[Article]) -> str:
@@ -374,8 +380,7 @@ def cover_line(outline: ZoneOutline) -> str:
     """Return the cover's small line: the authors and the publication (paper, date, page).
 
     Input file names belong in the notes, not on a slide."""
-    sep = "、" if outline.language == "zh" else ", "
-    parts = [sep.join(outline.authors), outline.date]
+    parts = [outline.language.list_sep.join(outline.authors), outline.date]
     return "  |  ".join(p for p in parts if p)
 
 
@@ -694,8 +699,8 @@ def source_line(article: Article) -> str:
     return f"\n\n— {Path(article.source).name}"
 
 
-def _limit(lang: str, settings: OutlineSettings) -> int:
-    return settings.bullet_max if lang == "zh" else settings.bullet_max // 2
+def _limit(lang: Language, settings: OutlineSettings) -> int:
+    return lang.line_limit(settings.bullet_max)
 
 
 def cards_of(metrics: list[Metric]) -> list[Figure]:

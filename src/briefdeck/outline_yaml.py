@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import yaml
 
 from briefdeck.errors import OutlineError
+from briefdeck.language import CODES, DEFAULT, Language
 from briefdeck.model import (
     Bullet,
     Chart,
@@ -58,7 +59,7 @@ def dump_outline(outline: ZoneOutline) -> str:
     data = {
         "format": FORMAT,
         "zone": outline.zone,
-        "language": outline.language,
+        "language": outline.language.value,
         "subtitle": outline.subtitle,
         "authors": list(outline.authors),
         "sources": list(outline.sources),
@@ -342,9 +343,10 @@ def _read_outline(r: _Reader) -> ZoneOutline:
     zone = r.text(m["zone"], "zone").strip()
     if not zone:
         raise r.fail(m["zone"], "zone", "must not be empty")
-    language = r.text(m.get("language"), "language") or "zh"
-    if language not in ("zh", "en"):
-        raise r.fail(m["language"], "language", "expected zh or en")
+    code = r.text(m.get("language"), "language") or DEFAULT.value
+    if code not in CODES:
+        raise r.fail(m["language"], "language", f"expected {' or '.join(CODES)}")
+    language = Language(code)
     notes = {}
     if "notes" in m:
         notes = r.mapping(m["notes"], "notes", {"cover", "key_figures", "closing"}, set())

@@ -72,7 +72,7 @@ def plan_deck(outline: ZoneOutline, layouts: LayoutSet, max_slides: int = MAX_SL
 
 def deck_info(outline: ZoneOutline) -> DeckInfo:
     """Return the deck's document properties: title or digest subtitle, topics, sources."""
-    sep = "；" if outline.language == "zh" else "; "
+    sep = outline.language.clause_sep
     topics = (s.title.replace("\n", " ") for s in outline.sections if not s.summary)
     return DeckInfo(
         subject=" ".join(outline.subtitle.split("\n")),

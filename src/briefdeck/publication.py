@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from briefdeck.language import DEFAULT, Language
 from briefdeck.model import Article
 
 _PAPER = re.compile(r"《([^》]{1,30})》")
@@ -25,17 +26,17 @@ class Publication:
     page: str = ""
     """The page number as written (`5`)."""
 
-    def line(self, lang: str = "zh") -> str:
+    def line(self, lang: Language = DEFAULT) -> str:
         """Return the publication as one line (`《某某日报》2025年3月2日 第5版`), or empty."""
         parts = []
         if self.paper:
-            parts.append(f"《{self.paper}》" if lang == "zh" else self.paper)
+            parts.append(f"《{self.paper}》" if lang.cjk else self.paper)
         if self.date:
             d = self.date
-            parts.append(f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else d.isoformat())
+            parts.append(f"{d.year}年{d.month}月{d.day}日" if lang.cjk else d.isoformat())
         if self.page:
-            parts.append(f"第{self.page}版" if lang == "zh" else f"page {self.page}")
-        sep = "" if lang == "zh" else ", "
+            parts.append(f"第{self.page}版" if lang.cjk else f"page {self.page}")
+        sep = "" if lang.cjk else ", "
         text = sep.join(parts[:2]) + (" " + parts[2] if len(parts) > 2 else "")
         return text.strip()
 

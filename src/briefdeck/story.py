@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from briefdeck.chars import display, has_cjk, sentences
+from briefdeck.language import Language
 from briefdeck.metrics import figure_texts, is_outlook, is_target
 from briefdeck.model import Article, Paragraph
 from briefdeck.segment import tokens
@@ -283,7 +284,7 @@ def coda(article: Article) -> str:
     last = paragraphs[-1].strip() if len(paragraphs) >= 3 else ""
     if not last or len(last) > CODA_MAX or re.search(r"\d", last) or _said(last):
         return ""
-    if article.language == "zh" and last[-1:] not in "。！!…":
+    if article.language.cjk and last[-1:] not in "。！!…":
         return ""
     return "" if is_outlook(last, article.language) else last
 
@@ -312,7 +313,7 @@ def outlook_sentences(article: Article) -> list[tuple[str, str]]:
     return found
 
 
-def _plans(sentence: str, language: str) -> list[str]:
+def _plans(sentence: str, language: Language) -> list[str]:
     """Return the plans a sentence states: quoted words long enough to be a statement that
     look ahead, else the sentence itself when it does (a motto quoted inside a plan)."""
     said = [q for q in re.findall(r"[“\"]([^”\"]+)", sentence) if len(q) >= STATEMENT]

@@ -886,7 +886,7 @@ def _fallback_title(sections: tuple[Section, ...]) -> str:
 def run_in_lead(text: str) -> str | None:
     """Return the short topic sentence that opens a Chinese paragraph, without its punctuation."""
     match = re.match(r"^([^。！？!?“\"\d][^。！？!?\d]{1,39}?)[。！？]", text)
-    if not match or language(text) != "zh":
+    if not match or not language(text).cjk:
         return None
     lead = match.group(1)
     rest = text[match.end() :]

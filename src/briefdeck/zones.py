@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from briefdeck.chars import is_cjk
+from briefdeck.language import Language, of
 from briefdeck.segment import boundaries, tokens
 from briefdeck.vocab import alternation, extend, vocabulary
 
@@ -138,7 +139,7 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
 
 
 def attribute_zone(
-    text: ArticleText, lang: str, extra: ZoneWords = ()
+    text: ArticleText, lang: Language | str, extra: ZoneWords = ()
 ) -> tuple[str | None, tuple[str, ...]]:
     """Return the zone an article is about (None for none) and every zone name it uses.
 
@@ -147,13 +148,14 @@ def attribute_zone(
     lead paragraph; a zone named only in passing in the body is the article's zone only when it
     is named at least BUSY times. Variants of one name count as one zone.
     """
+    lang = of(lang)
     rules = _rules(extra)
     aliases = _aliases(text, lang, extra)
     text = _expanded(text, aliases)
     whole = "\n".join((text.title, text.kicker, text.body))
     mentions = mentions_of(whole, lang, extra)
     if not mentions:
-        found = _district(text, rules) or _lead_district(text, rules) if lang == "zh" else None
+        found = _district(text, rules) or _lead_district(text, rules) if lang.cjk else None
         return found, (found,) if found else ()
     fold = _folds(mentions, text)
     mentions = [replace(m, key=fold[m.key]) for m in mentions]
@@ -163,7 +165,7 @@ def attribute_zone(
     surface = tuple(dict.fromkeys(m.name for k in ranked for m in mentions if m.key == k))
     best = ranked[0] if ranked else None
     where = _placement(best, text, fold, lang, extra) if best else 9
-    district = _district(text, rules) if lang == "zh" else None
+    district = _district(text, rules) if lang.cjk else None
     if district and where > 1:
         return district, (district, *surface)
     if best is None or (where > 2 and counts[best] < BUSY):
@@ -178,7 +180,7 @@ ALIAS = re.compile(r"[（(](?:以下)?简称[“\"「]?([^”\"」（）()，。
 """A short name defined in brackets after a full one: `某某经济综合实验区（简称“某某”）`."""
 
 
-def _aliases(text: ArticleText, lang: str, extra: ZoneWords) -> dict[str, str]:
+def _aliases(text: ArticleText, lang: Language, extra: ZoneWords) -> dict[str, str]:
     """Return each short name the text defines for a zone (`（简称“某某”）`), with the zone's
     name as written there."""
     whole = "\n".join((text.title, text.kicker, text.body))
@@ -231,7 +233,7 @@ def _places_only(words: str) -> bool:
 
 
 def _placement(
-    key: str, text: ArticleText, fold: dict[str, str], lang: str, extra: ZoneWords
+    key: str, text: ArticleText, fold: dict[str, str], lang: Language, extra: ZoneWords
 ) -> int:
     """Return where a zone is named: 0 title, 1 kicker, 2 lead paragraph, 3 elsewhere."""
     for n, part in enumerate((text.title, text.kicker, text.lead)):
@@ -246,7 +248,7 @@ def _rank(
     names: dict[str, str],
     counts: Counter[str],
     fold: dict[str, str],
-    lang: str,
+    lang: Language,
     extra: ZoneWords,
 ) -> tuple[int, int, int]:
     """Return a sort key: named earlier in title, kicker, lead; then named more often."""
@@ -381,14 +383,14 @@ def zone_key(name: str, extra: ZoneWords = ()) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _mentions_cached(text: str, lang: str, extra: ZoneWords) -> tuple[Mention, ...]:
+def _mentions_cached(text: str, lang: Language, extra: ZoneWords) -> tuple[Mention, ...]:
     rules = _rules(extra)
-    return tuple(_mentions_zh(text, rules, extra) if lang == "zh" else _mentions_en(text, rules))
+    return tuple(_mentions_zh(text, rules, extra) if lang.cjk else _mentions_en(text, rules))
 
 
-def mentions_of(text: str, lang: str, extra: ZoneWords = ()) -> list[Mention]:
+def mentions_of(text: str, lang: Language | str, extra: ZoneWords = ()) -> list[Mention]:
     """Return every proper-named zone in `text`, in order (with repeats)."""
-    return list(_mentions_cached(text, lang, extra)) if text else []
+    return list(_mentions_cached(text, of(lang), extra)) if text else []
 
 
 def _mentions_zh(text: str, rules: _ZoneRules, extra: ZoneWords) -> list[Mention]:

@@ -10,8 +10,7 @@ from briefdeck.planning.tables import table_grids
 
 def chart(ctx: Context, st: PlanState, chart: Chart, section: SectionOutline) -> None:
     """Plan a chart slide, its unit after its title and its section's title as kicker."""
-    unit = f"（{chart.unit}）" if ctx.outline.language == "zh" else f" ({chart.unit})"
-    title = chart.title + (unit if chart.unit else "")
+    title = chart.title + (ctx.outline.language.bracketed(chart.unit) if chart.unit else "")
     add(ctx, st, "chart", title, chart.notes, kicker=section.title, chart=chart)
 
 

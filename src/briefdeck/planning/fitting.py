@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from briefdeck.bullets import refers_back
+from briefdeck.language import Language
 from briefdeck.layouts import Box, LayoutSet
 from briefdeck.model import Bullet
 from briefdeck.textfit import Metrics, fit_size, paragraph_gap, text_height
@@ -30,10 +31,10 @@ class Measure:
     """Between a bullet's head and its text: ： in Chinese."""
 
     @classmethod
-    def of(cls, layouts: LayoutSet, language: str) -> Measure:
+    def of(cls, layouts: LayoutSet, language: Language) -> Measure:
         """Return the measure of text in `language` on `layouts`."""
         metrics = Metrics(layouts.line_height, layouts.line_spacing, layouts.paragraph_space)
-        return cls(layouts, metrics, "：" if language == "zh" else ": ")
+        return cls(layouts, metrics, language.label_sep)
 
     def box(self, kind: str, role: str) -> Box | None:
         """Return the placeholder `role` of the layout of `kind`, or None."""

@@ -449,7 +449,7 @@ def join_lines(lines: Sequence[str], words: frozenset[str] = frozenset()) -> str
     The hyphen stays when `words` (the document's words, lower case) holds the word with its
     hyphen (`year-on-year`) and not without it, or when the next line starts with a capital.
     """
-    chinese = language("".join(lines)) == "zh"
+    chinese = language("".join(lines)).cjk
     text = ""
     for line in (x.strip() for x in lines):
         cut = _HYPHENATED.search(text)
