@@ -148,3 +148,8 @@ def test_a_later_check_names_the_line_of_a_key_path():
     assert str(document.error("items[1].name", "no such picture")) == (
         "f.yaml:4: items[1].name: no such picture"
     )
+
+
+def test_a_union_reads_null_as_none_before_text():
+    hint = dict[str, Literal["x", "y"] | None]
+    assert Document("a: ~\nb: x\n", "f.yaml").build(hint) == {"a": None, "b": "x"}

@@ -119,6 +119,7 @@ def _tag(node: yaml.Node) -> str:
 
 
 def _is_null(node: yaml.Node) -> bool:
+    """Return True for a null scalar (`~`, `null`, nothing after the colon)."""
     return isinstance(node, yaml.ScalarNode) and _tag(node) == "null"
 
 
@@ -206,7 +207,14 @@ class Document:
             raise self._not_yaml(exc) from None
 
     def value(self, node: yaml.Node, hint: Any, key: str) -> Any:
-        """Return the value of type `hint` read from `node` at key path `key`, checked."""
+        """Return the value of type `hint` read from `node` at key path `key`, checked.
+
+        Hints read: str (any scalar, as written; null is ""), int, float, bool, None, Literal and
+        Enum of strings, list[T], tuple[T, ...], tuple[A, B], dict[K, V] (a Literal or Enum K
+        limits the keys), unions (picked by the node's kind and tag), dataclasses (unknown and
+        missing keys are errors, absent optional keys take their defaults), and `Annotated` with
+        `Check` and `Expect`.
+        """
         spec = _spec(hint)
         out = self._typed(node, spec, key)
         for check in spec.checks:
@@ -278,9 +286,11 @@ class Document:
         raise self.fail(node, key, f"expected {_noun(spec)}")
 
     def _union(self, node: yaml.Node, spec: _Spec, key: str) -> Any:
-        """Return the value of the first type of a union that fits the node (text last)."""
+        """Return the value of the first type of a union that fits the node (text last: any
+        scalar is text, `str | None` reads `~` as None)."""
         specs = [_spec(a) for a in spec.args]
-        for arg, inner in sorted(zip(spec.args, specs), key=lambda a: a[1].kind == "str"):
+        textual = ("str", "literal", "enum")
+        for arg, inner in sorted(zip(spec.args, specs), key=lambda a: a[1].kind in textual):
             if _fits(node, inner):
                 return self.value(node, arg, key)
         raise self.fail(node, key, f"expected {_noun(spec)}")
@@ -293,7 +303,9 @@ class Document:
         if spec.kind in ("literal", "enum"):
             if text not in [str(a) for a in spec.args]:
                 raise self.fail(node, key, f"expected {_noun(spec)}")
-            return spec.hint(text) if spec.kind == "enum" else text
+            return (
+                next(m for m in spec.hint if str(m.value) == text) if spec.kind == "enum" else text
+            )
         if spec.kind == "none" and _is_null(node):
             return None
         value = self._construct(node) if _fits(node, spec) else None
