@@ -162,12 +162,15 @@ class Document:
         self.error_type = error
         self.clean = clean
         """Applied to every text value read (the outline drops characters a deck cannot hold)."""
-        self._scalars = SafeConstructor()
-        self._built: dict[tuple[int, Any], Any] = {}
-        self._building: set[int] = set()
-        self._keys: dict[int, yaml.Node] = {}
+        self.scalars = SafeConstructor()
+        """Makes numbers and flags of scalar nodes, and resolves merge keys, as the loader does."""
+        self.memo: dict[tuple[int, _Spec], Any] = {}
+        """The values built, by node and type: a node an alias repeats is read once."""
+        self.open: set[int] = set()
+        """The collection nodes being read (one inside itself is an error, not a hang)."""
+        self.keys: dict[int, yaml.Node] = {}
         """The key node of each value node read (an error about a value names its key's line)."""
-        self.root = self._compose(text)
+        self.root = _compose(text, path, error)
         """The document's root node, or None for an empty file."""
 
     @classmethod
@@ -182,7 +185,7 @@ class Document:
     def fail(self, node: yaml.Node | None, key: str, problem: str) -> BriefdeckError:
         """Return the error `problem` of `key` at `node`'s line (its key's, for a mapping's
         value: `layouts:` rather than the first line of the list under it)."""
-        node = self._keys.get(id(node), node)
+        node = self.keys.get(id(node), node)
         line = f":{node.start_mark.line + 1}" if node is not None else ""
         return self.error_type(f"{self.path}{line}: {key + ': ' if key else ''}{problem}")
 
@@ -190,7 +193,7 @@ class Document:
         """Return the error `problem` of the value at key path `key` (`photos[0].image`)."""
         node = self.root
         for name, index in _KEY_PARTS.findall(key):
-            child = self._child(node, name, int(index) if index else -1)
+            child = _child(self, node, name, int(index) if index else -1)
             if child is None:
                 break
             node = child
@@ -198,188 +201,204 @@ class Document:
 
     def build(self, hint: type[T]) -> T:
         """Return the value of type `hint` (a dataclass, `dict[str, list[str]]`, …) the whole
-        file holds."""
+        file holds (the types read: `_typed`)."""
         if self.root is None:
             raise self.fail(None, "", "the file is empty")
         try:
             return self.value(self.root, hint, "")
         except yaml.YAMLError as exc:  # a bad merge key (`<<: 5`)
-            raise self._not_yaml(exc) from None
+            raise _not_yaml(exc, self.path, self.error_type) from None
 
     def value(self, node: yaml.Node, hint: Any, key: str) -> Any:
-        """Return the value of type `hint` read from `node` at key path `key`, checked.
-
-        Hints read: str (any scalar, as written; null is ""), int, float, bool, None, Literal and
-        Enum of strings, list[T], tuple[T, ...], tuple[A, B], dict[K, V] (a Literal or Enum K
-        limits the keys), unions (picked by the node's kind and tag), dataclasses (unknown and
-        missing keys are errors, absent optional keys take their defaults), and `Annotated` with
-        `Check` and `Expect`.
-        """
+        """Return the value of type `hint` read from `node` at key path `key`, checked."""
         spec = _spec(hint)
-        out = self._typed(node, spec, key)
+        out = _typed(self, node, spec, key)
         for check in spec.checks:
             problem = check.problem(out)
             if problem:
                 raise self.fail(node, key, problem)
         return out
 
-    # ------------------------------------------------------------------ reading
-
-    def _compose(self, text: str) -> yaml.Node | None:
-        """Return the root node of YAML `text` with every tag checked (None when empty)."""
-        try:
-            root = yaml.compose(text, Loader=LOADER)
-        except yaml.YAMLError as exc:
-            raise self._not_yaml(exc) from None
-        if root is not None:
-            self._check_tags(root)
-        return root
-
-    def _not_yaml(self, exc: yaml.YAMLError) -> BriefdeckError:
-        """Return the error of text the YAML parser refuses, naming the line where it can."""
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None)
-        line = f":{mark.line + 1}" if mark else ""
-        detail = f" ({problem})" if problem else ""
-        return self.error_type(f"{self.path}{line}: not valid YAML{detail}")
-
-    def _check_tags(self, root: yaml.Node) -> None:
-        """Refuse tags other than YAML's own (`!!python/object`): data files hold plain data."""
-        stack, seen = [root], set()
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            if not node.tag.startswith(_STANDARD) or _tag(node).startswith("python"):
-                raise self.fail(node, "", f"unsupported tag {node.tag}")
-            if isinstance(node, yaml.MappingNode):
-                stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend(reversed(node.value))
-
-    def _child(self, node: yaml.Node | None, name: str, index: int) -> yaml.Node | None:
-        """Return the value of `name` in a mapping node, or item `index` of a list node."""
-        if isinstance(node, yaml.MappingNode):
-            found = [v for k, v in self._pairs(node) if str(k.value) == name]
-            return found[-1] if found else None
-        if isinstance(node, yaml.SequenceNode) and 0 <= index < len(node.value):
-            return node.value[index]
-        return None
-
-    def _pairs(self, node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+    def pairs(self, node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
         """Return a mapping node's key and value nodes, merge keys (`<<: *titles`) resolved."""
-        self._scalars.flatten_mapping(node)
-        self._keys.update((id(v), k) for k, v in node.value)
+        self.scalars.flatten_mapping(node)
+        self.keys.update((id(v), k) for k, v in node.value)
         return node.value
 
-    def _typed(self, node: yaml.Node, spec: _Spec, key: str) -> Any:
-        """Return the value of `spec` read from `node` (checks not applied)."""
-        if spec.kind in ("list", "tuple", "dict", "dataclass") and not _is_null(node):
-            return self._collection(node, spec, key)
-        if spec.kind == "union":
-            return self._union(node, spec, key)
-        if spec.kind in ("list", "tuple", "dict"):  # null: an empty list or mapping
-            return spec.hint()
-        if isinstance(node, yaml.ScalarNode) and spec.kind != "dataclass":
-            return self._scalar(node, spec, key)
-        raise self.fail(node, key, f"expected {_noun(spec)}")
 
-    def _union(self, node: yaml.Node, spec: _Spec, key: str) -> Any:
-        """Return the value of the first type of a union that fits the node (text last: any
-        scalar is text, `str | None` reads `~` as None)."""
-        specs = [_spec(a) for a in spec.args]
-        textual = ("str", "literal", "enum")
-        for arg, inner in sorted(zip(spec.args, specs), key=lambda a: a[1].kind in textual):
-            if _fits(node, inner):
-                return self.value(node, arg, key)
-        raise self.fail(node, key, f"expected {_noun(spec)}")
+# ---------------------------------------------------------------------- parsing
 
-    def _scalar(self, node: yaml.ScalarNode, spec: _Spec, key: str) -> Any:
-        """Return a scalar node's text, number, flag, enum member or None."""
-        text = str(node.value)
-        if spec.kind == "str":
-            return "" if _is_null(node) else self.clean(text)
-        if spec.kind in ("literal", "enum"):
-            if text not in [str(a) for a in spec.args]:
-                raise self.fail(node, key, f"expected {_noun(spec)}")
-            return (
-                next(m for m in spec.hint if str(m.value) == text) if spec.kind == "enum" else text
-            )
-        if spec.kind == "none" and _is_null(node):
-            return None
-        value = self._construct(node) if _fits(node, spec) else None
-        if value is not None:  # a bool, int or float as its tag says
-            return float(value) if spec.kind == "float" else value
-        raise self.fail(node, key, f"expected {_noun(spec)}, got {text!r}")
 
-    def _construct(self, node: yaml.ScalarNode) -> Any:
-        """Return the Python value of a scalar node by its tag (None when it cannot be made)."""
-        try:
-            return self._scalars.construct_object(node)
-        except (ValueError, KeyError, yaml.YAMLError):  # an explicit `!!int abc`
-            return None
+def _compose(text: str, path: str, error: type[BriefdeckError]) -> yaml.Node | None:
+    """Return the root node of YAML `text` with every tag checked (None when empty)."""
+    try:
+        root = yaml.compose(text, Loader=LOADER)
+    except yaml.YAMLError as exc:
+        raise _not_yaml(exc, path, error) from None
+    if root is not None:
+        _check_tags(root, path, error)
+    return root
 
-    def _collection(self, node: yaml.Node, spec: _Spec, key: str) -> Any:
-        """Return a list, tuple, mapping or dataclass read from a node, each node read once
-        however often aliases repeat it."""
-        memo = (id(node), spec)
-        if memo in self._built:
-            return self._built[memo]
-        if id(node) in self._building:
-            raise self.fail(node, key, "refers to itself")
-        self._building.add(id(node))
-        try:
-            if spec.kind in ("list", "tuple"):
-                out = self._sequence(node, spec, key)
-            elif spec.kind == "dict":
-                out = self._mapping(node, spec, key)
-            else:
-                out = self._dataclass(node, spec.hint, key)
-        finally:
-            self._building.discard(id(node))
-        self._built[memo] = out
-        return out
 
-    def _sequence(self, node: yaml.Node, spec: _Spec, key: str) -> Any:
-        """Return the list or tuple of a list node."""
-        fixed = spec.kind == "tuple" and spec.args[-1:] != (Ellipsis,)
-        if not isinstance(node, yaml.SequenceNode) or (fixed and len(node.value) != len(spec.args)):
-            raise self.fail(node, key, f"expected {_noun(spec)}")
-        hints = spec.args if fixed else spec.args[:1] * len(node.value)
-        items = (self.value(n, h, f"{key}[{i}]") for i, (n, h) in enumerate(zip(node.value, hints)))
-        return spec.hint(items)
+def _not_yaml(exc: yaml.YAMLError, path: str, error: type[BriefdeckError]) -> BriefdeckError:
+    """Return the error of text the YAML parser refuses, naming the line where it can."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "reason", None)
+    line = f":{mark.line + 1}" if mark else ""
+    detail = f" ({problem})" if problem else ""
+    return error(f"{path}{line}: not valid YAML{detail}")
 
-    def _mapping(self, node: yaml.Node, spec: _Spec, key: str) -> dict[Any, Any]:
-        """Return the dict of a mapping node; a key its key type does not allow is unknown."""
-        if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, key, f"expected {_noun(spec)}")
-        keys, values = _spec(spec.args[0]), spec.args[1]
-        out = {}
-        for k, v in self._pairs(node):
-            name = str(k.value)
-            if keys.kind in ("literal", "enum") and name not in [str(a) for a in keys.args]:
-                raise self.fail(k, _join(key, name), "unknown key")
-            out[keys.hint(name) if keys.kind == "enum" else name] = self.value(
-                v, values, _join(key, name)
-            )
-        return out
 
-    def _dataclass(self, node: yaml.Node, cls: type, key: str) -> Any:
-        """Return the dataclass of a mapping node: unknown keys and missing ones are errors."""
-        if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, key, "expected a mapping")
-        hints, required = _fields(cls)
-        values = {}
-        for k, v in self._pairs(node):
-            name = str(k.value)
-            if name not in hints:
-                raise self.fail(k, _join(key, name), "unknown key")
-            values[name] = self.value(v, hints[name], _join(key, name))
-        for name in required:
-            if name not in values:
-                raise self.fail(node, _join(key, name), "missing")
-        return cls(**values)
+def _check_tags(root: yaml.Node, path: str, error: type[BriefdeckError]) -> None:
+    """Refuse tags other than YAML's own (`!!python/object`): data files hold plain data."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if not node.tag.startswith(_STANDARD) or _tag(node).startswith("python"):
+            raise error(f"{path}:{node.start_mark.line + 1}: unsupported tag {node.tag}")
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+
+
+def _child(doc: Document, node: yaml.Node | None, name: str, index: int) -> yaml.Node | None:
+    """Return the value of `name` in a mapping node, or item `index` of a list node."""
+    if isinstance(node, yaml.MappingNode):
+        found = [v for k, v in doc.pairs(node) if str(k.value) == name]
+        return found[-1] if found else None
+    if isinstance(node, yaml.SequenceNode) and 0 <= index < len(node.value):
+        return node.value[index]
+    return None
+
+
+# ---------------------------------------------------------------------- building
+
+
+def _typed(doc: Document, node: yaml.Node, spec: _Spec, key: str) -> Any:
+    """Return the value of `spec` read from `node` (its checks not applied).
+
+    Types read: str (any scalar, as written; null is ""), int, float, bool, None, Literal and
+    Enum of strings, list[T], tuple[T, ...], tuple[A, B], dict[K, V] (a Literal or Enum K limits
+    the keys), unions (picked by the node's kind and tag), dataclasses (unknown and missing keys
+    are errors, absent optional keys take their defaults), `Annotated` with `Check` and `Expect`.
+    """
+    if spec.kind in ("list", "tuple", "dict", "dataclass") and not _is_null(node):
+        return _collection(doc, node, spec, key)
+    if spec.kind == "union":
+        return _union(doc, node, spec, key)
+    if spec.kind in ("list", "tuple", "dict"):  # null: an empty list or mapping
+        return spec.hint()
+    if isinstance(node, yaml.ScalarNode) and spec.kind != "dataclass":
+        return _scalar(doc, node, spec, key)
+    raise doc.fail(node, key, f"expected {_noun(spec)}")
+
+
+def _union(doc: Document, node: yaml.Node, spec: _Spec, key: str) -> Any:
+    """Return the value of the first type of a union that fits the node (text last: any scalar
+    is text, and `str | None` reads `~` as None)."""
+    specs = [_spec(a) for a in spec.args]
+    textual = ("str", "literal", "enum")
+    for arg, inner in sorted(zip(spec.args, specs), key=lambda a: a[1].kind in textual):
+        if _fits(node, inner):
+            return doc.value(node, arg, key)
+    raise doc.fail(node, key, f"expected {_noun(spec)}")
+
+
+def _scalar(doc: Document, node: yaml.ScalarNode, spec: _Spec, key: str) -> Any:
+    """Return a scalar node's text, number, flag, enum member or None."""
+    text = str(node.value)
+    if spec.kind == "str":
+        return "" if _is_null(node) else doc.clean(text)
+    if spec.kind in ("literal", "enum"):
+        if text not in [str(a) for a in spec.args]:
+            raise doc.fail(node, key, f"expected {_noun(spec)}")
+        return _choice(spec, text)
+    if spec.kind == "none" and _is_null(node):
+        return None
+    value = _construct(doc, node) if _fits(node, spec) else None
+    if value is not None:  # a bool, int or float as its tag says
+        return float(value) if spec.kind == "float" else value
+    raise doc.fail(node, key, f"expected {_noun(spec)}, got {text!r}")
+
+
+def _choice(spec: _Spec, text: str) -> Any:
+    """Return the Literal's value or the Enum's member written `text`."""
+    return next(m for m in spec.hint if str(m.value) == text) if spec.kind == "enum" else text
+
+
+def _construct(doc: Document, node: yaml.ScalarNode) -> Any:
+    """Return the Python value of a scalar node by its tag (None when it cannot be made)."""
+    try:
+        return doc.scalars.construct_object(node)
+    except (ValueError, KeyError, yaml.YAMLError):  # an explicit `!!int abc`
+        return None
+
+
+def _collection(doc: Document, node: yaml.Node, spec: _Spec, key: str) -> Any:
+    """Return a list, tuple, mapping or dataclass read from a node, each node read once however
+    often aliases repeat it."""
+    memo = (id(node), spec)
+    if memo in doc.memo:
+        return doc.memo[memo]
+    if id(node) in doc.open:
+        raise doc.fail(node, key, "refers to itself")
+    doc.open.add(id(node))
+    try:
+        if spec.kind in ("list", "tuple"):
+            out = _sequence(doc, node, spec, key)
+        elif spec.kind == "dict":
+            out = _mapping(doc, node, spec, key)
+        else:
+            out = _dataclass(doc, node, spec.hint, key)
+    finally:
+        doc.open.discard(id(node))
+    doc.memo[memo] = out
+    return out
+
+
+def _sequence(doc: Document, node: yaml.Node, spec: _Spec, key: str) -> Any:
+    """Return the list or tuple of a list node."""
+    fixed = spec.kind == "tuple" and spec.args[-1:] != (Ellipsis,)
+    if not isinstance(node, yaml.SequenceNode) or (fixed and len(node.value) != len(spec.args)):
+        raise doc.fail(node, key, f"expected {_noun(spec)}")
+    hints = spec.args if fixed else spec.args[:1] * len(node.value)
+    items = (doc.value(n, h, f"{key}[{i}]") for i, (n, h) in enumerate(zip(node.value, hints)))
+    return spec.hint(items)
+
+
+def _mapping(doc: Document, node: yaml.Node, spec: _Spec, key: str) -> dict[Any, Any]:
+    """Return the dict of a mapping node; a key its key type does not allow is unknown."""
+    if not isinstance(node, yaml.MappingNode):
+        raise doc.fail(node, key, f"expected {_noun(spec)}")
+    keys, values = _spec(spec.args[0]), spec.args[1]
+    out = {}
+    for k, v in doc.pairs(node):
+        name = str(k.value)
+        if keys.kind in ("literal", "enum") and name not in [str(a) for a in keys.args]:
+            raise doc.fail(k, _join(key, name), "unknown key")
+        out[_choice(keys, name)] = doc.value(v, values, _join(key, name))
+    return out
+
+
+def _dataclass(doc: Document, node: yaml.Node, cls: type, key: str) -> Any:
+    """Return the dataclass of a mapping node: unknown keys and missing ones are errors."""
+    if not isinstance(node, yaml.MappingNode):
+        raise doc.fail(node, key, "expected a mapping")
+    hints, required = _fields(cls)
+    values = {}
+    for k, v in doc.pairs(node):
+        name = str(k.value)
+        if name not in hints:
+            raise doc.fail(k, _join(key, name), "unknown key")
+        values[name] = doc.value(v, hints[name], _join(key, name))
+    for name in required:
+        if name not in values:
+            raise doc.fail(node, _join(key, name), "missing")
+    return cls(**values)
 
 
 def load(cls: type[T], text: str, path: str, error: type[BriefdeckError] = BriefdeckError) -> T:
