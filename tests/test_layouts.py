@@ -66,37 +66,37 @@ def broken(tmp_path, change) -> str:
     [
         (
             lambda d: d["layouts"][2]["placeholders"]["body"].update(sizes=[24]),
-            "mine.yaml: layouts[2].placeholders.body.sizes: expected [smallest, largest] in points",
+            "mine.yaml:110: layouts[2].placeholders.body.sizes: expected [smallest, largest] in points",
         ),
         (
             lambda d: d["colors"].update(accent="blue"),
-            "mine.yaml: colors.accent: expected a hex colour like 1F5FAE",
+            "mine.yaml:2: colors.accent: expected a hex colour like 1F5FAE",
         ),
-        (lambda d: d["layouts"].pop(5), "mine.yaml: layouts: no layout has kind 'photo'"),
+        (lambda d: d["layouts"].pop(5), "mine.yaml:13: layouts: no layout has kind 'photo'"),
         (
             lambda d: d["layouts"][0].update(colour="red"),
-            "mine.yaml: layouts[0].colour: unknown key",
+            "mine.yaml:15: layouts[0].colour: unknown key",
         ),
         (
             lambda d: d["layouts"][1]["placeholders"]["title"].update(x="left"),
-            "mine.yaml: layouts[1].placeholders.title.x: expected a number, got 'left'",
+            "mine.yaml:91: layouts[1].placeholders.title.x: expected a number, got 'left'",
         ),
         (
             lambda d: d["text"].update(line_spacing=0.8),
-            "mine.yaml: text.line_spacing: must be at least 1.0",
+            "mine.yaml:265: text.line_spacing: must be at least 1.0",
         ),
         (
             lambda d: d["tables"].update(show="pie"),
-            "mine.yaml: tables.show: expected one of table, chart, both",
+            "mine.yaml:259: tables.show: expected one of table, chart, both",
         ),
         (
             lambda d: d["tables"]["header"].update(fill="red"),
-            "mine.yaml: tables.header.fill: expected a colour name (dark, light, dark2, light2,"
+            "mine.yaml:258: tables.header.fill: expected a colour name (dark, light, dark2, light2,"
             " accent, accent2, muted) or hex",
         ),
         (
             lambda d: d["tables"].update(colour="red"),
-            "mine.yaml: tables.colour: unknown key",
+            "mine.yaml:255: tables.colour: unknown key",
         ),
     ],
 )
@@ -107,12 +107,12 @@ def test_bad_layout_file_is_one_line(tmp_path, change, message):
 def test_not_yaml(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("name: [unclosed\n", "utf-8")
-    with pytest.raises(LayoutError, match=r"bad\.yaml: line 2 not valid YAML"):
+    with pytest.raises(LayoutError, match=r"bad\.yaml:2: not valid YAML"):
         load_layout_set(str(path))
 
 
 def test_python_tags_are_refused(tmp_path):
     path = tmp_path / "evil.yaml"
     path.write_text("name: !!python/object/apply:os.system [echo hi]\n", "utf-8")
-    with pytest.raises(LayoutError, match="not valid YAML"):
+    with pytest.raises(LayoutError, match=r"evil\.yaml:1: unsupported tag .*python/object/apply"):
         load_layout_set(str(path))

@@ -97,7 +97,7 @@ CASES = {
         [str(write(t, "bad.yaml", "format: briefdeck outline 1\nzone: !!python/object:os.system ls\n"))],
         t / "bad.yaml"),
     "bad-layouts": lambda t: (
-        [str(SEED), "--layouts", str(write(t, "set.yaml", "name: [unclosed\n"))], t / "set.yaml"),
+        [str(SEED), "--layouts", str(write(t, "set.yaml", "name: 'unclosed\n"))], t / "set.yaml"),
     "layout-missing-kind": lambda t: ([str(SEED), "--layouts", str(layout_without_photo(t))], t / "set.yaml"),
     "template-not-pptx": lambda t: ([str(SEED), "--template", str(write(t, "t.pptx", b"nope"))], t / "t.pptx"),
     "template-no-title": lambda t: ([str(SEED), "--template", str(template_without_titles(t))],

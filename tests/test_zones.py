@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefdeck.zones import ArticleText, attribute_zone, mentions_of, zone_key
+from briefdeck.errors import BriefdeckError
+from briefdeck.zones import ArticleText, attribute_zone, load_zone_words, mentions_of, zone_key
 
 
 def zone(title: str, lead: str, body: str = "", kicker: str = "", lang: str = "zh") -> str | None:
@@ -183,3 +184,20 @@ def test_a_short_name_defined_for_the_zone_is_one_of_its_names():
     found, names = attribute_zone(text, "zh")
     assert found == "河阳航空港经济综合实验区"
     assert "河阳航空港" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("kinds_zh: [创新港]\nkinds_zn: [港]\n", "zones.yaml:2: kinds_zn: unknown key"),
+        ("kinds_zh: 创新港\n", "zones.yaml:1: kinds_zh: expected a list"),
+        ("short_kinds_zh: [港]\n", "zones.yaml:1: short_kinds_zh: not a word list"),
+        ("kinds_zh: !!python/object:os.system [港]\n", "zones.yaml:1: unsupported tag"),
+    ],
+)
+def test_a_bad_zone_vocabulary_names_its_line_and_key(tmp_path, text, message):
+    path = tmp_path / "zones.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(BriefdeckError) as caught:
+        load_zone_words(path)
+    assert str(caught.value).replace(str(tmp_path) + "/", "").startswith(message)

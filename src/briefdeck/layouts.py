@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Literal, get_args
 
-import yaml
-
+from briefdeck.dataload import Check, Document, Expect, rule
 from briefdeck.errors import LayoutError
-from briefdeck.vocab import load_yaml
 
-KINDS = (
+Kind = Literal[
     "cover",
     "key_figures",
     "contents",
@@ -24,16 +23,43 @@ KINDS = (
     "photo",
     "quote",
     "closing",
-)
+]
 """The slide kinds every layout set must give a layout."""
+KINDS: tuple[str, ...] = get_args(Kind)
 OPTIONAL_KINDS = {"table": "chart"}
 """Slide kinds a set may leave out, and the kind whose layout they take then (a table goes in
 the chart's box)."""
-ROLES = ("title", "subtitle", "body", "kicker", "picture", "chart", "table")
+AnyKind = Literal[Kind, "table"]
+"""A slide kind a layout may name."""
+Role = Literal["title", "subtitle", "body", "kicker", "picture", "chart", "table"]
 """The placeholder roles a layout may hold."""
-COLOR_NAMES = ("dark", "light", "dark2", "light2", "accent", "accent2", "muted")
+ROLES: tuple[str, ...] = get_args(Role)
+ColorName = Literal["dark", "light", "dark2", "light2", "accent", "accent2", "muted"]
 """The colour names of a layout set, written into the theme."""
+COLOR_NAMES: tuple[str, ...] = get_args(ColorName)
+TableShow = Literal["table", "chart", "both"]
+"""How a section's table is shown: a table slide, a bar chart of its numeric column, or both."""
+TABLE_SHOW: tuple[str, ...] = get_args(TableShow)
 _HEX = re.compile(r"^[0-9A-Fa-f]{6}$")
+
+Color = Annotated[
+    str,
+    rule(
+        lambda v: v in COLOR_NAMES or _HEX.match(v),
+        f"expected a colour name ({', '.join(COLOR_NAMES)}) or hex",
+    ),
+]
+"""A colour name or a hex RGB string."""
+Hex = Annotated[str, rule(_HEX.match, "expected a hex colour like 1F5FAE")]
+"""A hex RGB string (`1F5FAE`)."""
+Sizes = Annotated[
+    tuple[float, float],
+    Expect("[smallest, largest] in points"),
+    rule(lambda s: 6 <= s[0] <= s[1], "expected 6 <= smallest <= largest"),
+]
+"""Smallest and largest font size, points."""
+Length = Annotated[float, rule(lambda v: v > 0, "must be positive")]
+"""A width or height, inches."""
 
 
 @dataclass(frozen=True)
@@ -42,17 +68,17 @@ class Box:
 
     x: float
     y: float
-    w: float
-    h: float
-    sizes: tuple[float, float] = (18.0, 24.0)
+    w: Length
+    h: Length
+    sizes: Sizes = (18.0, 24.0)
     """Smallest and largest font size in points."""
-    color: str = "dark"
+    color: Color = "dark"
     """Colour name (or hex) of its text."""
     bold: bool = False
     """Bold text."""
-    align: str = "left"
+    align: Literal["left", "center", "right"] = "left"
     """left, center or right."""
-    anchor: str = "top"
+    anchor: Literal["top", "middle", "bottom"] = "top"
     """top, middle or bottom."""
     bullets: bool = False
     """Paragraphs carry bullet marks."""
@@ -64,9 +90,9 @@ class Shape:
 
     x: float
     y: float
-    w: float
-    h: float
-    color: str
+    w: Length
+    h: Length
+    color: Color
 
 
 @dataclass(frozen=True)
@@ -75,19 +101,19 @@ class CardGrid:
 
     x: float
     y: float
-    w: float
-    h: float
+    w: Length
+    h: Length
     gap: float = 0.3
     """Space between cards, inches."""
     max_columns: int = 0
     """Most cards in a row (rows grow first when 0)."""
     max_rows: int = 0
     """Most cards in a column (columns grow first when 0)."""
-    fill: str = "light2"
+    fill: Color = "light2"
     """Card fill colour name."""
-    figure_sizes: tuple[float, float] = (40.0, 60.0)
+    figure_sizes: Sizes = (40.0, 60.0)
     """Smallest and largest figure size, points."""
-    label_sizes: tuple[float, float] = (12.0, 16.0)
+    label_sizes: Sizes = (12.0, 16.0)
     """Smallest and largest label size, points."""
 
     def cells(self, count: int) -> list[tuple[float, float, float, float]]:
@@ -111,15 +137,11 @@ class CardGrid:
         return out
 
 
-TABLE_SHOW = ("table", "chart", "both")
-"""How a section's table is shown: a table slide, a bar chart of its numeric column, or both."""
-
-
 @dataclass(frozen=True)
 class TableStyle:
     """How tables look and are shown (the `tables` key of a set)."""
 
-    show: str = "table"
+    show: TableShow = "table"
     """`table`, `chart` (a table with no column to chart is still shown as a table) or `both`."""
     sizes: tuple[float, float] = (12.0, 18.0)
     """Smallest and largest cell text size in points (rows that do not fit at the smallest
@@ -239,227 +261,161 @@ def load_layout_set(name_or_path: str = "briefing") -> LayoutSet:
     if not path.is_file():
         names = ", ".join(sets)
         raise LayoutError(f"{name_or_path}: no such layout set (built in: {names})")
-    try:
-        data = load_yaml(path.read_text("utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise LayoutError(f"{path}:{where} not valid YAML") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LayoutError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
-    return _layout_set(data, str(path))
+    return Document.read(path, LayoutError).build(_LayoutSetFile).layout_set(path.stem)
 
 
-def _layout_set(data: Any, path: str) -> LayoutSet:
-    """Return a validated layout set from parsed YAML."""
-    keys = {
-        "name",
-        "description",
-        "slide",
-        "fonts",
-        "colors",
-        "text",
-        "layouts",
-        "template_layouts",
-        "tables",
-    }
-    top = _mapping(data, path, "", keys)
-    slide = _mapping(top.get("slide", {}), path, "slide", {"width", "height"})
-    fonts = _mapping(top.get("fonts", {}), path, "fonts", {"latin", "east_asian"})
-    colors = _mapping(top.get("colors"), path, "colors", set(COLOR_NAMES))
-    for name in COLOR_NAMES:
-        value = str(colors.get(name, ""))
-        if not _HEX.match(value):
-            raise LayoutError(f"{path}: colors.{name}: expected a hex colour like 1F5FAE")
-    text = _mapping(
-        top.get("text", {}),
-        path,
-        "text",
-        {"line_spacing", "paragraph_space", "paragraph_space_max", "line_height", "list_sizes"},
+# ---------------------------------------------------- the YAML's shape, where it is not the model's
+
+
+@dataclass(frozen=True)
+class _LayoutItem:
+    """A layout as an item of a set's `layouts` list."""
+
+    kinds: Annotated[tuple[AnyKind, ...], rule(len, "expected at least one slide kind")]
+    placeholders: Annotated[
+        dict[Role, Box], rule(lambda p: "title" in p, "a title placeholder is required")
+    ]
+    name: str = ""
+    background: Color | None = None
+    shapes: tuple[Shape, ...] = ()
+    cards: CardGrid | None = None
+    max_items: int = 6
+
+    def layout(self, where: str) -> Layout:
+        """Return the layout (named `where`, `layouts[2]`, when the YAML names it not)."""
+        holders: dict[str, Box] = dict(self.placeholders.items())
+        return Layout(
+            name=self.name or where,
+            kinds=self.kinds,
+            placeholders=holders,
+            background=self.background,
+            shapes=self.shapes,
+            cards=self.cards,
+            max_items=self.max_items,
+        )
+
+
+@dataclass(frozen=True)
+class _Slide:
+    """The `slide` key: the slide size, inches."""
+
+    width: Length = 13.333
+    height: Length = 7.5
+
+
+@dataclass(frozen=True)
+class _Fonts:
+    """The `fonts` key: the theme's typefaces."""
+
+    latin: str = "Arial"
+    east_asian: str = "Microsoft YaHei"
+
+
+@dataclass(frozen=True)
+class _Colors:
+    """The `colors` key: every colour name's hex RGB."""
+
+    dark: Hex
+    light: Hex
+    dark2: Hex
+    light2: Hex
+    accent: Hex
+    accent2: Hex
+    muted: Hex
+
+
+@dataclass(frozen=True)
+class _Text:
+    """The `text` key: spacing of lines and paragraphs, and a long list's sizes."""
+
+    line_spacing: Annotated[float, rule(lambda v: v >= 1.0, "must be at least 1.0")] = 1.1
+    paragraph_space: float = 0.3
+    paragraph_space_max: float = 1.0
+    line_height: float = 1.4
+    list_sizes: Sizes = (12.0, 18.0)
+
+
+@dataclass(frozen=True)
+class _TableHeader:
+    """The `tables.header` key."""
+
+    fill: Color = "accent"
+    color: Color = "light"
+    bold: bool = True
+
+
+@dataclass(frozen=True)
+class _TableBody:
+    """The `tables.body` key."""
+
+    fill: Color = "light"
+    color: Color = "dark"
+    band: Color | None = "light2"
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """The `tables` key."""
+
+    show: TableShow = "table"
+    sizes: Sizes = (12.0, 18.0)
+    header: _TableHeader = _TableHeader()
+    body: _TableBody = _TableBody()
+
+    def style(self) -> TableStyle:
+        """Return the table style."""
+        header, body = self.header, self.body
+        return TableStyle(
+            show=self.show,
+            sizes=self.sizes,
+            header_fill=header.fill,
+            header_color=header.color,
+            header_bold=header.bold,
+            fill=body.fill,
+            band=body.band,
+            color=body.color,
+        )
+
+
+def _every_kind(layouts: tuple[_LayoutItem, ...]) -> str:
+    """Return the problem of a set in which a slide kind has no layout ("" for none)."""
+    missing = [k for k in KINDS if not any(k in layout.kinds for layout in layouts)]
+    return f"no layout has kind {missing[0]!r}" if missing else ""
+
+
+@dataclass(frozen=True)
+class _LayoutSetFile:
+    """A layout set's YAML file."""
+
+    colors: _Colors
+    layouts: Annotated[tuple[_LayoutItem, ...], Check(_every_kind)]
+    name: str = ""
+    description: str = ""
+    slide: _Slide = _Slide()
+    fonts: _Fonts = _Fonts()
+    text: _Text = _Text()
+    template_layouts: dict[Kind, Annotated[str, rule(len, "expected a layout name")]] = field(
+        default_factory=dict
     )
-    raw_layouts = top.get("layouts")
-    if not isinstance(raw_layouts, list) or not raw_layouts:
-        raise LayoutError(f"{path}: layouts: expected a list of layouts")
-    layouts = tuple(
-        _layout(item, path, f"layouts[{i}]", colors) for i, item in enumerate(raw_layouts)
-    )
-    spacing = _number(text.get("line_spacing", 1.1), path, "text.line_spacing")
-    if spacing < 1.0:
-        raise LayoutError(f"{path}: text.line_spacing: must be at least 1.0")
-    result = LayoutSet(
-        name=str(top.get("name") or Path(path).stem),
-        description=str(top.get("description", "")),
-        width=_number(slide.get("width", 13.333), path, "slide.width"),
-        height=_number(slide.get("height", 7.5), path, "slide.height"),
-        latin_font=str(fonts.get("latin", "Arial")),
-        east_asian_font=str(fonts.get("east_asian", "Microsoft YaHei")),
-        colors={k: str(v).upper() for k, v in colors.items()},
-        line_spacing=spacing,
-        paragraph_space=_number(text.get("paragraph_space", 0.3), path, "text.paragraph_space"),
-        paragraph_space_max=_number(
-            text.get("paragraph_space_max", 1.0), path, "text.paragraph_space_max"
-        ),
-        line_height=_number(text.get("line_height", 1.4), path, "text.line_height"),
-        layouts=layouts,
-        list_sizes=_sizes(text.get("list_sizes", [12, 18]), path, "text.list_sizes"),
-        template_layouts=_template_layouts(top.get("template_layouts", {}), path),
-        tables=_tables(top.get("tables", {}), path, colors),
-    )
-    for kind in KINDS:
-        if not any(kind in layout.kinds for layout in layouts):
-            raise LayoutError(f"{path}: layouts: no layout has kind {kind!r}")
-    return result
+    tables: _Tables = _Tables()
 
-
-def _tables(data: Any, path: str, colors: dict[str, Any]) -> TableStyle:
-    """Return the table style of a set's `tables` key (every key optional)."""
-    item = _mapping(data, path, "tables", {"show", "sizes", "header", "body"})
-    header = _mapping(item.get("header", {}), path, "tables.header", {"fill", "color", "bold"})
-    body = _mapping(item.get("body", {}), path, "tables.body", {"fill", "color", "band"})
-    show = item.get("show", "table")
-    if show not in TABLE_SHOW:
-        raise LayoutError(f"{path}: tables.show: expected one of {', '.join(TABLE_SHOW)}")
-    bold = header.get("bold", True)
-    if not isinstance(bold, bool):
-        raise LayoutError(f"{path}: tables.header.bold: expected true or false")
-    band = body.get("band", "light2")
-    d = TableStyle()
-    return TableStyle(
-        show=show,
-        sizes=_sizes(item["sizes"], path, "tables.sizes") if "sizes" in item else d.sizes,
-        header_fill=_color(header.get("fill", d.header_fill), path, "tables.header.fill", colors),
-        header_color=_color(
-            header.get("color", d.header_color), path, "tables.header.color", colors
-        ),
-        header_bold=bold,
-        fill=_color(body.get("fill", d.fill), path, "tables.body.fill", colors),
-        band=_color(band, path, "tables.body.band", colors) if band is not None else None,
-        color=_color(body.get("color", d.color), path, "tables.body.color", colors),
-    )
-
-
-def _template_layouts(data: Any, path: str) -> dict[str, str]:
-    """Return the kind -> template layout names a set gives for `--template`."""
-    item = _mapping(data, path, "template_layouts", set(KINDS))
-    for kind, name in item.items():
-        if not isinstance(name, str) or not name:
-            raise LayoutError(f"{path}: template_layouts.{kind}: expected a layout name")
-    return dict(item)
-
-
-def _layout(data: Any, path: str, where: str, colors: dict[str, Any]) -> Layout:
-    item = _mapping(
-        data,
-        path,
-        where,
-        {"name", "kinds", "background", "shapes", "placeholders", "cards", "max_items"},
-    )
-    kinds = item.get("kinds")
-    known = (*KINDS, *OPTIONAL_KINDS)
-    if not isinstance(kinds, list) or not kinds or any(k not in known for k in kinds):
-        raise LayoutError(f"{path}: {where}.kinds: expected a list of {', '.join(known)}")
-    holders = _mapping(item.get("placeholders"), path, f"{where}.placeholders", set(ROLES))
-    if "title" not in holders:
-        raise LayoutError(f"{path}: {where}.placeholders: a title placeholder is required")
-    background = item.get("background")
-    if background is not None:
-        _color(background, path, f"{where}.background", colors)
-    cards = item.get("cards")
-    return Layout(
-        name=str(item.get("name") or where),
-        kinds=tuple(kinds),
-        placeholders={
-            role: _box(box, path, f"{where}.placeholders.{role}", colors)
-            for role, box in holders.items()
-        },
-        background=background,
-        shapes=tuple(
-            Shape(
-                **_geometry(s, path, f"{where}.shapes[{i}]", {"color"}),
-                color=_color(s.get("color"), path, f"{where}.shapes[{i}].color", colors),
-            )
-            for i, s in enumerate(item.get("shapes") or [])
-        ),
-        cards=_cards(cards, path, f"{where}.cards", colors) if cards is not None else None,
-        max_items=int(_number(item.get("max_items", 6), path, f"{where}.max_items")),
-    )
-
-
-def _box(data: Any, path: str, where: str, colors: dict[str, Any]) -> Box:
-    extra = {"sizes", "color", "bold", "align", "anchor", "bullets"}
-    item = _mapping(data, path, where, {"x", "y", "w", "h"} | extra)
-    fields: dict[str, Any] = dict(_geometry(item, path, where, extra))
-    if "sizes" in item:
-        fields["sizes"] = _sizes(item["sizes"], path, f"{where}.sizes")
-    if "color" in item:
-        fields["color"] = _color(item["color"], path, f"{where}.color", colors)
-    for key, allowed in (
-        ("align", ("left", "center", "right")),
-        ("anchor", ("top", "middle", "bottom")),
-    ):
-        if key in item:
-            if item[key] not in allowed:
-                raise LayoutError(f"{path}: {where}.{key}: expected one of {', '.join(allowed)}")
-            fields[key] = item[key]
-    for key in ("bold", "bullets"):
-        if key in item:
-            if not isinstance(item[key], bool):
-                raise LayoutError(f"{path}: {where}.{key}: expected true or false")
-            fields[key] = item[key]
-    return Box(**fields)
-
-
-def _cards(data: Any, path: str, where: str, colors: dict[str, Any]) -> CardGrid:
-    extra = {"gap", "max_columns", "max_rows", "fill", "figure_sizes", "label_sizes"}
-    item = _mapping(data, path, where, {"x", "y", "w", "h"} | extra)
-    return CardGrid(
-        **_geometry(item, path, where, extra),
-        gap=_number(item.get("gap", 0.3), path, f"{where}.gap"),
-        max_columns=int(_number(item.get("max_columns", 0), path, f"{where}.max_columns")),
-        max_rows=int(_number(item.get("max_rows", 0), path, f"{where}.max_rows")),
-        fill=_color(item.get("fill", "light2"), path, f"{where}.fill", colors),
-        figure_sizes=_sizes(item.get("figure_sizes", [40, 60]), path, f"{where}.figure_sizes"),
-        label_sizes=_sizes(item.get("label_sizes", [12, 16]), path, f"{where}.label_sizes"),
-    )
-
-
-def _geometry(item: dict[str, Any], path: str, where: str, extra: set[str]) -> dict[str, float]:
-    _mapping(item, path, where, {"x", "y", "w", "h"} | extra)
-    out: dict[str, float] = {}
-    for key in ("x", "y", "w", "h"):
-        if key not in item:
-            raise LayoutError(f"{path}: {where}.{key}: missing")
-        out[key] = _number(item[key], path, f"{where}.{key}")
-    if out["w"] <= 0 or out["h"] <= 0:
-        raise LayoutError(f"{path}: {where}: width and height must be positive")
-    return out
-
-
-def _mapping(data: Any, path: str, where: str, keys: set[str]) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise LayoutError(f"{path}: {where or 'top level'}: expected a mapping")
-    for key in data:
-        if key not in keys:
-            raise LayoutError(f"{path}: {where + '.' if where else ''}{key}: unknown key")
-    return data
-
-
-def _number(value: Any, path: str, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise LayoutError(f"{path}: {where}: expected a number, got {value!r}")
-    return float(value)
-
-
-def _sizes(value: Any, path: str, where: str) -> tuple[float, float]:
-    if not isinstance(value, list) or len(value) != 2:
-        raise LayoutError(f"{path}: {where}: expected [smallest, largest] in points")
-    low, high = (_number(v, path, where) for v in value)
-    if not 6 <= low <= high:
-        raise LayoutError(f"{path}: {where}: expected 6 <= smallest <= largest")
-    return (low, high)
-
-
-def _color(value: Any, path: str, where: str, colors: dict[str, Any]) -> str:
-    if isinstance(value, str) and (value in COLOR_NAMES or _HEX.match(value)):
-        return value
-    raise LayoutError(f"{path}: {where}: expected a colour name ({', '.join(COLOR_NAMES)}) or hex")
+    def layout_set(self, stem: str) -> LayoutSet:
+        """Return the layout set (named `stem`, its file's, when the YAML names it not)."""
+        colors = {k: str(v).upper() for k, v in dataclasses.asdict(self.colors).items()}
+        return LayoutSet(
+            name=self.name or stem,
+            description=self.description,
+            width=self.slide.width,
+            height=self.slide.height,
+            latin_font=self.fonts.latin,
+            east_asian_font=self.fonts.east_asian,
+            colors=colors,
+            line_spacing=self.text.line_spacing,
+            paragraph_space=self.text.paragraph_space,
+            paragraph_space_max=self.text.paragraph_space_max,
+            line_height=self.text.line_height,
+            layouts=tuple(item.layout(f"layouts[{i}]") for i, item in enumerate(self.layouts)),
+            list_sizes=self.text.list_sizes,
+            template_layouts=dict(self.template_layouts.items()),
+            tables=self.tables.style(),
+        )

@@ -32,8 +32,6 @@ LABEL_MAX = 14
 """Longest label, in characters (Chinese) or words x 3 (English)."""
 SLOGAN_MAX = 12
 """A quoted term this short holding a numeral is a slogan, not a figure."""
-SHARE_GAP = r"[，,]?(?:占比?|所占比[重例])[达为约近超]{0,2}"
-"""What stands between a count and its share of the whole right after it (…120家，占比达24%)."""
 CLAUSE_BREAK = "，,。；;：:！？!?、（）()\n"
 
 
@@ -41,6 +39,7 @@ CLAUSE_BREAK = "，,。；;：:！？!?、（）()\n"
 class _Rules:
     en: re.Pattern[str]
     v: dict[str, Any]
+    not_plural: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +54,7 @@ def _rules() -> _Rules:
         rf"|\s+(?P<adj>(?:[A-Za-z][\w-]*\s+){{0,2}}?)(?P<noun>(?:{alternation(v['count_nouns_en'])})\b))?",
         re.IGNORECASE,
     )
-    return _Rules(en, v)
+    return _Rules(en, v, frozenset(v["not_plurals_en"]))
 
 
 def find_metrics(article: Article) -> Article:
@@ -112,8 +111,6 @@ TABLE_SEP = "·"
 """Between a row's name and its column's in a table figure's label (`地区生产总值·同比增长`)."""
 _BRACKET_UNIT = re.compile(r"[（(]\s*(?:单位\s*[：:]\s*)?([^（）()]{1,8}?)\s*[）)]\s*$")
 _SAID_UNIT = re.compile(r"单位\s*[：:]\s*([^\s，,；;。）)]{1,8})")
-_SERIAL = ("序号", "编号", "No.", "No", "#")
-"""Headers of a column that only numbers the rows."""
 
 
 @dataclass(frozen=True)
@@ -249,7 +246,8 @@ def _serial(header: tuple[tuple[str, ...], ...], rows: tuple[tuple[str, ...], ..
     """Return True for a column that numbers the rows 1, 2, 3… under `序号` (or no header)."""
     texts = [r[j].strip() if j < len(r) else "" for r in rows]
     serial = texts == [str(n) for n in range(1, len(rows) + 1)]
-    return serial and len(rows) > 1 and _header_text(header, j) in (*_SERIAL, "")
+    headers = (*vocabulary("figures")["serial_columns"], "")
+    return serial and len(rows) > 1 and _header_text(header, j) in headers
 
 
 def _names_something(text: str) -> bool:
@@ -468,10 +466,6 @@ def _en_figures(text: str) -> list[_Match]:
 
 
 _PLURAL = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]{2,}s)\b")
-_NOT_PLURAL = {
-    "was", "has", "does", "is", "its", "this", "thus", "plus", "less", "across",
-    "perhaps", "always", "unless", "versus", "whereas", "series", "news", "business",
-}  # fmt: skip
 
 
 def _plural_after(text: str, at: int, number: str) -> tuple[int, str, str] | None:
@@ -479,11 +473,10 @@ def _plural_after(text: str, at: int, number: str) -> tuple[int, str, str] | Non
     if re.fullmatch(r"(?:19|20)\d\d", number):
         return None  # a year, not a count
     found = _PLURAL.match(text, at)
-    if found is None or found.group(2) in _NOT_PLURAL:
+    not_plural = _rules().not_plural
+    if found is None or found.group(2) in not_plural:
         return None
-    if any(
-        w in _NOT_PLURAL or w in ("and", "or", "to", "of", "in") for w in found.group(1).split()
-    ):
+    if any(w in not_plural or w in ("and", "or", "to", "of", "in") for w in found.group(1).split()):
         return None
     return found.end(), found.group(1), found.group(2)
 
@@ -589,7 +582,7 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     if new and between.startswith("、") and not label.startswith(new):
         label = new + label  # 新增A 5家、B 3家: B is new too
     gap = text[previous.start + len(previous.text) : match.start] if previous else ""
-    share = re.fullmatch(SHARE_GAP, gap) is not None  # 其中外资企业120家，占比24%: their share
+    share = re.fullmatch(v["share_gap_zh"], gap) is not None  # 外资企业120家，占比24%: their share
     if (label in v["change_labels_zh"] or share) and previous is not None and same_sentence:
         label = previous.label + (
             "占比" if share else label
@@ -697,10 +690,6 @@ def _verb_before(left: str, v: dict[str, Any]) -> str:
     return words[-1] if words and words[-1] in v["entity_verbs_zh"] else ""
 
 
-ASPECT = ("着", "了", "过")
-"""Aspect particles: the verb before one is no part of what a figure counts."""
-
-
 def words_before(left: str) -> list[str]:
     """Return the words of the text before a figure."""
     return [w for w, _, _ in tokens(left)] if left.strip() else []
@@ -754,7 +743,8 @@ def _phrase_only(words: list[str]) -> list[str]:
     past a number and its unit the label's words hang on (600|目|滤网…), before a phrase a
     preposition opens after the noun (价格|从每吨)."""
     out = list(words)
-    marks = [n for n, w in enumerate(out[:-1]) if w in ASPECT]
+    aspect = vocabulary("figures")["aspect_particles_zh"]
+    marks = [n for n, w in enumerate(out[:-1]) if w in aspect]
     if marks:
         out = out[marks[-1] + 1 :]
     while len(out) > 2 and out[0].isdigit():

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any
 
 import yaml
 
+from briefdeck.dataload import Document, Expect, rule
 from briefdeck.errors import OutlineError
-from briefdeck.language import CODES, DEFAULT, Language
+from briefdeck.language import CODES, DEFAULT, of
 from briefdeck.model import (
     Bullet,
     Chart,
@@ -22,9 +23,7 @@ from briefdeck.model import (
 )
 from briefdeck.read.images import ImageError, load_image
 from briefdeck.read.text import clean
-from briefdeck.vocab import LOADER
 
-T = TypeVar("T")
 FORMAT = "briefdeck outline 1"
 """The value of the `format` key that marks an outline file."""
 
@@ -147,253 +146,205 @@ def _plain(value: float) -> float | int:
 # ------------------------------------------------------------------ reading
 
 
-class _Reader:
-    """Checks parsed YAML against the outline schema's value types, naming the line of any
-    problem (the `_read_*` functions below read each kind of item with it)."""
+@dataclass(frozen=True)
+class _FigureItem:
+    """A figure as the outline writes it."""
 
-    def __init__(self, path: str, root: yaml.Node) -> None:
-        self.path = path
-        self.root = root
+    value: str
+    label: str
+    unit: str = ""
+    qualifier: str = ""
+    qualifier_first: bool = False
+    qualifier_at: int = 0
 
-    def fail(self, node: yaml.Node, key: str, problem: str) -> OutlineError:
-        """Return the error of `key` at `node`'s line."""
-        return OutlineError(f"{self.path}:{node.start_mark.line + 1}: {key}: {problem}")
-
-    def mapping(
-        self, node: yaml.Node, key: str, allowed: set[str], required: set[str]
-    ) -> dict[str, yaml.Node]:
-        """Return a mapping node's values by key, refusing unknown keys and missing ones."""
-        if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, key or "outline", "expected a mapping")
-        out = {}
-        for k, v in node.value:
-            name = str(k.value)
-            if name not in allowed:
-                raise self.fail(k, f"{key}.{name}" if key else name, "unknown key")
-            out[name] = v
-        for name in sorted(required - set(out)):
-            raise self.fail(node, f"{key}.{name}" if key else name, "missing")
-        return out
-
-    def each(
-        self, node: yaml.Node | None, key: str, read: Callable[[_Reader, yaml.Node, str], T]
-    ) -> tuple[T, ...]:
-        """Return `read` applied to every item of a list node (an absent list is empty)."""
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
-            return ()
-        if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, key, "expected a list")
-        return tuple(read(self, item, f"{key}[{i}]") for i, item in enumerate(node.value))
-
-    def text(self, node: yaml.Node | None, key: str) -> str:
-        """Return a text node's text ("" when absent or null)."""
-        if node is None or node.tag.endswith(":null"):
-            return ""
-        if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, key, "expected text")
-        return clean(str(node.value))  # a hand edit may bring characters a .pptx cannot hold
-
-    def number(self, node: yaml.Node, key: str) -> float:
-        """Return a number node's value."""
-        if not isinstance(node, yaml.ScalarNode) or node.tag.split(":")[-1] not in ("int", "float"):
-            raise self.fail(node, key, "expected a number")
-        return float(node.value)
-
-    def flag(self, node: yaml.Node | None, key: str) -> bool:
-        """Return a true/false node's value (False when absent)."""
-        if node is None:
-            return False
-        if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":bool"):
-            raise self.fail(node, key, "expected true or false")
-        return node.value.lower() in ("true", "yes", "on")
+    def figure(self) -> Figure:
+        """Return the figure."""
+        return Figure(
+            value=self.value,
+            label=self.label,
+            unit=self.unit,
+            qualifier=self.qualifier,
+            qualifier_before=self.qualifier_first,
+            qualifier_at=self.qualifier_at,
+        )
 
 
-def _read_figure(r: _Reader, node: yaml.Node, key: str) -> Figure:
-    """Return the figure of a mapping node."""
-    allowed = {"value", "unit", "label", "qualifier", "qualifier_first", "qualifier_at"}
-    m = r.mapping(node, key, allowed, {"value", "label"})
-    return Figure(
-        value=r.text(m["value"], f"{key}.value"),
-        label=r.text(m["label"], f"{key}.label"),
-        unit=r.text(m.get("unit"), f"{key}.unit"),
-        qualifier=r.text(m.get("qualifier"), f"{key}.qualifier"),
-        qualifier_before=r.flag(m.get("qualifier_first"), f"{key}.qualifier_first"),
-        qualifier_at=int(r.number(m["qualifier_at"], f"{key}.qualifier_at"))
-        if "qualifier_at" in m
-        else 0,
-    )
+@dataclass(frozen=True)
+class _ChartRow:
+    """One bar of a chart: `{label: 一季度, value: 12}`."""
+
+    label: str
+    value: float
 
 
-def _read_bullet(r: _Reader, node: yaml.Node, key: str) -> Bullet:
-    """Return the bullet of a text node or of a mapping of head and text."""
-    if isinstance(node, yaml.ScalarNode):
-        return Bullet(r.text(node, key))
-    m = r.mapping(node, key, {"head", "text"}, {"text"})
-    return Bullet(r.text(m["text"], f"{key}.text"), r.text(m.get("head"), f"{key}.head"))
+@dataclass(frozen=True)
+class _ChartItem:
+    """A chart as the outline writes it: its data a list of labelled values."""
+
+    title: str
+    data: Annotated[tuple[_ChartRow, ...], rule(len, "a chart needs at least one value")]
+    unit: str = ""
+    notes: str = ""
+
+    def chart(self) -> Chart:
+        """Return the chart."""
+        labels = tuple(row.label for row in self.data)
+        return Chart(self.title, self.unit, labels, tuple(r.value for r in self.data), self.notes)
 
 
-def _read_row(r: _Reader, node: yaml.Node, key: str) -> tuple[str, float]:
-    """Return a chart's (label, value)."""
-    m = r.mapping(node, key, {"label", "value"}, {"label", "value"})
-    return r.text(m["label"], f"{key}.label"), r.number(m["value"], f"{key}.value")
+Cells = Annotated[tuple[str, ...], Expect("a list of cells")]
+"""A table row: a list of cells, each text (a number is read as written)."""
 
 
-def _read_chart(r: _Reader, node: yaml.Node, key: str) -> Chart:
-    """Return the chart of a mapping node (at least one value)."""
-    m = r.mapping(node, key, {"title", "unit", "data", "notes"}, {"title", "data"})
-    rows = r.each(m["data"], f"{key}.data", _read_row)
-    if not rows:
-        raise r.fail(m["data"], f"{key}.data", "a chart needs at least one value")
-    return Chart(
-        title=r.text(m["title"], f"{key}.title"),
-        unit=r.text(m.get("unit"), f"{key}.unit"),
-        categories=tuple(label for label, _ in rows),
-        values=tuple(value for _, value in rows),
-        notes=r.text(m.get("notes"), f"{key}.notes"),
-    )
+@dataclass(frozen=True)
+class _TableItem:
+    """A table as the outline writes it: rows of cells, short rows padded on reading."""
+
+    rows: Annotated[tuple[Cells, ...], rule(len, "a table needs at least one row")]
+    caption: str = ""
+    header: tuple[Cells, ...] = ()
+    notes: str = ""
+
+    def table(self) -> DataTable:
+        """Return the table, every row as wide as the widest, a line break in a cell a space
+        (a cell is one paragraph)."""
+        width = max(len(row) for row in (*self.header, *self.rows))
+
+        def padded(rows: tuple[Cells, ...]) -> tuple[tuple[str, ...], ...]:
+            cells = (tuple(" ".join(c.split("\n")) for c in row) for row in rows)
+            return tuple((*row, *[""] * (width - len(row))) for row in cells)
+
+        return DataTable(self.caption, padded(self.header), padded(self.rows), self.notes)
 
 
-def _read_cells(r: _Reader, node: yaml.Node, key: str) -> tuple[str, ...]:
-    """Return a table row: a list of cells, each text (a number is read as written)."""
-    if not isinstance(node, yaml.SequenceNode):
-        raise r.fail(node, key, "expected a list of cells")
-    return tuple(  # a cell is one paragraph: a line break typed in it is a space
-        " ".join(r.text(cell, f"{key}[{i}]").split("\n")) for i, cell in enumerate(node.value)
-    )
+BulletItem = str | Bullet
+"""A bullet: its text, or a mapping of head and text."""
 
 
-def _read_table(r: _Reader, node: yaml.Node, key: str) -> DataTable:
-    """Return the table of a mapping node, its rows padded to the widest (at least one row)."""
-    m = r.mapping(node, key, {"caption", "header", "rows", "notes"}, {"rows"})
-    header = r.each(m.get("header"), f"{key}.header", _read_cells)
-    rows = r.each(m["rows"], f"{key}.rows", _read_cells)
-    if not rows:
-        raise r.fail(m["rows"], f"{key}.rows", "a table needs at least one row")
-    width = max(len(row) for row in (*header, *rows))
-    return DataTable(
-        caption=r.text(m.get("caption"), f"{key}.caption"),
-        header=tuple((*row, *[""] * (width - len(row))) for row in header),
-        rows=tuple((*row, *[""] * (width - len(row))) for row in rows),
-        notes=r.text(m.get("notes"), f"{key}.notes"),
-    )
+def _bullets(items: tuple[BulletItem, ...]) -> tuple[Bullet, ...]:
+    """Return the bullets of a list of bullet items."""
+    return tuple(Bullet(b) if isinstance(b, str) else b for b in items)
 
 
-def _read_section(r: _Reader, node: yaml.Node, key: str) -> SectionOutline:
-    """Return the section of a mapping node."""
-    allowed = {"title", "kicker", "subtopic", "summary", "bullets", "figures", "charts", "tables",
-               "notes", "left_out"}  # fmt: skip
-    m = r.mapping(node, key, allowed, {"title"})
-    return SectionOutline(
-        title=r.text(m["title"], f"{key}.title"),
-        kicker=r.text(m.get("kicker"), f"{key}.kicker"),
-        bullets=r.each(m.get("bullets"), f"{key}.bullets", _read_bullet),
-        figures=r.each(m.get("figures"), f"{key}.figures", _read_figure),
-        charts=r.each(m.get("charts"), f"{key}.charts", _read_chart),
-        notes=r.text(m.get("notes"), f"{key}.notes"),
-        subtopic=r.flag(m.get("subtopic"), f"{key}.subtopic"),
-        summary=r.flag(m.get("summary"), f"{key}.summary"),
-        left_out=r.each(m.get("left_out"), f"{key}.left_out", _read_bullet),
-        tables=r.each(m.get("tables"), f"{key}.tables", _read_table),
-    )
+@dataclass(frozen=True)
+class _SectionItem:
+    """A section as the outline writes it."""
+
+    title: str
+    kicker: str = ""
+    subtopic: bool = False
+    summary: bool = False
+    bullets: tuple[BulletItem, ...] = ()
+    figures: tuple[_FigureItem, ...] = ()
+    charts: tuple[_ChartItem, ...] = ()
+    tables: tuple[_TableItem, ...] = ()
+    notes: str = ""
+    left_out: tuple[BulletItem, ...] = ()
+
+    def section(self) -> SectionOutline:
+        """Return the section."""
+        return SectionOutline(
+            title=self.title,
+            kicker=self.kicker,
+            bullets=_bullets(self.bullets),
+            figures=tuple(f.figure() for f in self.figures),
+            charts=tuple(c.chart() for c in self.charts),
+            notes=self.notes,
+            subtopic=self.subtopic,
+            summary=self.summary,
+            left_out=_bullets(self.left_out),
+            tables=tuple(t.table() for t in self.tables),
+        )
 
 
-def _after(r: _Reader, m: dict[str, yaml.Node], key: str) -> int:
-    """Return the `after_section` index of a photo or quote (0 when absent)."""
-    node = m.get("after_section")
-    return int(r.number(node, f"{key}.after_section")) if node is not None else 0
+@dataclass(frozen=True)
+class _PhotoItem:
+    """A photo as the outline writes it: `image` a picture file's path, or a Word file's
+    picture as `report.docx#word/media/image1.png`."""
+
+    caption: str
+    credit: str = ""
+    after_section: int = 0
+    image: str = ""
 
 
-def _read_photo(r: _Reader, node: yaml.Node, key: str) -> Photo:
-    """Return the photo of a mapping node, its `image` (a picture file's path, or a Word
-    file's picture as `report.docx#word/media/image1.png`) read again."""
-    m = r.mapping(node, key, {"caption", "credit", "after_section", "image"}, {"caption"})
-    reference = r.text(m.get("image"), f"{key}.image").strip()
-    image = None
-    if reference:
-        try:
-            image = load_image(reference, Path(r.path).parent)
-        except ImageError as exc:
-            raise r.fail(m["image"], f"{key}.image", str(exc)) from None
-    return Photo(
-        r.text(m["caption"], f"{key}.caption"),
-        r.text(m.get("credit"), f"{key}.credit"),
-        _after(r, m, key),
-        image,
-    )
+@dataclass(frozen=True)
+class _QuoteItem:
+    """A quote as the outline writes it."""
+
+    text: str
+    speaker: str = ""
+    after_section: int = 0
 
 
-def _read_quote(r: _Reader, node: yaml.Node, key: str) -> QuoteItem:
-    """Return the quote of a mapping node."""
-    m = r.mapping(node, key, {"text", "speaker", "after_section"}, {"text"})
-    return QuoteItem(
-        r.text(m["text"], f"{key}.text"),
-        r.text(m.get("speaker"), f"{key}.speaker"),
-        _after(r, m, key),
-    )
+@dataclass(frozen=True)
+class _Notes:
+    """The outline's `notes` key: speaker notes of the cover, key-figure and closing slides."""
+
+    cover: str = ""
+    key_figures: str = ""
+    closing: str = ""
 
 
-def _read_outline(r: _Reader) -> ZoneOutline:
-    """Return the outline of the reader's root node."""
-    allowed = {"format", "zone", "language", "subtitle", "authors", "sources", "date",
-               "key_figures", "more_figures", "sections", "photos", "quotes", "closing", "coda",
-               "citations", "notes"}  # fmt: skip
-    m = r.mapping(r.root, "", allowed, {"format", "zone"})
-    if r.text(m["format"], "format") != FORMAT:
-        raise r.fail(m["format"], "format", f"expected {FORMAT!r}")
-    zone = r.text(m["zone"], "zone").strip()
-    if not zone:
-        raise r.fail(m["zone"], "zone", "must not be empty")
-    code = r.text(m.get("language"), "language") or DEFAULT.value
-    if code not in CODES:
-        raise r.fail(m["language"], "language", f"expected {' or '.join(CODES)}")
-    language = Language(code)
-    notes = {}
-    if "notes" in m:
-        notes = r.mapping(m["notes"], "notes", {"cover", "key_figures", "closing"}, set())
-    return ZoneOutline(
-        zone=zone,
-        language=language,
-        subtitle=r.text(m.get("subtitle"), "subtitle"),
-        authors=r.each(m.get("authors"), "authors", _Reader.text),
-        date=r.text(m.get("date"), "date"),
-        key_figures=r.each(m.get("key_figures"), "key_figures", _read_figure),
-        more_figures=r.each(m.get("more_figures"), "more_figures", _read_figure),
-        sections=r.each(m.get("sections"), "sections", _read_section),
-        photos=r.each(m.get("photos"), "photos", _read_photo),
-        quotes=r.each(m.get("quotes"), "quotes", _read_quote),
-        closing=r.each(m.get("closing"), "closing", _read_bullet),
-        coda=r.text(m.get("coda"), "coda"),
-        citations=r.each(m.get("citations"), "citations", _Reader.text),
-        notes=r.text(notes.get("cover"), "notes.cover"),
-        key_notes=r.text(notes.get("key_figures"), "notes.key_figures"),
-        closing_notes=r.text(notes.get("closing"), "notes.closing"),
-        sources=r.each(m.get("sources"), "sources", _Reader.text),
-    )
+LanguageCode = Annotated[str, rule(lambda v: v in ("", *CODES), f"expected {' or '.join(CODES)}")]
+"""The `language` key's value: a language's code (empty: the default)."""
+Format = Annotated[str, rule(lambda v: v == FORMAT, f"expected {FORMAT!r}")]
+"""The `format` key's value: `briefdeck outline 1`."""
+
+
+@dataclass(frozen=True)
+class _OutlineFile:
+    """An outline file, key by key."""
+
+    format: Format
+    zone: Annotated[str, rule(str.strip, "must not be empty")]
+    language: LanguageCode = DEFAULT.value
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    date: str = ""
+    key_figures: tuple[_FigureItem, ...] = ()
+    more_figures: tuple[_FigureItem, ...] = ()
+    sections: tuple[_SectionItem, ...] = ()
+    photos: tuple[_PhotoItem, ...] = ()
+    quotes: tuple[_QuoteItem, ...] = ()
+    closing: tuple[BulletItem, ...] = ()
+    coda: str = ""
+    citations: tuple[str, ...] = ()
+    notes: _Notes = _Notes()
 
 
 def load_outline(text: str, path: str) -> ZoneOutline:
     """Return the outline in YAML `text` read from `path`; OutlineError names line and key."""
-    try:
-        root = yaml.compose(text, Loader=LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise OutlineError(f"{path}{line}: {problem}") from None
-    if root is None:
-        raise OutlineError(f"{path}: the outline is empty")
-    _reject_tags(root, path)
-    return _read_outline(_Reader(path, root))
+    document = Document(text, path, OutlineError, clean=clean)  # a hand edit may bring
+    data = document.build(_OutlineFile)  # characters a .pptx cannot hold: `clean` drops them
+    return ZoneOutline(
+        zone=data.zone.strip(),
+        language=of(data.language or None),
+        subtitle=data.subtitle,
+        authors=data.authors,
+        date=data.date,
+        key_figures=tuple(f.figure() for f in data.key_figures),
+        more_figures=tuple(f.figure() for f in data.more_figures),
+        sections=tuple(s.section() for s in data.sections),
+        photos=tuple(_photo_of(document, p, f"photos[{i}]") for i, p in enumerate(data.photos)),
+        quotes=tuple(QuoteItem(q.text, q.speaker, q.after_section) for q in data.quotes),
+        closing=_bullets(data.closing),
+        coda=data.coda,
+        citations=data.citations,
+        notes=data.notes.cover,
+        key_notes=data.notes.key_figures,
+        closing_notes=data.notes.closing,
+        sources=data.sources,
+    )
 
 
-def _reject_tags(node: yaml.Node, path: str) -> None:
-    """Refuse application-specific tags (`!!python/object`): outlines hold plain data."""
-    if node.tag.startswith("tag:yaml.org,2002:python") or node.tag.startswith("!"):
-        raise OutlineError(f"{path}:{node.start_mark.line + 1}: unsupported tag {node.tag}")
-    children: list[Any] = []
-    if isinstance(node, yaml.MappingNode):
-        children = [n for pair in node.value for n in pair]
-    elif isinstance(node, yaml.SequenceNode):
-        children = list(node.value)
-    for child in children:
-        _reject_tags(child, path)
+def _photo_of(document: Document, item: _PhotoItem, key: str) -> Photo:
+    """Return the photo of an outline's photo item, its picture read again."""
+    image = None
+    if item.image.strip():
+        try:
+            image = load_image(item.image.strip(), Path(document.path).parent)
+        except ImageError as exc:
+            raise document.error(f"{key}.image", str(exc)) from None
+    return Photo(item.caption, item.credit, item.after_section, image)

@@ -8,17 +8,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from briefdeck.dataload import Document
 
-from briefdeck.errors import BriefdeckError
-
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""The safe YAML loader, in C where libyaml is installed (several times faster)."""
-
-
-def load_yaml(text: str) -> Any:
-    """Return the data of YAML `text`, read with the safe loader (no program objects)."""
-    return yaml.load(text, Loader=LOADER)
+Words = list[str] | str | dict[str, str | int | float]
+"""A vocabulary entry: a word list, a pattern or string of marks, or words mapped to words or
+numbers (`short_kinds_zh`, `number_words_en`, a language's words)."""
+Vocabulary = dict[str, Words]
+"""A vocabulary file: entries by name."""
 
 
 def alternation(words: list[str]) -> str:
@@ -29,21 +25,18 @@ def alternation(words: list[str]) -> str:
 @cache
 def vocabulary(name: str) -> dict[str, Any]:
     """Return the packaged data file `data/<name>.yaml` as a mapping (read once per process)."""
-    text = (resources.files("briefdeck") / "data" / f"{name}.yaml").read_text("utf-8")
-    return load_yaml(text)
+    path = resources.files("briefdeck") / "data" / f"{name}.yaml"
+    return Document(path.read_text("utf-8"), f"data/{name}.yaml").build(Vocabulary)
 
 
 def extend(base: dict[str, Any], path: Path) -> dict[str, Any]:
-    """Return `base` with the lists of the user's YAML file at `path` added to its lists."""
-    try:
-        extra = load_yaml(path.read_text("utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise BriefdeckError(f"{path}: cannot read vocabulary ({exc.__class__.__name__})") from None
-    if not isinstance(extra, dict):
-        raise BriefdeckError(f"{path}: a vocabulary file must be a mapping of lists")
+    """Return `base` with the word lists of the user's YAML file at `path` put before its own."""
+    document = Document.read(path)
+    extra = document.build(dict[str, list[str]]) if document.root is not None else {}
     merged = dict(base)
-    for key, value in extra.items():
-        if key not in base or not isinstance(value, list):
-            raise BriefdeckError(f"{path}: unknown or malformed key {key!r}")
-        merged[key] = [*value, *base[key]]
+    for key, words in extra.items():
+        if not isinstance(base.get(key), list):
+            problem = "unknown key" if key not in base else "not a word list: cannot be extended"
+            raise document.error(key, problem)
+        merged[key] = [*words, *base[key]]
     return merged

@@ -14,6 +14,7 @@ from pptx.util import Emu, Inches
 from briefdeck.errors import LayoutError
 from briefdeck.layouts import Box, Layout, LayoutSet
 from briefdeck.render.oxml import placeholder_sp, rect_sp, set_east_asian, set_theme
+from briefdeck.vocab import vocabulary
 
 ROLE_PLACEHOLDERS: dict[str, tuple[str | None, int | None, str]] = {
     "title": ("title", None, "Title"),
@@ -25,26 +26,8 @@ ROLE_PLACEHOLDERS: dict[str, tuple[str | None, int | None, str]] = {
     "table": ("tbl", 14, "Table"),
 }
 """Placeholder role -> (OOXML type, idx, shape name)."""
-PROMPTS = {
-    "zh": {
-        "title": "单击此处添加标题",
-        "subtitle": "单击此处添加副标题",
-        "body": "单击此处添加文本",
-        "kicker": "单击此处添加引题",
-        "picture": "单击图标添加图片",
-        "chart": "单击图标添加图表",
-        "table": "单击图标添加表格",
-    },
-    "en": {
-        "title": "Click to add title",
-        "subtitle": "Click to add subtitle",
-        "body": "Click to add text",
-        "kicker": "Click to add kicker",
-        "picture": "Click icon to add picture",
-        "chart": "Click icon to add chart",
-        "table": "Click icon to add table",
-    },
-}
+PROMPTS: dict[str, dict[str, str]] = vocabulary("prompts")
+"""Placeholder prompt text by language and role (`data/prompts.yaml`)."""
 
 
 def apply_theme(prs: Any, layout_set: LayoutSet) -> None:
