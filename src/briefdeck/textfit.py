@@ -12,11 +12,8 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from briefdeck.chars import is_cjk
+from briefdeck.geometry import INSET_X, INSET_Y
 
-INSET_X = 0.1
-"""Left and right text inset of every box, inches."""
-INSET_Y = 0.05
-"""Top and bottom text inset of every box, inches."""
 NO_LINE_START = set("，。、；：？！）」』》〉】”’…%‰·—～,.;:?!)]}")
 """Characters that may not begin a line."""
 NO_LINE_END = set("（「『《〈【“‘([{$£¥€")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from briefdeck.geometry import INSET_X, INSET_Y
 from briefdeck.layouts import CardGrid
 from briefdeck.model import Figure
-from briefdeck.textfit import INSET_X, INSET_Y, SCRIPT_GAP, Metrics, fit_size, text_width
+from briefdeck.textfit import SCRIPT_GAP, Metrics, fit_size, text_width
 
 UNIT_SCALE = 0.5
 """Size of a card's unit and qualifier relative to its figure."""

@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from briefdeck.bullets import refers_back
+from briefdeck.geometry import BULLET_INDENT
 from briefdeck.language import Language
 from briefdeck.layouts import Box, LayoutSet
 from briefdeck.model import Bullet
@@ -56,7 +57,7 @@ def bold(box: Box, lines: list[Bullet], emphasis: tuple[str, ...]) -> bool:
 
 def indent(box: Box) -> float:
     """Return the inches a bullet's text stands in from its box."""
-    return 0.3 if box.bullets else 0.0
+    return BULLET_INDENT if box.bullets else 0.0
 
 
 def fit(
