@@ -709,6 +709,7 @@ def test_a_line_ending_on_a_unit_in_shi_is_a_point():
         ("此外，园区还建成了中试基地。", False),  # a link, not 此
         ("仅此一项每年省电12万千瓦时。", True),  # a pointer after an adverb
         ("今天看来，这正是园区变化的原因。", True),  # a pointer after a short opening
+        ("，建设人才公寓3处。", False),  # a line that opens with its comma
     ],
 )
 def test_what_points_back(sentence, points_back):

@@ -101,7 +101,8 @@ def refers_back(sentence: str) -> bool:
     at nothing."""
     bare = sentence.lstrip('“"「')
     first, comma, rest = bare.partition("，")
-    short = comma and len(first) <= OPENING_MAX and tokens(first)[0][1] != "c"  # not 即便…，
+    words = tokens(first)
+    short = comma and words and len(first) <= OPENING_MAX and words[0][1] != "c"  # not 即便…，
     return any(_points(opening) for opening in ([bare, rest] if short else [bare]))
 
 
