@@ -453,10 +453,29 @@ def test_a_sections_few_points_lead_its_first_topic():
     child = SectionOutline(
         "人才引育", kicker="全域创新", bullets=tuple(Bullet(str(n)) for n in range(5))
     )
+    second = SectionOutline("场景营造", kicker="全域创新", bullets=(Bullet("五"), Bullet("六")))
+    other = SectionOutline("产业升级", bullets=(Bullet("三"), Bullet("四")))
+    sections, _, _ = _merge_thin([parent, child, second, other], [], [], True)
+    assert [s.title for s in sections] == ["人才引育", "场景营造", "产业升级"]
+    assert [b.text for b in sections[0].bullets][:2] == ["一", "二"]
+
+
+def test_a_sections_only_topic_goes_on_under_its_heading():
+    from briefdeck.model import Bullet, SectionOutline
+    from briefdeck.outline import _merge_thin
+
+    parent = SectionOutline("全域创新", bullets=(Bullet("一"), Bullet("二")), notes="甲")
+    child = SectionOutline(
+        "人才引育", kicker="全域创新", bullets=tuple(Bullet(str(n)) for n in range(5))
+    )
     other = SectionOutline("产业升级", bullets=(Bullet("三"), Bullet("四")))
     sections, _, _ = _merge_thin([parent, child, other], [], [], True)
-    assert [s.title for s in sections] == ["人才引育", "产业升级"]
-    assert [b.text for b in sections[0].bullets][:2] == ["一", "二"]
+    assert [s.title for s in sections] == ["全域创新", "产业升级"]
+    assert [(b.head, b.text) for b in sections[0].bullets][:3] == [
+        ("", "一"),
+        ("", "二"),
+        ("人才引育", "0"),
+    ]
 
 
 QUOTED = (

@@ -276,7 +276,9 @@ def _merge_thin(
         last = out[-1] if out else None
         room = last is not None and len(last.bullets) + len(section.bullets) <= SLIDE_BULLETS
         if last is not None and _opens_its_topic(last, section):
-            out[-1] = _led_by(last, section)
+            more = n + 1 < len(sections) and sections[n + 1].kicker == last.title
+            # its only topic goes on under the heading, its lead heading its first point
+            out[-1] = _led_by(last, section) if more else _joined(last, section)
             moved[n] = len(out) - 1
             continue
         lone_summary = last is not None and last.summary and len(last.bullets) <= 1
