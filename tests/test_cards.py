@@ -200,3 +200,19 @@ def test_a_forecast_is_told_in_its_bullet_never_a_number_card(tmp_path):
     cards = [f.value for s in outline.sections for f in s.figures]
     bullets = " ".join(b.text for s in outline.sections for b in s.bullets)
     assert "15" not in cards and "15亿元" in bullets
+
+
+def test_a_card_alone_in_its_panel_sets_its_figure_larger():
+    from briefdeck.layouts import load_layout_set
+    from briefdeck.model import Figure
+    from briefdeck.planning.cards import card_sizes
+    from briefdeck.textfit import Metrics
+
+    layouts = load_layout_set("briefing")
+    grid = layouts.for_kind("section_cards").cards
+    m = Metrics(layouts.line_height, layouts.line_spacing, layouts.paragraph_space)
+    card = Figure("42", "创新联合体", "家")
+    alone, _ = card_sizes(m, grid, [card])
+    together, _ = card_sizes(m, grid, [card, Figure("8", "成员单位", "家")])
+    assert alone is not None and together is not None
+    assert alone[0] > grid.figure_sizes[1] >= together[0]

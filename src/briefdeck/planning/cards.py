@@ -32,6 +32,12 @@ class Panel:
     """Each card's (x, y, w, h) in inches; empty on a layout without a grid."""
 
 
+LONE_SCALE = 1.5
+"""How much larger a card alone in its panel may set its figure than the grid's largest size."""
+LABEL_SCALE = 1.25
+"""How much larger a card alone in its panel may set its label."""
+
+
 def fact(figure: Figure) -> Fact:
     """Return what makes two cards one fact: value, unit and label."""
     return (figure.value, figure.unit, figure.label)
@@ -57,13 +63,17 @@ def card_sizes(
     if grid is None or not figures:
         return (40.0, 14.0), ""
     _, _, w, h = grid.cells(len(figures))[0]
-    sizes = [figure_line_size(f, w, grid.figure_sizes) for f in figures]
+    low, high = grid.figure_sizes
+    top = (low, high * LONE_SCALE) if len(figures) == 1 else (low, high)  # a card alone: bigger
+    small, large = grid.label_sizes
+    label_range = (small, large * LABEL_SCALE) if len(figures) == 1 else (small, large)
+    sizes = [figure_line_size(f, w, top) for f in figures]
     if None in sizes:
         return None, f"figure too wide for its card: {figures[sizes.index(None)].text}"
     figure = min(s for s in sizes if s is not None)
     while True:  # the largest figure that leaves room for every label
         room = (w, h - figure * m.line_height * m.line_spacing / 72 - INSET_Y)
-        labels = [fit_size([f.label], room, grid.label_sizes, m) for f in figures]
+        labels = [fit_size([f.label], room, label_range, m) for f in figures]
         if None not in labels:
             return (figure, min(s for s in labels if s is not None)), ""
         if figure <= grid.figure_sizes[0]:
