@@ -729,6 +729,8 @@ def test_a_line_ending_on_a_unit_in_shi_is_a_point():
         ("仅此一项每年省电12万千瓦时。", True),  # a pointer after an adverb
         ("今天看来，这正是园区变化的原因。", True),  # a pointer after a short opening
         ("，建设人才公寓3处。", False),  # a line that opens with its comma
+        ("它无法照搬到所有行业。", True),  # 它: the thing named before
+        ("其中外贸项目23个。", True),  # 其中: among those named before
     ],
 )
 def test_what_points_back(sentence, points_back):
