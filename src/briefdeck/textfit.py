@@ -29,6 +29,7 @@ _AMBIGUOUS = set("“”…—·")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s+|.", re.S)
 """A wrapping token: a Latin word (with the marks inside numbers and words), a run of spaces,
 or any other character."""
+_SPACE = re.compile(r"\s")
 _RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s\s+")
 """The wrapping tokens that may be longer than a character: a word, or a run of spaces."""
 
@@ -123,13 +124,17 @@ def _tokens(text: str, bold: bool) -> _Tokens:
     else:
         tokens, gaps = _mixed_tokens(text)
     starts = list(accumulate(map(len, tokens), initial=0))
+    widths = list(map(_WORDS[1 if bold else 0].__getitem__, tokens))
     steps = [0.0] * (2 * len(tokens))
-    steps[0::2] = map(_WORDS[1 if bold else 0].__getitem__, tokens)
+    steps[0::2] = widths
     for token in gaps:
         steps[2 * token + 1] = SCRIPT_GAP
     sums = list(accumulate(steps, initial=0.0))
-    ink = sum(map(_CHARS[1 if bold else 0].__getitem__, "".join(text.split())))
-    return _Tokens(text, starts, steps, sums, ink, max(steps[0::2], default=0.0))
+    if _SPACE.search(text):
+        ink = sum(w for w, token in zip(widths, tokens) if not token.isspace())
+    else:
+        ink = sum(widths)
+    return _Tokens(text, starts, steps, sums, ink, max(widths, default=0.0))
 
 
 def _mixed_tokens(text: str) -> tuple[list[str], list[int]]:
