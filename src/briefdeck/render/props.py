@@ -8,14 +8,13 @@ import re
 import time
 import zipfile
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, cast
 from xml.sax.saxutils import escape
 
 from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.coreprops import CT_CoreProperties
+from pptx.parts.coreprops import CorePropertiesPart
 
 from briefdeck import __version__
 from briefdeck.model import Deck
@@ -46,10 +45,12 @@ def build_time() -> datetime:
     return datetime.fromtimestamp(seconds, timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-def write_properties(prs: Any, deck: Deck, author: str, when: datetime) -> None:
-    """Replace the package's core and app properties with the deck's own."""
-    core = prs.part.package.core_properties
-    core._element = CT_CoreProperties.new_coreProperties()
+def core_xml(deck: Deck, author: str, when: datetime) -> bytes:
+    """Return the deck's core properties part: title, subject, keywords, comments, language,
+    author and times."""
+    element = CT_CoreProperties.new_coreProperties()
+    part = PackURI("/docProps/core.xml")
+    core = CorePropertiesPart(part, CT.OPC_CORE_PROPERTIES, cast(Any, None), element)
     core.title = _fit(deck.zone)
     core.subject = _fit(deck.info.subject)
     core.keywords = _fit("; ".join(deck.info.keywords))
@@ -59,7 +60,7 @@ def write_properties(prs: Any, deck: Deck, author: str, when: datetime) -> None:
     core.last_modified_by = author
     core.created = core.modified = when
     core.revision = 1
-    _set_app(prs, _app_xml(prs))
+    return core.blob
 
 
 def _fit(text: str) -> str:
@@ -72,39 +73,19 @@ def _fit(text: str) -> str:
     return (head[:cut] if cut > PROPERTY_MAX // 2 else head).rstrip("；;， ") + "…"
 
 
-def _set_app(prs: Any, blob: bytes) -> None:
-    """Give the package app properties `blob`, adding the part where the template has none."""
-    package = prs.part.package
-    try:
-        package.part_related_by(RT.EXTENDED_PROPERTIES).blob = blob
-    except KeyError:
-        part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, blob)
-        package.relate_to(part, RT.EXTENDED_PROPERTIES)
-
-
-def _app_xml(prs: Any) -> bytes:
+def app_xml(format: str, paragraphs: int, slides: int, notes: int) -> bytes:
     """Return app.xml counting the deck's slides, notes and paragraphs, naming its format."""
-    slides = list(prs.slides)
-    paragraphs = sum(
-        1
-        for slide in slides
-        for shape in slide.shapes
-        if shape.has_text_frame
-        for p in shape.text_frame.paragraphs
-        if p.text.strip()
-    )
-    notes = sum(1 for slide in slides if slide.has_notes_slide)
     major, minor = (int(n) for n in __version__.split(".")[:2])
     return _APP.format(
-        format=escape(_format_name(prs.slide_width, prs.slide_height)),
+        format=escape(format),
         paragraphs=paragraphs,
-        slides=len(slides),
+        slides=slides,
         notes=notes,
         version=f"{major:02d}.{minor:04d}",
     ).encode()
 
 
-def _format_name(width: int, height: int) -> str:
+def format_name(width: int, height: int) -> str:
     """Return PowerPoint's name for the slide size (`On-screen Show (16:9)`), else `Custom`."""
     for w, h in _FORMATS:
         if abs(width * h - height * w) <= width * h * 0.01:

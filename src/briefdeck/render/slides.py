@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import copy
 import io
 from typing import Any
 
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.oxml.shapes.autoshape import CT_Shape
-from pptx.parts.slide import NotesSlidePart
+from lxml import etree
 from pptx.util import Inches
 
 from briefdeck.layouts import Box, LayoutSet
@@ -18,41 +13,19 @@ from briefdeck.model import Figure, Image, SlideSpec
 from briefdeck.plan import COLUMN_GAP, UNIT_SCALE
 from briefdeck.render.charts import insert_chart
 from briefdeck.render.masters import ROLE_PLACEHOLDERS
-from briefdeck.render.oxml import card_sp, notes_element, qn
+from briefdeck.render.oxml import NS, card_xml, parsed, qn
 from briefdeck.render.pictures import slide_picture
 from briefdeck.render.tables import insert_table
-from briefdeck.render.text import Run, box_paragraphs, paragraph, replace_paragraphs
+from briefdeck.render.text import (
+    Run,
+    box_paragraphs,
+    paragraph,
+    paragraph_xml,
+    replace_paragraphs,
+)
 
 IDX = {role: spec[1] for role, spec in ROLE_PLACEHOLDERS.items() if spec[1] is not None}
 """Placeholder role -> idx of our masters (a title has none: it is found by type)."""
-
-
-def new_slide(prs: Any, layout: Any, models: dict[str, list[Any]]) -> Any:
-    """Add a slide on `layout` with its placeholders; return it.
-
-    Does what python-pptx's `add_slide` does, with each layout's placeholder elements made once
-    (kept in `models`, by layout name, for the presentation the layout belongs to) and copied:
-    cloning them one by one is most of a slide's cost.
-    """
-    rid, slide = prs.part.add_slide(layout)
-    prs.slides._sldIdLst.add_sldId(rid)
-    if layout.name not in models:
-        made = []
-        for sp in (ph.element for ph in layout.iter_cloneable_placeholders()):
-            model = CT_Shape.new_placeholder_sp(
-                0, "", sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx
-            )
-            model.nvSpPr.cNvPr.set("name", slide.shapes.ph_basename(sp.ph_type))
-            made.append(model)
-        models[layout.name] = made
-    tree = slide.shapes._spTree
-    for shape_id, model in enumerate(models[layout.name], start=2):
-        sp = copy.deepcopy(model)
-        c_nv_pr = sp[0][0]  # p:nvSpPr/p:cNvPr
-        c_nv_pr.set("id", str(shape_id))
-        c_nv_pr.set("name", f"{c_nv_pr.get('name')} {shape_id - 1}")
-        tree.append(sp)
-    return slide
 
 
 def _placeholders(tree: Any) -> dict[int, Any]:
@@ -66,13 +39,14 @@ def _placeholders(tree: Any) -> dict[int, Any]:
 
 
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+_SHAPE_IDS = etree.XPath(".//p:cNvPr/@id", namespaces=NS)
 
 
 def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> None:
-    """Write the spec's title, text, cards, chart and notes onto a new slide."""
+    """Write the spec's title, text, cards, chart, table and photo onto a new slide."""
     layout = layout_set.for_kind(spec.kind)
     spacing = layout_set.line_spacing
-    tree = slide.shapes._spTree
+    tree = slide.tree
     holders = _placeholders(tree)
     idx = {role: layout.indexes.get(role, IDX[role]) for role in IDX}
     title = next(
@@ -113,9 +87,18 @@ def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> 
         if number not in filled and number != idx["picture"]:
             tree.remove(sp)
     if spec.cards and layout.cards is not None:
-        for n, (figure, cell) in enumerate(zip(spec.cards, spec.card_boxes), 1):
-            _card(slide, n, figure, cell, spec.card_sizes, layout.cards.fill, spacing)
-    _notes(slide, spec.notes)
+        shape_id = max((int(i) for i in _SHAPE_IDS(tree)), default=1)
+        cards = "".join(
+            card_xml(
+                shape_id + n,
+                f"Card {n}: {figure.label}"[:60],
+                cell,
+                layout.cards.fill,
+                _card_lines(figure, spec.card_sizes, spacing),
+            )
+            for n, (figure, cell) in enumerate(zip(spec.cards, spec.card_boxes), 1)
+        )
+        tree.extend(parsed(cards))
 
 
 def _photo(slide: Any, idx: int, image: Image) -> None:
@@ -140,43 +123,16 @@ def _place(slide: Any, idx: int, box: Box | None) -> None:
         holder.left, holder.top, holder.width, holder.height = wanted
 
 
-def _card(
-    slide: Any,
-    n: int,
-    figure: Figure,
-    cell: tuple[float, float, float, float],
-    sizes: tuple[float, float],
-    fill: str,
-    spacing: float,
-) -> None:
-    """Draw a number card: the figure large in the accent colour, its label below."""
+def _card_lines(figure: Figure, sizes: tuple[float, float], spacing: float) -> str:
+    """Return a number card's paragraphs: the figure large in the accent colour, its label
+    below."""
     figure_size, label_size = sizes
     small = round(figure_size * UNIT_SCALE)
-    lines = [
-        paragraph(
-            [(figure.prefix, small, True, "accent"), (figure.value, figure_size, True, "accent"),
-             (figure.suffix, small, True, "accent")],
-            spacing,
-            align="center",
-        ),
-        paragraph([(figure.label, label_size, False, "dark")], spacing, "center", label_size * 0.3),
-    ]  # fmt: skip
-    tree = slide.shapes._spTree
-    shape_id = max((int(i) for i in tree.xpath(".//p:cNvPr/@id")), default=1) + 1
-    tree.append(card_sp(shape_id, f"Card {n}: {figure.label}"[:60], cell, fill, lines))
-
-
-def _notes(slide: Any, notes: str) -> None:
-    """Give the slide a notes page holding `notes` (built directly: python-pptx's clone is slow)."""
-    part = slide.part
-    package = part.package
-    number = part.partname.idx  # slide N gets notesSlideN: no search of the package for a name
-    notes_part = NotesSlidePart(
-        PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"),
-        CT.PML_NOTES_SLIDE,
-        package,
-        notes_element(notes),
-    )
-    notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
-    notes_part.relate_to(part, RT.SLIDE)
-    part.relate_to(notes_part, RT.NOTES_SLIDE)
+    return paragraph_xml(
+        [(figure.prefix, small, True, "accent"), (figure.value, figure_size, True, "accent"),
+         (figure.suffix, small, True, "accent")],
+        spacing,
+        align="center",
+    ) + paragraph_xml(
+        [(figure.label, label_size, False, "dark")], spacing, "center", label_size * 0.3
+    )  # fmt: skip
