@@ -13,8 +13,8 @@ from pptx import Presentation
 from briefdeck.errors import OutputError
 from briefdeck.layouts import LayoutSet
 from briefdeck.model import Deck
-from briefdeck.render.base import Base, new_slide, prepared_base
-from briefdeck.render.deck import DeckParts, SlideBuild, entries, paragraph_count
+from briefdeck.render.base import Base, prepared_base
+from briefdeck.render.deck import DeckParts, SlideBuild, entries
 from briefdeck.render.masters import (
     add_view_props,
     apply_theme,
@@ -41,10 +41,8 @@ class Renderer:
         sep = "：" if deck.language == "zh" else ": "
         paragraphs = 0
         for spec in deck.slides:
-            layout = base.layouts[spec.layout]
-            slide = SlideBuild(parts, layout, new_slide(base, layout))
-            fill_slide(slide, spec, layout_set, sep)
-            paragraphs += paragraph_count(slide.tree)
+            slide = SlideBuild(parts, base.layouts[spec.layout])
+            paragraphs += fill_slide(slide, spec, layout_set, sep)
             slide.finish(spec.notes)
         when = build_time()
         count = len(deck.slides)

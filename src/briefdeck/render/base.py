@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part as PptxPart
@@ -18,20 +18,37 @@ from pptx.parts.slide import NotesMasterPart
 from pptx.shapes.shapetree import SlideShapes
 
 from briefdeck.layouts import LayoutSet
-from briefdeck.render.package import Entry, Part, Rel
+from briefdeck.render.package import BASE_LEVEL, Deflated, Entry, Part, Rel, serialize
 from briefdeck.render.props import format_name
 from briefdeck.render.template import template_layouts
 
 
 @dataclass(frozen=True)
+class Holder:
+    """A placeholder a new slide gets from its layout, as XML text (lxml's form in a slide)."""
+
+    idx: int
+    """Its idx (a title's: 0)."""
+    title: bool
+    shape_id: int
+    xml: str
+
+
+@dataclass(frozen=True)
 class SlideLayout:
     """A layout a slide is made on: its part, python-pptx's view of it (for the geometry a
-    placeholder inherits) and the placeholder shapes a new slide on it gets."""
+    placeholder inherits) and the placeholders a new slide on it gets."""
 
     name: str
     """The layout's part name."""
     layout: Any
-    models: tuple[Any, ...]
+    holders: tuple[Holder, ...]
+    """In order."""
+    by_idx: dict[int, Holder]
+    """By idx (of two with one idx, the last)."""
+    geometry: dict[int, tuple[Any, Any, Any, Any]]
+    """Left, top, width and height (EMU) of each placeholder by idx, as the layout (or its
+    master) places it: where a chart put in the placeholder stands."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +63,7 @@ class Base:
     """Their names."""
     images: tuple[tuple[str, Any], ...]
     """(sha1, python-pptx image part) of the pictures among them."""
-    package_rels: bytes
+    package_rels: Entry
     presentation: Part
     """The presentation part: its XML is written anew for each deck (its slides listed)."""
     element: Any
@@ -61,10 +78,13 @@ class Base:
     notes_types: tuple[tuple[str, str], ...]
     layouts: dict[str, SlideLayout]
     """By the layout set's layout name."""
-    slide: Any
-    """An empty slide's XML, copied for each slide."""
+    slide_head: str
+    slide_tail: str
+    """An empty slide's XML before its shapes and after them."""
     format: str
     """PowerPoint's name of the slide size."""
+    deflated: Deflated = field(default_factory=Deflated)
+    """The small parts of decks on this base, deflated once."""
 
 
 def prepared_base(data: bytes, layout_set: LayoutSet) -> Base:
@@ -81,7 +101,7 @@ def prepared_base(data: bytes, layout_set: LayoutSet) -> Base:
         types=tuple((str(p.partname), p.content_type) for p in fixed),
         names=frozenset(str(p.partname) for p in fixed),
         images=tuple((p.sha1, p) for p in fixed if hasattr(p, "sha1")),
-        package_rels=package._rels.xml,
+        package_rels=Entry.of("_rels/.rels", package._rels.xml, BASE_LEVEL),
         presentation=Part(str(prs.part.partname), prs.part.content_type, b"", rels),
         element=prs.part._element,
         core=str(core),
@@ -91,16 +111,17 @@ def prepared_base(data: bytes, layout_set: LayoutSet) -> Base:
         notes_parts=tuple(e for p in new_notes for e in _entries(p)),
         notes_types=tuple((str(p.partname), p.content_type) for p in new_notes),
         layouts=_layouts(prs, layout_set),
-        slide=CT_Slide.new(),
+        slide_head=slide_ends()[0],
+        slide_tail=slide_ends()[1],
         format=format_name(prs.slide_width or 0, prs.slide_height or 0),
     )
 
 
 def _entries(part: Any) -> list[Entry]:
     """Return the zip entries of a python-pptx part: the part, and its relationships if any."""
-    out = [Entry.of(part.partname, part.blob)]
+    out = [Entry.of(part.partname, part.blob, BASE_LEVEL)]
     if len(part.rels):
-        out.append(Entry.of(part.partname.rels_uri, part.rels.xml))
+        out.append(Entry.of(part.partname.rels_uri, part.rels.xml, BASE_LEVEL))
     return out
 
 
@@ -125,36 +146,58 @@ def _notes_master(prs: Any) -> tuple[Any, list[Any]]:
 
 
 def _layouts(prs: Any, layout_set: LayoutSet) -> dict[str, SlideLayout]:
-    """Return the set's layouts by name, each with its placeholder shapes for new slides."""
+    """Return the set's layouts by name, each with its placeholders for new slides."""
     by_name = (
         template_layouts(prs)
         if layout_set.template
         else {layout.name: layout for layout in prs.slide_layouts}
     )
-    shapes = SlideShapes(CT_Slide.new().cSld.spTree, cast(Any, None))  # for its names
     out = {}
     for spec in layout_set.layouts:
         layout = by_name[spec.source or spec.name]
-        models = []
-        for sp in (ph.element for ph in layout.iter_cloneable_placeholders()):
-            model = CT_Shape.new_placeholder_sp(
-                0, "", sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx
-            )
-            model.nvSpPr.cNvPr.set("name", shapes.ph_basename(sp.ph_type))
-            models.append(model)
-        out[spec.name] = SlideLayout(str(layout.part.partname), layout, tuple(models))
+        holders = _holders(layout)
+        by_idx = {h.idx: h for h in holders}
+        geometry = {n: _geometry(layout.placeholders.get(idx=n)) for n in by_idx}
+        out[spec.name] = SlideLayout(str(layout.part.partname), layout, holders, by_idx, geometry)
     return out
 
 
-def new_slide(base: Base, layout: SlideLayout) -> Any:
-    """Return a new slide's XML on `layout`, its placeholders numbered from 2 (as
-    python-pptx's `add_slide` makes them)."""
-    slide = copy.deepcopy(base.slide)
+def _geometry(placeholder: Any) -> tuple[Any, Any, Any, Any]:
+    """Return a layout placeholder's left, top, width and height (None where it has none)."""
+    if placeholder is None:
+        return None, None, None, None
+    return placeholder.left, placeholder.top, placeholder.width, placeholder.height
+
+
+def _holders(layout: Any) -> tuple[Holder, ...]:
+    """Return the placeholders python-pptx's `add_slide` gives a slide on `layout` (numbered
+    from 2), each as the XML text lxml writes for it in the slide."""
+    shapes = SlideShapes(CT_Slide.new().cSld.spTree, cast(Any, None))  # for its names
+    slide = CT_Slide.new()
     tree = slide[0][0]  # p:cSld/p:spTree
-    for shape_id, model in enumerate(layout.models, start=2):
-        sp = copy.deepcopy(model)
-        c_nv_pr = sp[0][0]  # p:nvSpPr/p:cNvPr
-        c_nv_pr.set("id", str(shape_id))
-        c_nv_pr.set("name", f"{c_nv_pr.get('name')} {shape_id - 1}")
-        tree.append(sp)
-    return slide
+    before = serialize(slide).decode()
+    out = []
+    for shape_id, ph in enumerate(layout.iter_cloneable_placeholders(), start=2):
+        sp = ph.element
+        model = CT_Shape.new_placeholder_sp(
+            shape_id, f"{shapes.ph_basename(sp.ph_type)} {shape_id - 1}", sp.ph_type,
+            sp.ph_orient, sp.ph_sz, sp.ph_idx,
+        )  # fmt: skip
+        tree.append(model)
+        now = serialize(slide).decode()
+        xml = now[len(before) - len(_TAIL) : len(now) - len(_TAIL)]
+        title = model.ph_type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+        out.append(Holder(model.ph_idx, title, shape_id, xml))
+        before = now
+    return tuple(out)
+
+
+_TAIL = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+"""How an empty slide's XML ends, after its shapes."""
+
+
+def slide_ends() -> tuple[str, str]:
+    """Return the XML text of an empty slide before its shapes and after them."""
+    empty = serialize(CT_Slide.new()).decode()
+    assert empty.endswith(_TAIL)
+    return empty[: -len(_TAIL)], _TAIL

@@ -7,6 +7,9 @@ from typing import Any
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.shapes.graphfrm import CT_GraphicalObjectFrame
+from pptx.shapes.placeholder import PlaceholderGraphicFrame
 from pptx.util import Inches, Pt
 
 from briefdeck.layouts import Box, LayoutSet
@@ -25,26 +28,25 @@ def number_format(chart: Chart) -> str:
 
 def freed_box(placeholder: Any, box: Box) -> list[Any]:
     """Return `box` as left, top, width and height for a shape drawn there instead of in
-    `placeholder` (a placeholder of another kind), which is removed."""
+    `placeholder` (the `p:sp` of a placeholder of another kind), which is removed."""
     if placeholder is not None:
-        placeholder._element.getparent().remove(placeholder._element)
+        placeholder.getparent().remove(placeholder)
     return [Inches(v) for v in (box.x, box.y, box.w, box.h)]
 
 
-def insert_chart(
-    slide: Any, placeholder: Any, chart: Chart, box: Box, layout_set: LayoutSet
-) -> Any:
-    """Put a bar or column chart of `chart` in the chart placeholder, or in `box`; return it."""
+def insert_chart(slide: Any, sp: Any, chart: Chart, box: Box, layout_set: LayoutSet) -> Any:
+    """Put a bar or column chart of `chart` in the chart placeholder `sp` (its `p:sp`), or in
+    `box`; return it."""
     fmt = number_format(chart)
     data = CategoryChartData(number_format=fmt)
     data.categories = list(chart.categories)
     data.add_series(chart.title, list(chart.values))
     horizontal = max(len(c) for c in chart.categories) > BAR_LABEL
     kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
-    if placeholder is not None and hasattr(placeholder, "insert_chart"):
-        frame = placeholder.insert_chart(kind, data)
+    if sp is not None and sp.ph_type == PP_PLACEHOLDER.CHART:
+        frame = _in_placeholder(slide, sp, kind, data)
     else:  # a template without a chart placeholder: the chart takes the content box
-        frame = slide.shapes.add_chart(kind, *freed_box(placeholder, box), data)
+        frame = slide.shapes.add_chart(kind, *freed_box(sp, box), data)
     c = frame.chart
     c.has_legend = False
     c.has_title = False
@@ -80,6 +82,20 @@ def insert_chart(
     frame._element.nvGraphicFramePr.cNvPr.set("descr", alt_text(chart))
     frame.name = f"Chart: {chart.title}"
     return frame
+
+
+def _in_placeholder(slide: Any, sp: Any, kind: Any, data: CategoryChartData) -> Any:
+    """Return the frame of a chart put in place of the chart placeholder `sp`, where its
+    layout's placeholder stands (as python-pptx's `insert_chart` puts it)."""
+    rid = slide.part.add_chart_part(kind, data)
+    x, y, cx, cy = slide.layout.geometry[sp.ph_idx]
+    frame = CT_GraphicalObjectFrame.new_chart_graphicFrame(
+        sp.shape_id, sp.shape_name, rid, x, y, cx, cy
+    )
+    frame.nvGraphicFramePr.nvPr._insert_ph(sp.ph)
+    sp.addprevious(frame)
+    sp.getparent().remove(sp)
+    return PlaceholderGraphicFrame(frame, slide.shapes)
 
 
 def _number_axes(c: Any) -> None:

@@ -26,13 +26,9 @@ from briefdeck.render.package import (
     next_rid,
     relative,
     rels_xml,
+    serialize,
 )
 from briefdeck.render.props import fixed_times
-
-
-def serialize(element: Any) -> bytes:
-    """Return a part's XML as python-pptx writes it (declaration, UTF-8, standalone)."""
-    return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
 class DeckParts:
@@ -90,17 +86,29 @@ class DeckParts:
 
 
 class SlideBuild:
-    """A slide being filled: its XML and its part; to python-pptx's shape views (charts,
-    tables, pictures) it is both the slide and the slide's part."""
+    """A slide being filled: its part, its layout's placeholders and, once parsed for
+    python-pptx's builders, its XML; to python-pptx's shape views (charts, tables, pictures)
+    it is both the slide and the slide's part."""
 
-    def __init__(self, deck: DeckParts, layout: SlideLayout, element: Any) -> None:
+    def __init__(self, deck: DeckParts, layout: SlideLayout) -> None:
         self.deck = deck
-        self.element = element
-        self.tree = element[0][0]  # p:cSld/p:spTree
+        self.layout = layout
+        self.holders = layout.by_idx
+        self.head, self.tail = deck.base.slide_head, deck.base.slide_tail
         self.slide_layout = layout.layout
         self.own = deck.add_slide()
         self.own.relate(RT.SLIDE_LAYOUT, layout.name)
+        self.element: Any = None
+        self.tree: Any = None
         self._related: dict[str, Any] = {}
+
+    def write(self, xml: str) -> None:
+        """Give the slide its XML, written as text."""
+        self.own.blob = xml.encode()
+
+    def parse(self, element: Any) -> None:
+        """Give the slide its XML as elements, for python-pptx's builders to finish."""
+        self.element, self.tree = element, element[0][0]  # p:cSld/p:spTree
 
     @property
     def part(self) -> SlideBuild:
@@ -142,7 +150,7 @@ class SlideBuild:
         return part, found[0] if found else self.own.relate(RT.IMAGE, part.partname)
 
     def finish(self, notes: str) -> None:
-        """Write the slide's XML and give it a notes page holding `notes`."""
+        """Give the slide a notes page holding `notes` (and write its XML if it was parsed)."""
         number = len(self.deck.slide_ids)
         name = f"/ppt/notesSlides/notesSlide{number}.xml"
         page = Part(name, CT.PML_NOTES_SLIDE, notes_xml(notes))
@@ -150,23 +158,8 @@ class SlideBuild:
         page.relate(RT.SLIDE, self.own.name)
         self.deck.add(page)
         self.own.relate(RT.NOTES_SLIDE, name)
-        self.own.blob = serialize(self.element)
-
-
-def paragraph_count(tree: Any) -> int:
-    """Return how many paragraphs with text the slide's shapes hold (as app.xml counts).
-
-    A shape without a text body (a picture placeholder left empty) is given an empty one, as
-    python-pptx gave it when it counted them: the decks stay as they were."""
-    count = 0
-    for sp in tree.iterchildren(_SP):
-        body = sp.find(_TX_BODY)
-        for p in (sp.get_or_add_txBody() if body is None else body).iterchildren(_P):
-            count += bool("".join(t.text or "" for t in p.iter(_T)).strip())
-    return count
-
-
-_SP, _TX_BODY, _P, _T = qn("p:sp"), qn("p:txBody"), qn("a:p"), qn("a:t")
+        if self.element is not None:
+            self.own.blob = serialize(self.element)
 
 
 def entries(deck: DeckParts, core: bytes, app: bytes, when: datetime | None) -> list[Entry]:
@@ -184,25 +177,25 @@ def entries(deck: DeckParts, core: bytes, app: bytes, when: datetime | None) -> 
     ]  # fmt: skip
     out = [
         Entry.of("[Content_Types].xml", content_types_xml(names)),
-        Entry.of("_rels/.rels", base.package_rels),
-        *_part_entries(presentation, when),
+        base.package_rels,
+        *_part_entries(base, presentation, when),
         *base.entries,
         *(base.notes_parts if base.new_notes_master else ()),
     ]
     for part in own:
-        out += _part_entries(part, when)
+        out += _part_entries(base, part, when)
     return [*out, Entry.of(base.core, core), Entry.of(base.app, app)]
 
 
-def _part_entries(part: Part, when: datetime | None) -> list[Entry]:
+def _part_entries(base: Base, part: Part, when: datetime | None) -> list[Entry]:
     """Return the entries of a part and of its relationships, if any."""
     blob = part.blob
     if when is not None and part.name.endswith(".xlsx"):
         blob = fixed_times(blob, when)
-    out = [Entry.of(part.name, blob)]
+    out = [base.deflated.entry(part.name, blob)]
     if part.rels:
         folder, leaf = part.name.rsplit("/", 1)
-        out.append(Entry.of(f"{folder}/_rels/{leaf}.rels", rels_xml(part.rels)))
+        out.append(base.deflated.entry(f"{folder}/_rels/{leaf}.rels", rels_xml(part.rels)))
     return out
 
 

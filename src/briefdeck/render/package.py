@@ -7,15 +7,20 @@ import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from lxml import etree
 from pptx.opc.spec import default_content_types
 
 from briefdeck.render.oxml import XML_HEAD
 
-LEVEL = 6
-"""The zip's deflate level: zlib's default, as python-pptx saved. By measurement
-(`bench/ziplevel.py`), level 1 saves little time on a deck's small parts for 7 % more bytes,
-and level 9 little size for as much time."""
+LEVEL = 1
+"""The deflate level of a deck's own parts (slides, notes, relationships). By measurement
+(`bench/ziplevel.py` on the seed decks): a third less time than zlib's default 6 (which
+python-pptx wrote) for 5 % more bytes in those parts; level 9 takes as long as 6 for 0.2 %
+less."""
+BASE_LEVEL = 6
+"""The deflate level of the layout set's parts, deflated once per process: zlib's default."""
 MEMORY = 6
 """The deflate memory level: setting up zlib's default (8) for each small part takes longer
 than deflating it, and the parts come out no larger (`bench/ziplevel.py`)."""
@@ -49,6 +54,11 @@ class Part:
         rid = next_rid({r.rid for r in self.rels})
         self.rels.append(Rel(rid, reltype, relative(self.name, target)))
         return rid
+
+
+def serialize(element: Any) -> bytes:
+    """Return a part's XML as python-pptx writes it (declaration, UTF-8, standalone)."""
+    return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
 def relative(source: str, target: str) -> str:
@@ -135,6 +145,30 @@ _ESCAPES = str.maketrans(
 def quote(value: str) -> str:
     """Return `value` escaped for a double-quoted attribute, as lxml writes it."""
     return value.translate(_ESCAPES)
+
+
+class Deflated:
+    """Zip entries of small parts kept by name and content, deflated once: the decks of a
+    batch share most of their relationship parts (notes page N, slide N on one layout)."""
+
+    SMALL = 1024
+    """Parts up to this many bytes are kept."""
+    LIMIT = 4096
+    """Most entries kept (all are forgotten past it)."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, bytes], Entry] = {}
+
+    def entry(self, name: str, blob: bytes) -> Entry:
+        """Return the entry of part `name` holding `blob`."""
+        if len(blob) > self.SMALL:
+            return Entry.of(name, blob)
+        found = self._known.get((name, blob))
+        if found is None:
+            if len(self._known) >= self.LIMIT:
+                self._known.clear()
+            found = self._known[name, blob] = Entry.of(name, blob)
+        return found
 
 
 @dataclass(frozen=True)

@@ -61,19 +61,23 @@ def replace_paragraphs(tx_body: Any, paragraphs: list[Any]) -> None:
         tx_body.append(p)
 
 
-def box_paragraphs(box: TextBox, sep: str, line_spacing: float) -> list[Any]:
-    """Return the paragraphs of a fitted text box: bold heads, figures emphasised, numbers."""
-    xml = "".join(
-        paragraph_xml(
-            _runs(b, box, sep),
-            line_spacing,
-            space_before=box.space_before if n else None,
-            numbered=box.numbered,
-            start=box.start,
+def box_paragraphs_xml(box: TextBox, sep: str, line_spacing: float) -> tuple[str, int]:
+    """Return the paragraphs of a fitted text box (bold heads, figures emphasised, numbers)
+    and how many of them hold text."""
+    xml, count = [], 0
+    for n, bullet in enumerate(box.paragraphs):
+        runs = _runs(bullet, box, sep)
+        xml.append(
+            paragraph_xml(
+                runs,
+                line_spacing,
+                space_before=box.space_before if n else None,
+                numbered=box.numbered,
+                start=box.start,
+            )
         )
-        for n, b in enumerate(box.paragraphs)
-    )
-    return parsed(xml)
+        count += bool("".join(r[0] for r in runs).strip())
+    return "".join(xml), count
 
 
 def _runs(bullet: Bullet, box: TextBox, sep: str) -> list[Run]:
