@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -18,6 +20,7 @@ from pptx.parts.slide import NotesMasterPart
 from pptx.shapes.shapetree import SlideShapes
 
 from briefdeck.layouts import LayoutSet
+from briefdeck.render.oxml import qn
 from briefdeck.render.package import BASE_LEVEL, Deflated, Entry, Part, Rel, serialize
 from briefdeck.render.props import format_name
 from briefdeck.render.template import template_layouts
@@ -68,6 +71,9 @@ class Base:
     """The presentation part: its XML is written anew for each deck (its slides listed)."""
     element: Any
     """The presentation's XML, which each deck copies."""
+    listing: tuple[str, str] | None
+    """The presentation's XML text before and after its list of slides (None: a deck's
+    presentation is written from a copy of `element`)."""
     core: str
     app: str
     """The names of the core and app property parts, written anew for each deck."""
@@ -104,6 +110,7 @@ def prepared_base(data: bytes, layout_set: LayoutSet) -> Base:
         package_rels=Entry.of("_rels/.rels", package._rels.xml, BASE_LEVEL),
         presentation=Part(str(prs.part.partname), prs.part.content_type, b"", rels),
         element=prs.part._element,
+        listing=_listing(prs.part._element),
         core=str(core),
         app=str(app),
         notes_master=str(notes.partname),
@@ -201,3 +208,40 @@ def slide_ends() -> tuple[str, str]:
     empty = serialize(CT_Slide.new()).decode()
     assert empty.endswith(_TAIL)
     return empty[: -len(_TAIL)], _TAIL
+
+
+def presentation_xml(base: Base, slide_ids: list[str]) -> bytes:
+    """Return the presentation part listing the slides whose relationships are `slide_ids`."""
+    if base.listing is None:
+        return serialize(_listed(base.element, slide_ids))
+    return _spliced(*base.listing, slide_ids).encode()
+
+
+def _listed(element: Any, slide_ids: list[str]) -> Any:
+    """Return a copy of the presentation's XML listing the slides of `slide_ids`."""
+    copied = copy.deepcopy(element)
+    listing = copied.get_or_add_sldIdLst()
+    used = [int(i) for i in listing.xpath("./p:sldId/@id")]
+    first = max([255, *used]) + 1
+    for n, rid in enumerate(slide_ids):
+        etree.SubElement(listing, qn("p:sldId"), {"id": str(first + n), qn("r:id"): rid})
+    return copied
+
+
+def _spliced(before: str, after: str, slide_ids: list[str]) -> str:
+    """Return the presentation's XML text with its list of slides (ids from 256)."""
+    ids = "".join(f'<p:sldId id="{256 + n}" r:id="{rid}"/>' for n, rid in enumerate(slide_ids))
+    return f"{before}<p:sldIdLst>{ids}</p:sldIdLst>{after}"
+
+
+def _listing(element: Any) -> tuple[str, str] | None:
+    """Return the presentation's XML text before and after an empty list of slides, when the
+    list written as text comes out as lxml writes it (tried on two slides), else None."""
+    empty = serialize(_listed(element, [])).decode()
+    if empty.count("<p:sldIdLst/>") != 1:
+        return None
+    before, after = empty.split("<p:sldIdLst/>")
+    sample = ["rId7", "rId9"]
+    if _spliced(before, after, sample) != serialize(_listed(element, sample)).decode():
+        return None
+    return before, after

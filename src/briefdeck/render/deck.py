@@ -6,7 +6,6 @@ import copy
 from datetime import datetime
 from typing import Any, cast
 
-from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -15,8 +14,8 @@ from pptx.parts.image import Image as PptxImage
 from pptx.parts.image import ImagePart
 from pptx.shapes.shapetree import SlidePlaceholders, SlideShapes
 
-from briefdeck.render.base import Base, SlideLayout
-from briefdeck.render.oxml import notes_xml, qn
+from briefdeck.render.base import Base, SlideLayout, presentation_xml
+from briefdeck.render.oxml import notes_xml
 from briefdeck.render.package import (
     Entry,
     Part,
@@ -168,7 +167,7 @@ def entries(deck: DeckParts, core: bytes, app: bytes, when: datetime | None) -> 
     base = deck.base
     own = [*deck.parts, *(_converted(p) for p in _with_related(deck.made))]
     presentation = deck.presentation
-    presentation.blob = serialize(_listed(base.element, deck.slide_ids))
+    presentation.blob = presentation_xml(base, deck.slide_ids)
     names = [
         (presentation.name, presentation.content_type), *base.types,
         *(base.notes_types if base.new_notes_master else ()),
@@ -197,17 +196,6 @@ def _part_entries(base: Base, part: Part, when: datetime | None) -> list[Entry]:
         folder, leaf = part.name.rsplit("/", 1)
         out.append(base.deflated.entry(f"{folder}/_rels/{leaf}.rels", rels_xml(part.rels)))
     return out
-
-
-def _listed(element: Any, slide_ids: list[str]) -> Any:
-    """Return a copy of the presentation's XML listing the slides of `slide_ids`."""
-    copied = copy.deepcopy(element)
-    listing = copied.get_or_add_sldIdLst()
-    used = [int(i) for i in listing.xpath("./p:sldId/@id")]
-    first = max([255, *used]) + 1
-    for n, rid in enumerate(slide_ids):
-        etree.SubElement(listing, qn("p:sldId"), {"id": str(first + n), qn("r:id"): rid})
-    return copied
 
 
 def _with_related(made: list[Any]) -> list[Any]:

@@ -13,6 +13,7 @@ from lxml import etree
 from pptx.opc.spec import default_content_types
 
 from briefdeck.render.oxml import XML_HEAD
+from briefdeck.render.oxml import xml_attribute as quote
 
 LEVEL = 1
 """The deflate level of a deck's own parts (slides, notes, relationships). By measurement
@@ -113,38 +114,30 @@ def content_types_xml(parts: Iterable[tuple[str, str]]) -> bytes:
     """Return [Content_Types].xml for parts given as (name, content type): a Default for each
     extension of a common type, an Override for every other part, each sorted."""
     defaults = dict(_RELS_AND_XML)
-    overrides = {}
+    overrides = []
     for name, content_type in parts:
         ext = posixpath.splitext(name)[1][1:].lower()
-        if (ext, content_type) in default_content_types:
+        if (ext, content_type) in _DEFAULT_TYPES:
             defaults[ext] = content_type
         else:
-            overrides[name] = content_type
+            overrides.append((name, content_type))
     items = [
         f'<Default Extension="{quote(e)}" ContentType="{quote(t)}"/>'
         for e, t in sorted(defaults.items())
     ]
     items += [
         f'<Override PartName="{quote(n)}" ContentType="{quote(t)}"/>'
-        for n, t in sorted(overrides.items())
+        for n, t in sorted(dict(overrides).items())
     ]
     return XML_HEAD + f'<Types xmlns="{_TYPES_NS}">{"".join(items)}</Types>'.encode()
 
 
+_DEFAULT_TYPES = frozenset(default_content_types)
 _RELS_AND_XML = {
     "rels": "application/vnd.openxmlformats-package.relationships+xml",
     "xml": "application/xml",
 }
 """The Default entries every package has."""
-_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
-     "\t": "&#9;"}
-)  # fmt: skip
-
-
-def quote(value: str) -> str:
-    """Return `value` escaped for a double-quoted attribute, as lxml writes it."""
-    return value.translate(_ESCAPES)
 
 
 class Deflated:

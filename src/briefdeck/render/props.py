@@ -8,16 +8,11 @@ import re
 import time
 import zipfile
 from datetime import datetime, timezone
-from typing import Any, cast
 from xml.sax.saxutils import escape
-
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.packuri import PackURI
-from pptx.oxml.coreprops import CT_CoreProperties
-from pptx.parts.coreprops import CorePropertiesPart
 
 from briefdeck import __version__
 from briefdeck.model import Deck
+from briefdeck.render.oxml import XML_HEAD, xml_text
 
 LANG_TAG = {"zh": "zh-CN", "en": "en-US"}
 """Deck language -> the language tag of its properties."""
@@ -47,20 +42,32 @@ def build_time() -> datetime:
 
 def core_xml(deck: Deck, author: str, when: datetime) -> bytes:
     """Return the deck's core properties part: title, subject, keywords, comments, language,
-    author and times."""
-    element = CT_CoreProperties.new_coreProperties()
-    part = PackURI("/docProps/core.xml")
-    core = CorePropertiesPart(part, CT.OPC_CORE_PROPERTIES, cast(Any, None), element)
-    core.title = _fit(deck.zone)
-    core.subject = _fit(deck.info.subject)
-    core.keywords = _fit("; ".join(deck.info.keywords))
-    core.comments = _fit(deck.info.description)
-    core.language = LANG_TAG.get(deck.language, deck.language)
-    core.author = author
-    core.last_modified_by = author
-    core.created = core.modified = when
-    core.revision = 1
-    return core.blob
+    author and times (as python-pptx wrote them)."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    values = (
+        ("dc:title", _fit(deck.zone)),
+        ("dc:subject", _fit(deck.info.subject)),
+        ("cp:keywords", _fit("; ".join(deck.info.keywords))),
+        ("dc:description", _fit(deck.info.description)),
+        ("dc:language", LANG_TAG.get(deck.language, deck.language)),
+        ("dc:creator", author),
+        ("cp:lastModifiedBy", author),
+    )
+    fields = "".join(f"<{tag}>{xml_text(value)}</{tag}>" for tag, value in values)
+    times = "".join(
+        f'<dcterms:{tag} xsi:type="dcterms:W3CDTF">{stamp}</dcterms:{tag}>'
+        for tag in ("created", "modified")
+    )
+    end = "<cp:revision>1</cp:revision></cp:coreProperties>"
+    return XML_HEAD + f"{_CORE}{fields}{times}{end}".encode()
+
+
+_CORE = (
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+)
 
 
 def _fit(text: str) -> str:
