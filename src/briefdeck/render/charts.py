@@ -15,6 +15,7 @@ from pptx.util import Inches, Pt
 from briefdeck.layouts import Box, LayoutSet
 from briefdeck.model import Chart
 from briefdeck.render.oxml import qn, sub
+from briefdeck.render.workbook import ChartData
 
 BAR_LABEL = 6
 """Categories longer than this (characters) make a horizontal bar chart."""
@@ -38,7 +39,7 @@ def insert_chart(slide: Any, sp: Any, chart: Chart, box: Box, layout_set: Layout
     """Put a bar or column chart of `chart` in the chart placeholder `sp` (its `p:sp`), or in
     `box`; return it."""
     fmt = number_format(chart)
-    data = CategoryChartData(number_format=fmt)
+    data = ChartData(number_format=fmt)
     data.categories = list(chart.categories)
     data.add_series(chart.title, list(chart.values))
     horizontal = max(len(c) for c in chart.categories) > BAR_LABEL
