@@ -37,8 +37,9 @@ KEPT = {"char_width"}
 """Caches of single characters, which a process that has built a deck has filled (with the
 dictionaries of measured characters and words, emptied only by --cold)."""
 LOADERS = {"_rules", "rules", "_patterns", "_bare", "_english", "_words", "_jieba", "vocabulary",
-           "load_layout_set"}  # fmt: skip
-"""Caches of what is loaded once per process (rules, patterns, layout sets): never emptied."""
+           "load_layout_set", "_fixed_parts"}  # fmt: skip
+"""Caches of what is loaded once per process (rules, patterns, layout sets, a chart workbook's
+fixed parts): never emptied."""
 
 
 def text_caches(cold: bool = False) -> list[Callable[[], None]]:
