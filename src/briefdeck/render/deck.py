@@ -9,7 +9,6 @@ from typing import Any, cast
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.parts.chart import ChartPart
 from pptx.parts.image import Image as PptxImage
 from pptx.parts.image import ImagePart
 from pptx.shapes.shapetree import SlidePlaceholders, SlideShapes
@@ -99,7 +98,6 @@ class SlideBuild:
         self.own.relate(RT.SLIDE_LAYOUT, layout.name)
         self.element: Any = None
         self.tree: Any = None
-        self._related: dict[str, Any] = {}
 
     def write(self, xml: str) -> None:
         """Give the slide its XML, written as text."""
@@ -124,17 +122,16 @@ class SlideBuild:
         """python-pptx's view of the slide's placeholders."""
         return SlidePlaceholders(self.tree, cast(Any, self))
 
-    def add_chart_part(self, chart_type: Any, chart_data: Any) -> str:
-        """Make a chart's part (python-pptx's) and relate the slide to it; return the rId."""
-        chart = ChartPart.new(chart_type, chart_data, cast(Any, self.deck))  # names its parts
-        self.deck.made.append(chart)
-        rid = self.own.relate(RT.CHART, chart.partname)
-        self._related[rid] = chart
-        return rid
-
-    def related_part(self, rid: str) -> Any:
-        """Return the part the slide's relationship `rid` names (a chart)."""
-        return self._related[rid]
+    def add_chart(self, xml: bytes, workbook: bytes) -> str:
+        """Add a chart's part (and its embedded workbook's) and relate the slide to it; return
+        the relationship's id."""
+        chart = Part(str(self.deck.next_partname("/ppt/charts/chart%d.xml")), CT.DML_CHART, xml)
+        sheet = "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx"
+        book = Part(str(self.deck.next_partname(sheet)), CT.SML_SHEET, workbook)
+        chart.relate(RT.PACKAGE, book.name)
+        self.deck.add(chart)
+        self.deck.add(book)
+        return self.own.relate(RT.CHART, chart.name)
 
     def get_or_add_image_part(self, image_file: Any) -> tuple[Any, str]:
         """Return the picture's part (one per distinct picture in the deck) and the slide's
