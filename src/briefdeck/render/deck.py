@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import datetime
 from typing import Any, cast
 
@@ -40,7 +39,8 @@ class DeckParts:
         """Parts python-pptx made (charts, pictures), written when the deck is done."""
         self.names = set(base.names)
         self.images = dict(base.images)
-        self.presentation = copy.deepcopy(base.presentation)
+        own = base.presentation
+        self.presentation = Part(own.name, own.content_type, b"", list(own.rels))
         self.slide_ids: list[str] = []
 
     def add(self, part: Part) -> Part:

@@ -68,6 +68,8 @@ def relative(source: str, target: str) -> str:
     there, _, leaf = target.rpartition("/")
     if folder == there:
         return leaf
+    if there.startswith(folder + "/"):  # a folder below: the presentation's slides
+        return target[len(folder) + 1 :]
     if folder.count("/") == there.count("/") == 2 and folder[:5] == there[:5] == "/ppt/":
         return f"../{there[5:]}/{leaf}"  # one folder of /ppt to another: the common case
     return posixpath.relpath(target, folder)
@@ -99,9 +101,9 @@ def rels_xml(rels: Iterable[Rel]) -> bytes:
     for rel in sorted(rels, key=_rid_number):
         mode = ' TargetMode="External"' if rel.external else ""
         items.append(
-            f'<Relationship Id="{quote(rel.rid)}" Type="{quote(rel.reltype)}"'
+            f'<Relationship Id="{quote(rel.rid)}" Type="{rel.reltype}"'
             f' Target="{quote(rel.target)}"{mode}/>'
-        )
+        )  # a relationship type is a plain address
     return XML_HEAD + f'<Relationships xmlns="{_RELS_NS}">{"".join(items)}</Relationships>'.encode()
 
 
