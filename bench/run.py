@@ -1,15 +1,20 @@
-"""Benchmark `briefdeck build` on N generated articles, against pandoc where it is installed.
+"""Benchmark `briefdeck build` on generated files, against pandoc run at the same parallelism.
 
 Run by hand (not by pytest), from the repository root after installing briefdeck:
 
-    python bench/run.py                 # N = 1, 50, 500
-    python bench/run.py --sizes 1 50    # a quicker run
+    python bench/run.py                     # 1, 100 and 1,000 files of two articles each
+    python bench/run.py --sizes 1 100       # a quicker run
 
-It writes N articles in the genre, each about its own zone, made from the Chinese fixture
-articles in tests/fixtures (zone names replaced by generated ones). It times
-`briefdeck build` with --jobs 1 and --jobs <cores>, samples the peak memory of the whole process
-tree (the command and its workers, summed), and times pandoc converting the same articles,
-written as Markdown, one file at a time. It prints a Markdown table.
+It writes N files in the genre, each of two articles about zones of their own (made from the
+Chinese fixture articles in tests/fixtures, zone names replaced by generated ones), as .txt
+for briefdeck and as Markdown for pandoc. It times `briefdeck build` with --jobs 1 and
+--jobs <cores>, samples the peak memory of the whole process tree (the command and its
+workers, summed), and times pandoc converting the same files, J at a time when briefdeck has
+--jobs J (up to --pandoc-max files). It prints a Markdown table, then the milliseconds per
+deck of each stage (read, outline, plan, check, render) in one process on the first size of at
+least 100 files (bench/stages.py's measure: CPU time, every cache of texts emptied first).
+briefdeck runs as installed, its bytecode cached (PYTHONDONTWRITEBYTECODE is not passed on: an
+install compiles it), after one build that is not timed.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,19 +71,24 @@ def as_markdown(text: str) -> str:
     return "\n".join(lines)
 
 
-def generate(count: int, folder: Path) -> tuple[Path, Path]:
-    """Write `count` articles as .txt (for briefdeck) and .md (for pandoc); return both folders."""
+def generate(count: int, folder: Path, per_file: int = 1) -> tuple[Path, Path]:
+    """Write `count` files of `per_file` articles each, as .txt (for briefdeck) and .md (for
+    pandoc); return both folders."""
     texts, marks = folder / "txt", folder / "md"
     texts.mkdir(parents=True)
     marks.mkdir()
     templates = template_articles()
-    for n, zone in enumerate(zone_names(count)):
+    articles = []
+    for n, zone in enumerate(zone_names(count * per_file)):
         text, old = templates[n % len(templates)]
         article = text.replace(old, zone) if old else text
         if not old or old not in text:  # an article without a zone: its title names the new one
             article = zone + "建设提速\n" + text
-        (texts / f"{n:04d}.txt").write_text(article, "utf-8")
-        (marks / f"{n:04d}.md").write_text(as_markdown(article), "utf-8")
+        articles.append(article.strip())
+    for n in range(count):
+        mine = articles[n * per_file : (n + 1) * per_file]
+        (texts / f"{n:04d}.txt").write_text("\n\n".join(mine) + "\n", "utf-8")
+        (marks / f"{n:04d}.md").write_text("\n".join(as_markdown(a) for a in mine), "utf-8")
     return texts, marks
 
 
@@ -99,8 +110,9 @@ def tree_rss(pid: int) -> int:
 
 def timed(command: list[str]) -> tuple[float, int]:
     """Return wall seconds and peak memory (bytes, summed over the process tree) of a command."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     peak = 0
 
     def sample() -> None:
@@ -119,18 +131,77 @@ def timed(command: list[str]) -> tuple[float, int]:
     return wall, peak
 
 
-def pandoc_seconds(folder: Path, out: Path) -> float:
-    """Return the wall seconds pandoc takes to convert every .md file, one at a time."""
+def pandoc_seconds(folder: Path, out: Path, jobs: int) -> float:
+    """Return the wall seconds pandoc takes to convert every .md file, `jobs` at a time."""
     out.mkdir()
+    sources = sorted(folder.glob("*.md"))
+
+    def convert(source: Path) -> None:
+        command = ["pandoc", str(source), "-o", str(out / f"{source.stem}.pptx")]
+        subprocess.run(command, check=True)
+
     start = time.perf_counter()
-    for source in sorted(folder.glob("*.md")):
-        subprocess.run(["pandoc", str(source), "-o", str(out / f"{source.stem}.pptx")], check=True)
+    with ThreadPoolExecutor(jobs) as pool:  # each thread waits on one pandoc process
+        list(pool.map(convert, sources))
     return time.perf_counter() - start
+
+
+def stage_rows(texts: Path) -> list[str]:
+    """Return bench/stages.py's table of milliseconds per deck for the files of `texts`."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import stages
+
+    stages.CLOCK[0] = time.process_time
+    sources = sorted(str(p) for p in texts.glob("*.txt"))
+    with tempfile.TemporaryDirectory(prefix="briefdeck-stages-") as work:
+        stages.one_round(sources, Path(work))  # warm-up: imports, dictionaries, layouts
+        for empty in stages.text_caches():
+            empty()
+        rows = stages.one_round(sources, Path(work))
+    return stages.table(rows)
+
+
+def seed_row(briefdeck: str, work: str, cores: int) -> str:
+    """Return the row of the seed: one file, two decks, the median of five builds."""
+    seed = ROOT / "seeds" / "000_5ad35ad114782d3f.txt"
+    runs = [timed([briefdeck, "build", str(seed), "-o", f"{work}/seed", "--quiet", "--force"])
+            for _ in range(5)]  # fmt: skip
+    wall = statistics.median(r[0] for r in runs)
+    peak = max(r[1] for r in runs)
+    return (f"| seed: 1 file, 2 decks, median of 5 | | {cores} | {wall:.2f} | {2 / wall:.1f} | "
+            f"{wall / 2:.3f} | {peak / 2**20:.0f} | | |")  # fmt: skip
+
+
+def size_rows(
+    briefdeck: str, size: int, work: Path, cores: int, pandoc: bool, per_file: int
+) -> list[str]:
+    """Return the rows of `size` files: briefdeck with one job and with `cores`, pandoc at the
+    same parallelism."""
+    texts, marks = generate(size, work / f"n{size}", per_file)
+    out = []
+    for jobs in sorted({1, cores}):
+        folder = work / f"out{size}-{jobs}"
+        wall, peak = timed(
+            [briefdeck, "build", str(texts), "-o", str(folder), "--jobs", str(jobs), "--quiet"]
+        )
+        decks = len(list(folder.glob("*.pptx")))
+        if decks != size * per_file:
+            raise SystemExit(f"expected {size * per_file} decks, found {decks}")
+        per_file_s = None
+        if pandoc:
+            per_file_s = pandoc_seconds(marks, work / f"pandoc{size}-{jobs}", jobs) / size
+        ratio = f"{per_file_s / (wall / decks):.1f}x" if per_file_s else "—"
+        cell = f"{per_file_s:.3f}" if per_file_s else "—"
+        out.append(f"| {size} | {decks} | {jobs} | {wall:.2f} | {decks / wall:.1f} | "
+                   f"{wall / decks:.4f} | {peak / 2**20:.0f} | {cell} | {ratio} |")  # fmt: skip
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 50, 500])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
+    parser.add_argument("--per-file", type=int, default=2, help="articles in each file")
+    parser.add_argument("--pandoc-max", type=int, default=100, help="most files pandoc converts")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     briefdeck = shutil.which("briefdeck") or sys.exit("briefdeck is not installed (pip install .)")
@@ -142,41 +213,22 @@ def main() -> None:
     python = platform.python_version()
     print(f"machine: {platform.machine()}, {cores} cores, Python {python}, {version}")
     print()
-    print("| articles | jobs | wall s | decks/s | s/deck | peak MB | pandoc s/file | ratio |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    seed = ROOT / "seeds" / "000_5ad35ad114782d3f.txt"
+    print("| files | decks | jobs | wall s | decks/s | s/deck | peak MB | pandoc s/file | ratio |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="briefdeck-bench-") as work:
-        runs = [timed([briefdeck, "build", str(seed), "-o", f"{work}/seed", "--quiet", "--force"])
-                for _ in range(5)]  # fmt: skip
-        wall = statistics.median(r[0] for r in runs)
-        peak = max(r[1] for r in runs)
-        print(f"| seed: 2 decks, median of 5 | {cores} | {wall:.2f} | {2 / wall:.1f} | "
-              f"{wall / 2:.3f} | {peak / 2**20:.0f} | | |")  # fmt: skip
+        seed = ROOT / "seeds" / "000_5ad35ad114782d3f.txt"
+        timed([briefdeck, "build", str(seed), "-o", f"{work}/warm", "--quiet"])  # bytecode
+        print(seed_row(briefdeck, work, cores), flush=True)
         for size in args.sizes:
-            texts, marks = generate(size, Path(work) / f"n{size}")
-            per_file = (
-                pandoc_seconds(marks, Path(work) / f"pandoc{size}") / size if pandoc else None
-            )
-            for jobs in sorted({1, cores}):
-                out = Path(work) / f"out{size}-{jobs}"
-                command = [
-                    briefdeck,
-                    "build",
-                    str(texts),
-                    "-o",
-                    str(out),
-                    "--jobs",
-                    str(jobs),
-                    "--quiet",
-                ]
-                wall, peak = timed(command)
-                decks = len(list(out.glob("*.pptx")))
-                if decks != size:
-                    raise SystemExit(f"expected {size} decks, found {decks}")
-                ratio = f"{per_file / (wall / decks):.1f}x" if per_file else "—"
-                pandoc_cell = f"{per_file:.3f}" if per_file else "—"
-                print(f"| {size} | {jobs} | {wall:.2f} | {decks / wall:.1f} | {wall / decks:.3f} | "
-                      f"{peak / 2**20:.0f} | {pandoc_cell} | {ratio} |")  # fmt: skip
+            use_pandoc = bool(pandoc) and size <= args.pandoc_max
+            rows = size_rows(briefdeck, size, Path(work), cores, use_pandoc, args.per_file)
+            print("\n".join(rows), flush=True)
+        staged = next((s for s in args.sizes if s >= 100), None)
+        if staged is not None:
+            print()
+            print(f"Stages, ms per deck, one process, {staged} files (CPU time):")
+            print()
+            print("\n".join(stage_rows(Path(work) / f"n{staged}" / "txt")))
 
 
 if __name__ == "__main__":

@@ -9,12 +9,12 @@ Run by hand (not by pytest), from the repository root after installing briefdeck
 Each round reads every document, outlines its zones, then plans, checks (figures matched back
 to the articles) and renders each zone's deck, timing each stage. A document's reading time is
 shared evenly among the decks made from it. One round before the timed ones warms up imports,
-the reader's dictionaries and the widths of characters and words. Before each timed round the
-text measure's caches of whole texts (widths, wrapped lines, fitted sizes) are emptied, so every
-round plans its texts as a process meets a new deck's: for the first time (--cold empties the
-caches of characters and words too, --warm empties none). It prints a Markdown table of
-milliseconds per deck: median and mean over every deck of every round (wall time, or the
-process's CPU time with --cpu, steadier on a machine others are using).
+the reader's dictionaries and the widths of characters and words. Before each timed round every
+cache of whole texts is emptied (segmented words, zone mentions, figures found, widths, wrapped
+lines, fitted sizes), so every round meets its texts as a process meets a new deck's: for the
+first time (--cold empties the caches of characters and words too, --warm empties none). It
+prints a Markdown table of milliseconds per deck: median and mean over every deck of every round
+(wall time, or the process's CPU time with --cpu, steadier on a machine others are using).
 """
 
 from __future__ import annotations
@@ -33,26 +33,32 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 STAGES = ("read", "outline", "plan", "check", "render")
-KEPT = {"char_width", "_token_width", "_gap"}
-"""Caches of single characters and words, which a process that has built a deck has filled
-(with the dictionaries of measured characters and words, emptied only by --cold)."""
+KEPT = {"char_width"}
+"""Caches of single characters, which a process that has built a deck has filled (with the
+dictionaries of measured characters and words, emptied only by --cold)."""
+LOADERS = {"_rules", "rules", "_patterns", "_bare", "_english", "_words", "_jieba", "vocabulary",
+           "load_layout_set", "_fixed_parts"}  # fmt: skip
+"""Caches of what is loaded once per process (rules, patterns, layout sets, a chart workbook's
+fixed parts): never emptied."""
 
 
 def text_caches(cold: bool = False) -> list[Callable[[], None]]:
-    """Return what empties the caches of the text measure and the planner: those of whole
-    texts, or with `cold` those of characters and words too."""
+    """Return what empties the caches of texts kept by any stage (segmenting, zones, figures,
+    the text measure, the planner), or with `cold` those of characters and words too."""
     import briefdeck.planning
-    import briefdeck.textfit
 
-    modules = [briefdeck.textfit]
     for info in pkgutil.iter_modules(briefdeck.planning.__path__):
-        modules.append(importlib.import_module(f"briefdeck.planning.{info.name}"))
+        importlib.import_module(f"briefdeck.planning.{info.name}")
+    modules = [m for name, m in sorted(sys.modules.items()) if name.startswith("briefdeck")]
     found: dict[int, Callable[[], None]] = {}
     for module in modules:
         for name, value in vars(module).items():
+            if getattr(value, "__module__", None) != module.__name__ or name in LOADERS:
+                continue
             if hasattr(value, "cache_clear") and (cold or name not in KEPT):
                 found[id(value)] = value.cache_clear
-            elif (
+        for value in vars(module).values():
+            if (
                 cold
                 and isinstance(value, tuple)
                 and value
@@ -144,8 +150,8 @@ def main() -> None:
         CLOCK[0] = time.process_time
     with tempfile.TemporaryDirectory(prefix="briefdeck-stages-") as work:
         sources = documents(args, Path(work))
-        caches = text_caches(args.cold)
         one_round(sources, Path(work))  # warm-up: imports, dictionaries, the layout set
+        caches = text_caches(args.cold)  # of every module the warm-up imported
         rows: list[dict[str, float]] = []
         for _ in range(args.rounds):
             if not args.warm:

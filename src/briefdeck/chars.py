@@ -59,17 +59,42 @@ def sentences(text: str) -> list[str]:
 
 
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_WIDE = re.compile("[０-９．％]")
+_CJK = "\u3000-\u9fff\uff00-\uffef"
+_CJK_SPACES = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_SPACES = re.compile(r"\s+")
+_COMMA = re.compile(rf"(?<=[{_CJK}“”‘’]),\s*|,\s*(?=[\u3000-\u9fff“‘])")
+_SEMICOLON = re.compile(rf"(?<=[{_CJK}”’]);\s*|;\s*(?=[\u3000-\u9fff“‘])")
+_COLON = re.compile(rf"(?<=[{_CJK}”’]):\s*|:\s*(?=[\u3000-\u9fff“‘])")
+_BRACKETS = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
 
 
 def display(text: str) -> str:
     """Return `text` normalised for slides: full-width punctuation between CJK, no stray spaces,
     full-width digits as half-width (a figure's value and words stay as the source has them)."""
-    text = text.translate(_WIDE_DIGITS)
-    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])", "", text)
-    text = re.sub(
-        r"(?<=[\u3000-\u9fff\uff00-\uffef“”‘’]),\s*|,\s*(?=[\u3000-\u9fff“‘])", "，", text
-    )
-    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef”’]);\s*|;\s*(?=[\u3000-\u9fff“‘])", "；", text)
-    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef”’]):\s*|:\s*(?=[\u3000-\u9fff“‘])", "：", text)
-    text = re.sub(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)", r"（\1）", text)
+    if _WIDE.search(text):
+        text = text.translate(_WIDE_DIGITS)
+    ideographic = "\u3000" in text  # a space that is CJK too: the pattern, not the quick way
+    text = _CJK_SPACES.sub("", text) if ideographic else _SPACES.sub(_between_cjk, text)
+    if "," in text:
+        text = _COMMA.sub("，", text)
+    if ";" in text:
+        text = _SEMICOLON.sub("；", text)
+    if ":" in text:
+        text = _COLON.sub("：", text)
+    if "(" in text:
+        text = _BRACKETS.sub(r"（\1）", text)
     return text
+
+
+def _between_cjk(spaces: re.Match[str]) -> str:
+    """Return a run of spaces as kept: none between two CJK characters (a text without an
+    ideographic space, whose runs of spaces hold no CJK character)."""
+    text, start, end = spaces.string, spaces.start(), spaces.end()
+    if start and end < len(text) and _is_wide(text[start - 1]) and _is_wide(text[end]):
+        return ""
+    return spaces.group()
+
+
+def _is_wide(char: str) -> bool:
+    return "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"

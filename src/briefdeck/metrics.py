@@ -335,8 +335,15 @@ def _stated_by_text(metric: Metric, figure: TableFigure, text: Metric) -> bool:
 
 def figure_texts(text: str, language: Language) -> list[str]:
     """Return the figures written in `text` (for emphasis on slides), in order."""
+    return list(_figure_texts(text, language))
+
+
+@lru_cache(maxsize=4096)
+def _figure_texts(text: str, language: Language) -> tuple[str, ...]:
+    """Return `figure_texts` of `text`, found once: a bullet's figures are asked for when it is
+    chosen, when its section is planned, again for the summary, and when the deck is checked."""
     finder = _zh_figures if language.cjk else _en_figures
-    return [text[m.start : m.end] for m in finder(text)]
+    return tuple(text[m.start : m.end] for m in finder(text))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from bisect import bisect_right
@@ -25,6 +26,7 @@ _AMBIGUOUS = set("“”…—·")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s+|.", re.S)
 """A wrapping token: a Latin word (with the marks inside numbers and words), a run of spaces,
 or any other character."""
+_SPACE = re.compile(r"\s")
 _RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s\s+")
 """The wrapping tokens that may be longer than a character: a word, or a run of spaces."""
 
@@ -103,6 +105,10 @@ class _Tokens(NamedTuple):
     """What each token adds to a line: its width, then its script gap with the token before."""
     sums: list[float]
     """Running totals of `steps` from 0: the widths of the first line as it grows."""
+    ink: float
+    """The widths of the characters other than spaces, added up (no script gaps)."""
+    widest: float
+    """The widest token's width."""
 
 
 @lru_cache(maxsize=512)
@@ -115,11 +121,17 @@ def _tokens(text: str, bold: bool) -> _Tokens:
     else:
         tokens, gaps = _mixed_tokens(text)
     starts = list(accumulate(map(len, tokens), initial=0))
+    widths = list(map(_WORDS[1 if bold else 0].__getitem__, tokens))
     steps = [0.0] * (2 * len(tokens))
-    steps[0::2] = map(_WORDS[1 if bold else 0].__getitem__, tokens)
+    steps[0::2] = widths
     for token in gaps:
         steps[2 * token + 1] = SCRIPT_GAP
-    return _Tokens(text, starts, steps, list(accumulate(steps, initial=0.0)))
+    sums = list(accumulate(steps, initial=0.0))
+    if _SPACE.search(text):
+        ink = sum(w for w, token in zip(widths, tokens) if not token.isspace())
+    else:
+        ink = sum(widths)
+    return _Tokens(text, starts, steps, sums, ink, max(widths, default=0.0))
 
 
 def _mixed_tokens(text: str) -> tuple[list[str], list[int]]:
@@ -276,6 +288,17 @@ def _line_count(text: str, width: float, bold: bool) -> int:
     return len(wrap(text, width, bold))
 
 
+def _least_lines(text: str, width: float, bold: bool) -> int:
+    """Return how many lines `text` wraps to at `width` ems at the least, without wrapping it:
+    its ink over the width (no line holds more ink than the width when no token is wider)."""
+    if _surely_fits(text, width):
+        return 1
+    tokens = _tokens(text, bold)
+    if tokens.widest > width:
+        return 1
+    return max(1, math.ceil(tokens.ink / width - 1e-9))
+
+
 def paragraph_gap(size: float, m: Metrics) -> float:
     """Return the space (inches) before a paragraph that follows another."""
     return m.paragraph_space * size * m.line_height * m.line_spacing / 72
@@ -290,6 +313,20 @@ def text_height(
     return body + max(0, len(paragraphs) - 1) * paragraph_gap(size, m) + 2 * INSET_Y
 
 
+def _least_height(
+    paragraphs: Sequence[str], size: float, width_in: float, m: Metrics, bold: bool
+) -> float:
+    """Return `text_height` at the least: reckoned the same way from each paragraph's fewest
+    lines, so that a text this does not fit cannot fit (no text is wrapped)."""
+    inner = width_in - 2 * INSET_X
+    width = inner * 72 / size
+    body = sum(
+        _least_lines(p, width, bold) * size * m.line_height * m.line_spacing / 72
+        for p in paragraphs
+    )
+    return body + max(0, len(paragraphs) - 1) * paragraph_gap(size, m) + 2 * INSET_Y
+
+
 def fits(
     paragraphs: Sequence[str],
     size: float,
@@ -298,6 +335,8 @@ def fits(
     bold: bool = False,
 ) -> bool:
     """Return True when `paragraphs` fit a (width, height) box in inches at `size` points."""
+    if _least_height(paragraphs, size, box[0], m, bold) > box[1]:
+        return False  # too tall even were every line full: no need to wrap it
     return text_height(paragraphs, size, box[0], m, bold) <= box[1]
 
 

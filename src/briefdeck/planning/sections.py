@@ -30,7 +30,7 @@ def section(ctx: Context, st: PlanState, part: SectionOutline, tables: bool = Tr
     bold = emphasis(ctx, part)
     kind = "section_cards" if cards else "section"
     chunks = balanced(ctx.measure, kind, list(part.bullets), bold)
-    slides = deal(ctx, st, chunks, cards, display(part.notes))
+    slides = deal(ctx, st, chunks, cards, part.notes)
     if ctx.outline.citations and len(slides) > 1:  # a digest gives an article one slide
         left = [b for chunk, _ in slides[1:] for b in chunk]
         part = dataclasses.replace(part, left_out=(*left, *part.left_out))
@@ -59,13 +59,13 @@ def section(ctx: Context, st: PlanState, part: SectionOutline, tables: bool = Tr
 
 
 def deal(
-    ctx: Context, st: PlanState, chunks: list[list[Bullet]], cards: list[Figure], source: str = ""
+    ctx: Context, st: PlanState, chunks: list[list[Bullet]], cards: list[Figure], notes: str = ""
 ) -> list[tuple[list[Bullet], list[Figure]]]:
     """Return the slides of a section: each chunk of bullets with its cards.
 
     A card goes with the chunk that states its figure, else with the chunk that has room
-    whose bullets stand nearest to it in the `source` text; cards left over get slides of
-    their own.
+    whose bullets stand nearest to it in the section's source text (`notes`, as slides show
+    it); cards left over get slides of their own.
     """
     grid = ctx.layouts.for_kind("section_cards").cards
     room = len(panel(ctx, st, grid, cards)[0]) if cards else 0
@@ -78,6 +78,7 @@ def deal(
         )
         (home[1].append(card) if home else left.append(card))
     stated = " ".join(b.head + b.text for chunk in chunks for b in chunk)
+    source = display(notes) if left else ""  # only where a card is placed by distance
     for card in left:
         order = sorted(slides, key=lambda s: distance(source, card, s[0]))
         home = next((s for s in order if len(s[1]) < room), None)

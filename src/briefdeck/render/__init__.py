@@ -5,17 +5,16 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from dataclasses import dataclass, field
-from datetime import datetime
+import time
 from pathlib import Path
-from typing import Any
 
 from pptx import Presentation
-from pptx.presentation import Presentation as PresentationPart
 
 from briefdeck.errors import OutputError
 from briefdeck.layouts import LayoutSet
 from briefdeck.model import Deck
+from briefdeck.render.base import Base, prepared_base
+from briefdeck.render.deck import DeckParts, SlideBuild, entries
 from briefdeck.render.masters import (
     add_view_props,
     apply_theme,
@@ -23,55 +22,45 @@ from briefdeck.render.masters import (
     drop_slides,
     fill_east_asian_font,
 )
-from briefdeck.render.props import build_time, fixed_times, write_properties
-from briefdeck.render.slides import fill_slide, new_slide
-from briefdeck.render.template import open_template, template_layouts
-
-
-@dataclass
-class _Base:
-    """An empty presentation prepared for one layout set and language."""
-
-    layout_set: LayoutSet
-    language: str
-    data: bytes
-    """The presentation's bytes (theme and layouts written), which each deck starts from."""
-    models: dict[str, list[Any]] = field(default_factory=dict)
-    """Layout name -> the placeholder elements a new slide on it gets (made once)."""
+from briefdeck.render.package import zip_bytes
+from briefdeck.render.props import app_xml, build_time, core_xml
+from briefdeck.render.slides import fill_slide
+from briefdeck.render.template import open_template
 
 
 class Renderer:
-    """Writes decks, preparing the empty presentation of each layout set and language once."""
+    """Writes decks, preparing the base of each layout set and language once."""
 
     def __init__(self) -> None:
-        self._bases: list[_Base] = []
+        self._bases: list[tuple[LayoutSet, str, Base]] = []
 
     def render(self, deck: Deck, layout_set: LayoutSet, path: Path, author: str = "") -> Path:
         """Write `deck` to `path` atomically (temporary file, then rename); return the path."""
         base = self._base(layout_set, deck.language)
-        prs = Presentation(io.BytesIO(base.data))
-        by_name = (
-            template_layouts(prs)
-            if layout_set.template
-            else {layout.name: layout for layout in prs.slide_layouts}
-        )
-        layouts = {spec.name: by_name[spec.source or spec.name] for spec in layout_set.layouts}
+        parts = DeckParts(base)
         sep = "：" if deck.language == "zh" else ": "
+        paragraphs = 0
         for spec in deck.slides:
-            slide = new_slide(prs, layouts[spec.layout], base.models)
-            fill_slide(slide, spec, layout_set, sep)
+            slide = SlideBuild(parts, base.layouts[spec.layout])
+            paragraphs += fill_slide(slide, spec, layout_set, sep)
+            slide.finish(spec.notes)
         when = build_time()
-        write_properties(prs, deck, author, when)
-        save_atomic(prs, path, when if os.environ.get("SOURCE_DATE_EPOCH") else None)
+        count = len(deck.slides)
+        core = core_xml(deck, author, when)
+        app = app_xml(base.format, paragraphs, count, count)
+        stamped = bool(os.environ.get("SOURCE_DATE_EPOCH"))
+        found = entries(parts, core, app, when if stamped else None)
+        stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0)) if stamped else time.localtime()
+        write_atomic(path, zip_bytes(found, stamp))
         return path
 
-    def _base(self, layout_set: LayoutSet, language: str) -> _Base:
-        """Return the prepared empty presentation of `layout_set` in `language`."""
-        for base in self._bases:
-            if base.language == language and base.layout_set == layout_set:
+    def _base(self, layout_set: LayoutSet, language: str) -> Base:
+        """Return the prepared base of `layout_set` in `language`."""
+        for known, lang, base in self._bases:
+            if lang == language and known == layout_set:
                 return base
-        base = _Base(layout_set, language, _prepared(layout_set, language))
-        self._bases.append(base)
+        base = prepared_base(_prepared(layout_set, language), layout_set)
+        self._bases.append((layout_set, language, base))
         return base
 
 
@@ -100,23 +89,17 @@ def render_deck(deck: Deck, layout_set: LayoutSet, path: Path, author: str = "")
     return _RENDERER.render(deck, layout_set, path, author)
 
 
-def save_atomic(prs: PresentationPart, path: Path, stamp: datetime | None = None) -> None:
-    """Save to a temporary file beside `path`, then rename it into place (umask permissions).
-
-    With `stamp`, every zip entry carries that time, so equal decks are equal bytes."""
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it into place (umask
+    permissions)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".briefdeck-", suffix=".pptx.part", dir=path.parent)
     os.close(fd)
     umask = os.umask(0o022)  # read it (the only way); mkstemp made the file 0600
     os.umask(umask)
     try:
+        Path(tmp).write_bytes(data)
         os.chmod(tmp, 0o666 & ~umask)
-        if stamp is None:
-            prs.save(tmp)
-        else:
-            buffer = io.BytesIO()
-            prs.save(buffer)
-            Path(tmp).write_bytes(fixed_times(buffer.getvalue(), stamp))
         os.replace(tmp, path)
     except OSError as exc:
         raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None

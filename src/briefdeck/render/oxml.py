@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
-
-from briefdeck.chars import is_cjk
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -35,6 +34,8 @@ THEME_SLOTS = {
     "muted": "accent3",
 }
 ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+XML_HEAD = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+"""The declaration lxml writes before a part's XML (as python-pptx serialises parts)."""
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 
 
@@ -47,6 +48,62 @@ def qn(tag: str) -> str:
 def sub(parent: Any, tag: str, **attrs: str) -> Any:
     """Append and return a child element."""
     return etree.SubElement(parent, qn(tag), {k: v for k, v in attrs.items()})
+
+
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTRIBUTE = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
+     "\t": "&#9;"}
+)  # fmt: skip
+_SPECIAL = re.compile('[\x00-\x1f&<>"]')
+"""What a text or an attribute value escapes or refuses (the quick test that it has none)."""
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def xml_text(value: str) -> str:
+    """Return `value` escaped as XML text, as lxml writes it (a control character refused,
+    as lxml refuses it)."""
+    if not _SPECIAL.search(value):
+        return value
+    if _FORBIDDEN.search(value):
+        raise ValueError(_REFUSED)
+    return value.translate(_TEXT)
+
+
+def xml_attribute(value: str) -> str:
+    """Return `value` escaped for a double-quoted attribute, as lxml writes it."""
+    if not _SPECIAL.search(value):
+        return value
+    if _FORBIDDEN.search(value):
+        raise ValueError(_REFUSED)
+    return value.translate(_ATTRIBUTE)
+
+
+_REFUSED = (
+    "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
+)
+
+
+def language(value: str) -> str:
+    """Return a run's language attributes: zh-CN (with en-US) when it holds Chinese."""
+    return ' lang="zh-CN" altLang="en-US"' if _CJK.search(value) else ' lang="en-US"'
+
+
+def fill_xml(color: str) -> str:
+    """Return a solid fill of a colour name (theme slot) or hex RGB."""
+    if color in SCHEME:
+        return f'<a:solidFill><a:schemeClr val="{SCHEME[color]}"/></a:solidFill>'
+    return f'<a:solidFill><a:srgbClr val="{xml_attribute(color.upper())}"/></a:solidFill>'
+
+
+_WRAP = '<p:txBody xmlns:a="{a}" xmlns:p="{p}" xmlns:r="{r}">{{}}</p:txBody>'.format(**NS)
+
+
+def parsed(xml: str) -> list[Any]:
+    """Return the elements written in `xml` (paragraphs, shapes), as lxml would have made
+    them one by one: in a slide they are written the same."""
+    return list(etree.fromstring(_WRAP.format(xml)))
 
 
 def emu(inches: float) -> str:
@@ -202,32 +259,21 @@ def set_east_asian(theme_xml: bytes, east_asian: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def set_run_language(rpr: Any, text: str) -> None:
-    """Mark a run's language: zh-CN when it holds Chinese, otherwise en-US."""
-    if any(is_cjk(c) for c in text):
-        rpr.set("lang", "zh-CN")
-        rpr.set("altLang", "en-US")
-    else:
-        rpr.set("lang", "en-US")
-
-
-def card_sp(
-    shape_id: int,
-    name: str,
-    geometry: tuple[float, float, float, float],
-    fill: str,
-    paragraphs: list[Any],
-) -> Any:
-    """Return a number card: a rounded rectangle filled in a theme colour, holding `paragraphs`."""
-    sp, _ = _shape_sp(shape_id, name, geometry, "roundRect", fill, adjust="val 6000")
-    body = sub(sp, "p:txBody")
-    bodypr = sub(body, "a:bodyPr", wrap="square", lIns=emu(0.1), rIns=emu(0.1), tIns=emu(0.05),
-                 bIns=emu(0.05), anchor="ctr", rtlCol="0")  # fmt: skip
-    sub(bodypr, "a:noAutofit")
-    sub(body, "a:lstStyle")
-    for p in paragraphs:
-        body.append(p)
-    return sp
+def card_xml(
+    shape_id: int, name: str, geometry: tuple[float, float, float, float], fill: str, body: str
+) -> str:
+    """Return a number card: a rounded rectangle filled in a theme colour, holding the
+    paragraphs `body`."""
+    x, y, w, h = (emu(v) for v in geometry)
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{xml_attribute(name)}"/><p:cNvSpPr/>'
+        f'<p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/>'
+        '</a:xfrm><a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 6000"/>'
+        f"</a:avLst></a:prstGeom>{fill_xml(fill)}<a:ln><a:noFill/></a:ln></p:spPr><p:txBody>"
+        f'<a:bodyPr wrap="square" lIns="{emu(0.1)}" rIns="{emu(0.1)}" tIns="{emu(0.05)}" '
+        f'bIns="{emu(0.05)}" anchor="ctr" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+        f"{body}</p:txBody></p:sp>"
+    )
 
 
 NOTES_XML = (
@@ -241,18 +287,15 @@ NOTES_XML = (
     "</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/></p:txBody></p:sp>"
     "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
 ).format(**NS)
-"""A notes slide with the notes master's slide image and body placeholders, text to be added."""
+"""A notes slide with the notes master's slide image and body placeholders, text to be added
+(written as lxml writes it)."""
 
 
-def notes_element(text: str) -> Any:
-    """Return a `p:notes` element whose body holds `text`, a paragraph per line."""
-    root = etree.fromstring(NOTES_XML)
-    body = root.find(f".//{qn('p:txBody')}")
+def notes_xml(text: str) -> bytes:
+    """Return a notes slide part whose body holds `text`, a paragraph per line."""
+    lines = []
     for line in text.split("\n"):
-        p = sub(body, "a:p")
-        if line:
-            r = sub(p, "a:r")
-            rpr = sub(r, "a:rPr")
-            set_run_language(rpr, line)
-            sub(r, "a:t").text = line
-    return root
+        run = f"<a:r><a:rPr{language(line)}/><a:t>{xml_text(line)}</a:t></a:r>" if line else ""
+        lines.append(f"<a:p>{run}</a:p>" if run else "<a:p/>")
+    body = "<a:lstStyle/>" + "".join(lines)
+    return XML_HEAD + NOTES_XML.replace("<a:lstStyle/>", body, 1).encode()

@@ -8,17 +8,11 @@ import re
 import time
 import zipfile
 from datetime import datetime, timezone
-from typing import Any
 from xml.sax.saxutils import escape
-
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part
-from pptx.opc.packuri import PackURI
-from pptx.oxml.coreprops import CT_CoreProperties
 
 from briefdeck import __version__
 from briefdeck.model import Deck
+from briefdeck.render.oxml import XML_HEAD, xml_text
 
 LANG_TAG = {"zh": "zh-CN", "en": "en-US"}
 """Deck language -> the language tag of its properties."""
@@ -46,20 +40,34 @@ def build_time() -> datetime:
     return datetime.fromtimestamp(seconds, timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-def write_properties(prs: Any, deck: Deck, author: str, when: datetime) -> None:
-    """Replace the package's core and app properties with the deck's own."""
-    core = prs.part.package.core_properties
-    core._element = CT_CoreProperties.new_coreProperties()
-    core.title = _fit(deck.zone)
-    core.subject = _fit(deck.info.subject)
-    core.keywords = _fit("; ".join(deck.info.keywords))
-    core.comments = _fit(deck.info.description)
-    core.language = LANG_TAG.get(deck.language, deck.language)
-    core.author = author
-    core.last_modified_by = author
-    core.created = core.modified = when
-    core.revision = 1
-    _set_app(prs, _app_xml(prs))
+def core_xml(deck: Deck, author: str, when: datetime) -> bytes:
+    """Return the deck's core properties part: title, subject, keywords, comments, language,
+    author and times (as python-pptx wrote them)."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    values = (
+        ("dc:title", _fit(deck.zone)),
+        ("dc:subject", _fit(deck.info.subject)),
+        ("cp:keywords", _fit("; ".join(deck.info.keywords))),
+        ("dc:description", _fit(deck.info.description)),
+        ("dc:language", LANG_TAG.get(deck.language, deck.language)),
+        ("dc:creator", author),
+        ("cp:lastModifiedBy", author),
+    )
+    fields = "".join(f"<{tag}>{xml_text(value)}</{tag}>" for tag, value in values)
+    times = "".join(
+        f'<dcterms:{tag} xsi:type="dcterms:W3CDTF">{stamp}</dcterms:{tag}>'
+        for tag in ("created", "modified")
+    )
+    end = "<cp:revision>1</cp:revision></cp:coreProperties>"
+    return XML_HEAD + f"{_CORE}{fields}{times}{end}".encode()
+
+
+_CORE = (
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+)
 
 
 def _fit(text: str) -> str:
@@ -72,39 +80,19 @@ def _fit(text: str) -> str:
     return (head[:cut] if cut > PROPERTY_MAX // 2 else head).rstrip("；;， ") + "…"
 
 
-def _set_app(prs: Any, blob: bytes) -> None:
-    """Give the package app properties `blob`, adding the part where the template has none."""
-    package = prs.part.package
-    try:
-        package.part_related_by(RT.EXTENDED_PROPERTIES).blob = blob
-    except KeyError:
-        part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, blob)
-        package.relate_to(part, RT.EXTENDED_PROPERTIES)
-
-
-def _app_xml(prs: Any) -> bytes:
+def app_xml(format: str, paragraphs: int, slides: int, notes: int) -> bytes:
     """Return app.xml counting the deck's slides, notes and paragraphs, naming its format."""
-    slides = list(prs.slides)
-    paragraphs = sum(
-        1
-        for slide in slides
-        for shape in slide.shapes
-        if shape.has_text_frame
-        for p in shape.text_frame.paragraphs
-        if p.text.strip()
-    )
-    notes = sum(1 for slide in slides if slide.has_notes_slide)
     major, minor = (int(n) for n in __version__.split(".")[:2])
     return _APP.format(
-        format=escape(_format_name(prs.slide_width, prs.slide_height)),
+        format=escape(format),
         paragraphs=paragraphs,
-        slides=len(slides),
+        slides=slides,
         notes=notes,
         version=f"{major:02d}.{minor:04d}",
     ).encode()
 
 
-def _format_name(width: int, height: int) -> str:
+def format_name(width: int, height: int) -> str:
     """Return PowerPoint's name for the slide size (`On-screen Show (16:9)`), else `Custom`."""
     for w, h in _FORMATS:
         if abs(width * h - height * w) <= width * h * 0.01:

@@ -1,58 +1,193 @@
-"""Fill one slide from its spec: placeholders, number cards, chart, speaker notes."""
+"""Fill one slide from its spec: placeholders, number cards, chart, table and photo.
+
+A slide is written as XML text from its layout's placeholders (`base.Holder`, in lxml's form);
+a slide with a chart, a table, a photo or a template's placeholder to move is parsed and
+finished with python-pptx's builders, then written by lxml: both ways give the same XML.
+"""
 
 from __future__ import annotations
 
-import copy
 import io
+from dataclasses import dataclass, field
 from typing import Any
 
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.oxml.shapes.autoshape import CT_Shape
-from pptx.parts.slide import NotesSlidePart
+from lxml import etree
+from pptx.oxml import parse_xml
 from pptx.util import Inches
 
-from briefdeck.layouts import Box, LayoutSet
+from briefdeck.layouts import Box, Layout, LayoutSet
 from briefdeck.model import Figure, Image, SlideSpec
 from briefdeck.plan import COLUMN_GAP, UNIT_SCALE
+from briefdeck.render.base import Holder
 from briefdeck.render.charts import insert_chart
 from briefdeck.render.masters import ROLE_PLACEHOLDERS
-from briefdeck.render.oxml import card_sp, notes_element, qn
+from briefdeck.render.oxml import NS, card_xml, parsed, qn
 from briefdeck.render.pictures import slide_picture
 from briefdeck.render.tables import insert_table
-from briefdeck.render.text import Run, box_paragraphs, paragraph, replace_paragraphs
+from briefdeck.render.text import Run, box_paragraphs_xml, paragraph_xml
 
 IDX = {role: spec[1] for role, spec in ROLE_PLACEHOLDERS.items() if spec[1] is not None}
 """Placeholder role -> idx of our masters (a title has none: it is found by type)."""
+EMPTY_BODY = "<a:p/></p:txBody>"
+"""How a placeholder's text body ends before it is filled."""
+NO_BODY = "<p:spPr/></p:sp>"
+"""How a placeholder without a text body (a picture's) ends."""
+_EMPTY_TEXT = "<p:spPr/><p:txBody><a:bodyPr/><a:p/></p:txBody></p:sp>"
+"""The empty text body python-pptx gave a shape without one when app.xml was counted."""
 
 
-def new_slide(prs: Any, layout: Any, models: dict[str, list[Any]]) -> Any:
-    """Add a slide on `layout` with its placeholders; return it.
+@dataclass
+class _Text:
+    """The text a slide's placeholders get: paragraphs by idx, paragraphs with text counted."""
 
-    Does what python-pptx's `add_slide` does, with each layout's placeholder elements made once
-    (kept in `models`, by layout name, for the presentation the layout belongs to) and copied:
-    cloning them one by one is most of a slide's cost.
-    """
-    rid, slide = prs.part.add_slide(layout)
-    prs.slides._sldIdLst.add_sldId(rid)
-    if layout.name not in models:
-        made = []
-        for sp in (ph.element for ph in layout.iter_cloneable_placeholders()):
-            model = CT_Shape.new_placeholder_sp(
-                0, "", sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx
-            )
-            model.nvSpPr.cNvPr.set("name", slide.shapes.ph_basename(sp.ph_type))
-            made.append(model)
-        models[layout.name] = made
-    tree = slide.shapes._spTree
-    for shape_id, model in enumerate(models[layout.name], start=2):
-        sp = copy.deepcopy(model)
-        c_nv_pr = sp[0][0]  # p:nvSpPr/p:cNvPr
-        c_nv_pr.set("id", str(shape_id))
-        c_nv_pr.set("name", f"{c_nv_pr.get('name')} {shape_id - 1}")
-        tree.append(sp)
-    return slide
+    xml: dict[int, str] = field(default_factory=dict)
+    columns: dict[int, int] = field(default_factory=dict)
+    count: int = 0
+
+    def add(self, idx: int, xml: str, count: int, columns: int = 1) -> None:
+        """Give placeholder `idx` the paragraphs `xml`, `count` of them with text."""
+        self.xml[idx] = xml
+        self.count += count
+        if columns > 1:
+            self.columns[idx] = columns
+
+
+def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> int:
+    """Write the spec's title, text, cards, chart, table and photo as the slide's XML; return
+    how many paragraphs with text its shapes hold (as app.xml counts them)."""
+    layout = layout_set.for_kind(spec.kind)
+    holders = slide.holders
+    idx = {role: layout.indexes.get(role, IDX[role]) for role in IDX}
+    text = _texts(spec, layout, layout_set, holders, idx, sep)
+    picture = spec.image is not None and idx["picture"] in holders
+    moved = bool(layout.source) and any(
+        t is not None and idx[r] in holders
+        for r, t in (("subtitle", spec.subtitle), ("body", spec.body))
+    )
+    if spec.chart is None and spec.table is None and not picture and not moved:
+        return _written(slide, spec, layout, layout_set, text, idx["picture"])
+    return _built(slide, spec, layout, layout_set, text, idx)
+
+
+def _texts(
+    spec: SlideSpec,
+    layout: Layout,
+    layout_set: LayoutSet,
+    holders: dict[int, Holder],
+    idx: dict[str, int],
+    sep: str,
+) -> _Text:
+    """Return the paragraphs of the slide's title, kicker, subtitle and body."""
+    spacing = layout_set.line_spacing
+    out = _Text()
+    title = next(n for n, h in holders.items() if h.title)
+    runs: list[tuple[int, Run]] = [(title, (spec.title, spec.title_size, None, None))]
+    if spec.kicker and idx["kicker"] in holders and "kicker" in layout.placeholders:
+        runs.append(
+            (idx["kicker"], (spec.kicker, layout.placeholders["kicker"].sizes[0], None, None))
+        )
+    for number, run in runs:
+        out.add(number, paragraph_xml([run], spacing), int(bool(run[0].strip())))
+    for role, box in (("subtitle", spec.subtitle), ("body", spec.body)):
+        if box is not None and idx[role] in holders:
+            xml, count = box_paragraphs_xml(box, sep, spacing)
+            out.add(idx[role], xml, count, box.columns)
+    return out
+
+
+def _filled(holder: Holder, text: _Text) -> str:
+    """Return a placeholder's XML with its paragraphs (and columns)."""
+    xml = holder.xml.replace(EMPTY_BODY, text.xml[holder.idx] + "</p:txBody>", 1)
+    columns = text.columns.get(holder.idx)
+    if columns:
+        spacing = int(Inches(COLUMN_GAP))
+        xml = xml.replace("<a:bodyPr/>", f'<a:bodyPr numCol="{columns}" spcCol="{spacing}"/>', 1)
+    return xml
+
+
+def _written(
+    slide: Any, spec: SlideSpec, layout: Layout, layout_set: LayoutSet, text: _Text, picture: int
+) -> int:
+    """Write a slide of text and cards as XML text; return its paragraphs with text."""
+    shapes = []
+    top = 1  # the shape tree's own id
+    for holder in slide.layout.holders:
+        if slide.holders.get(holder.idx) is not holder:  # a second of one idx: left as it is
+            xml = holder.xml
+        elif holder.idx in text.xml:
+            xml = _filled(holder, text)
+        elif holder.idx == picture:  # an empty picture placeholder stays
+            xml = holder.xml
+        else:
+            continue
+        shapes.append(xml.replace(NO_BODY, _EMPTY_TEXT, 1))  # given a text body, as python-pptx did
+        top = max(top, holder.shape_id)
+    cards, count = _cards(spec, layout, layout_set, top)
+    slide.write(slide.head + "".join(shapes) + cards + slide.tail)
+    return text.count + count
+
+
+def _cards(spec: SlideSpec, layout: Layout, layout_set: LayoutSet, top: int) -> tuple[str, int]:
+    """Return the XML of the slide's number cards (ids after `top`) and their paragraphs with
+    text."""
+    if not spec.cards or layout.cards is None:
+        return "", 0
+    spacing = layout_set.line_spacing
+    xml = "".join(
+        card_xml(
+            top + n,
+            f"Card {n}: {figure.label}"[:60],
+            cell,
+            layout.cards.fill,
+            _card_lines(figure, spec.card_sizes, spacing),
+        )
+        for n, (figure, cell) in enumerate(zip(spec.cards, spec.card_boxes), 1)
+    )
+    count = sum(
+        bool((f.prefix + f.value + f.suffix).strip()) + bool(f.label.strip()) for f in spec.cards
+    )
+    return xml, count
+
+
+def _built(
+    slide: Any,
+    spec: SlideSpec,
+    layout: Layout,
+    layout_set: LayoutSet,
+    text: _Text,
+    idx: dict[str, int],
+) -> int:
+    """Write a slide with a chart, table, photo or a placeholder to move: its XML parsed and
+    finished by python-pptx's builders; return its paragraphs with text."""
+    xml = "".join(
+        _filled(h, text) if slide.holders.get(h.idx) is h and h.idx in text.xml else h.xml
+        for h in slide.layout.holders
+    )
+    slide.parse(parse_xml((slide.head + xml + slide.tail).encode()))
+    tree = slide.tree
+    holders = _placeholders(tree)
+    filled = set(text.xml)
+    if layout.source:  # on a template the plan may have narrowed the layout's box
+        for role, box in (("subtitle", spec.subtitle), ("body", spec.body)):
+            if box is not None and idx[role] in holders:
+                _place(slide, idx[role], layout.placeholders.get(role))
+    if spec.chart is not None:
+        chart_box = layout.placeholders["chart"]
+        insert_chart(slide, holders.get(idx["chart"]), spec.chart, chart_box, layout_set)
+        filled.add(idx["chart"])
+    if spec.table is not None:
+        holder = slide.placeholders[idx["table"]] if idx["table"] in holders else None
+        insert_table(slide, holder, spec.table, layout_set.table_box(), layout_set)
+        filled.add(idx["table"])
+    if spec.image is not None and idx["picture"] in holders:
+        _photo(slide, idx["picture"], spec.image)
+    for number, sp in holders.items():
+        if number not in filled and number != idx["picture"]:
+            tree.remove(sp)
+    top = max((int(i) for i in _SHAPE_IDS(tree)), default=1)
+    cards, _ = _cards(spec, layout, layout_set, top)
+    tree.extend(parsed(cards))
+    return paragraph_count(tree)
 
 
 def _placeholders(tree: Any) -> dict[int, Any]:
@@ -66,56 +201,23 @@ def _placeholders(tree: Any) -> dict[int, Any]:
 
 
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+_SHAPE_IDS = etree.XPath(".//p:cNvPr/@id", namespaces=NS)
 
 
-def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> None:
-    """Write the spec's title, text, cards, chart and notes onto a new slide."""
-    layout = layout_set.for_kind(spec.kind)
-    spacing = layout_set.line_spacing
-    tree = slide.shapes._spTree
-    holders = _placeholders(tree)
-    idx = {role: layout.indexes.get(role, IDX[role]) for role in IDX}
-    title = next(
-        n for n, sp in holders.items() if sp.find(_PH).get("type") in ("title", "ctrTitle")
-    )
-    text_of: dict[int, list[list[Run]]] = {title: [[(spec.title, spec.title_size, None, None)]]}
-    if spec.kicker and idx["kicker"] in holders and "kicker" in layout.placeholders:
-        text_of[idx["kicker"]] = [
-            [(spec.kicker, layout.placeholders["kicker"].sizes[0], None, None)]
-        ]
-    for number, lines in text_of.items():
-        replace_paragraphs(
-            holders[number].find(qn("p:txBody")), [paragraph(r, spacing) for r in lines]
-        )
-    filled = set(text_of)
-    for role, text in (("subtitle", spec.subtitle), ("body", spec.body)):
-        if text is not None and idx[role] in holders:
-            tx_body = holders[idx[role]].find(qn("p:txBody"))
-            replace_paragraphs(tx_body, box_paragraphs(text, sep, spacing))
-            if text.columns > 1:
-                body_pr = tx_body.find(qn("a:bodyPr"))
-                body_pr.set("numCol", str(text.columns))
-                body_pr.set("spcCol", str(int(Inches(COLUMN_GAP))))
-            if layout.source:  # on a template the plan may have narrowed the layout's box
-                _place(slide, idx[role], layout.placeholders.get(role))
-            filled.add(idx[role])
-    if spec.chart is not None:
-        holder = slide.placeholders[idx["chart"]] if idx["chart"] in holders else None
-        insert_chart(slide, holder, spec.chart, layout.placeholders["chart"], layout_set)
-        filled.add(idx["chart"])
-    if spec.table is not None:
-        holder = slide.placeholders[idx["table"]] if idx["table"] in holders else None
-        insert_table(slide, holder, spec.table, layout_set.table_box(), layout_set)
-        filled.add(idx["table"])
-    if spec.image is not None and idx["picture"] in holders:
-        _photo(slide, idx["picture"], spec.image)
-    for number, sp in holders.items():
-        if number not in filled and number != idx["picture"]:
-            tree.remove(sp)
-    if spec.cards and layout.cards is not None:
-        for n, (figure, cell) in enumerate(zip(spec.cards, spec.card_boxes), 1):
-            _card(slide, n, figure, cell, spec.card_sizes, layout.cards.fill, spacing)
-    _notes(slide, spec.notes)
+def paragraph_count(tree: Any) -> int:
+    """Return how many paragraphs with text the slide's shapes hold (as app.xml counts).
+
+    A shape without a text body (a picture placeholder left empty) is given an empty one, as
+    python-pptx gave it when it counted them: the decks stay as they were."""
+    count = 0
+    for sp in tree.iterchildren(_SP):
+        body = sp.find(_TX_BODY)
+        for p in (sp.get_or_add_txBody() if body is None else body).iterchildren(_P):
+            count += bool("".join(t.text or "" for t in p.iter(_T)).strip())
+    return count
+
+
+_SP, _TX_BODY, _P, _T = qn("p:sp"), qn("p:txBody"), qn("a:p"), qn("a:t")
 
 
 def _photo(slide: Any, idx: int, image: Image) -> None:
@@ -140,43 +242,16 @@ def _place(slide: Any, idx: int, box: Box | None) -> None:
         holder.left, holder.top, holder.width, holder.height = wanted
 
 
-def _card(
-    slide: Any,
-    n: int,
-    figure: Figure,
-    cell: tuple[float, float, float, float],
-    sizes: tuple[float, float],
-    fill: str,
-    spacing: float,
-) -> None:
-    """Draw a number card: the figure large in the accent colour, its label below."""
+def _card_lines(figure: Figure, sizes: tuple[float, float], spacing: float) -> str:
+    """Return a number card's paragraphs: the figure large in the accent colour, its label
+    below."""
     figure_size, label_size = sizes
     small = round(figure_size * UNIT_SCALE)
-    lines = [
-        paragraph(
-            [(figure.prefix, small, True, "accent"), (figure.value, figure_size, True, "accent"),
-             (figure.suffix, small, True, "accent")],
-            spacing,
-            align="center",
-        ),
-        paragraph([(figure.label, label_size, False, "dark")], spacing, "center", label_size * 0.3),
-    ]  # fmt: skip
-    tree = slide.shapes._spTree
-    shape_id = max((int(i) for i in tree.xpath(".//p:cNvPr/@id")), default=1) + 1
-    tree.append(card_sp(shape_id, f"Card {n}: {figure.label}"[:60], cell, fill, lines))
-
-
-def _notes(slide: Any, notes: str) -> None:
-    """Give the slide a notes page holding `notes` (built directly: python-pptx's clone is slow)."""
-    part = slide.part
-    package = part.package
-    number = part.partname.idx  # slide N gets notesSlideN: no search of the package for a name
-    notes_part = NotesSlidePart(
-        PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"),
-        CT.PML_NOTES_SLIDE,
-        package,
-        notes_element(notes),
-    )
-    notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
-    notes_part.relate_to(part, RT.SLIDE)
-    part.relate_to(notes_part, RT.NOTES_SLIDE)
+    return paragraph_xml(
+        [(figure.prefix, small, True, "accent"), (figure.value, figure_size, True, "accent"),
+         (figure.suffix, small, True, "accent")],
+        spacing,
+        align="center",
+    ) + paragraph_xml(
+        [(figure.label, label_size, False, "dark")], spacing, "center", label_size * 0.3
+    )  # fmt: skip

@@ -27,7 +27,8 @@ def insert_table(
     if placeholder is not None and hasattr(placeholder, "insert_table"):
         frame = placeholder.insert_table(rows, cols)
     else:  # a layout without a table placeholder: the table takes the content box
-        frame = slide.shapes.add_table(rows, cols, *freed_box(placeholder, box))
+        element = placeholder._element if placeholder is not None else None
+        frame = slide.shapes.add_table(rows, cols, *freed_box(element, box))
     frame.left, frame.top = Inches(box.x), Inches(box.y)
     frame.width = Inches(sum(grid.widths))
     frame.height = Inches(sum(grid.heights))

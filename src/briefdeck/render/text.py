@@ -1,16 +1,46 @@
-"""Write fitted text as DrawingML paragraphs: runs with sizes, emphasis, bullets and languages."""
+"""Write fitted text as DrawingML paragraphs: runs with sizes, emphasis, bullets and languages.
+
+Paragraphs are written as XML text and parsed in one go (lxml makes the elements in C), in
+the form lxml writes them: the decks are the same as when they were built element by element.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
-
 from briefdeck.model import Bullet, TextBox
-from briefdeck.render.oxml import ALIGN, color_fill, qn, set_run_language, sub
+from briefdeck.render.oxml import ALIGN, fill_xml, language, parsed, qn, xml_text
 
 Run = tuple[str, float, "bool | None", "str | None"]
 """A run to write: text, size in points, bold (None: inherit), colour name (None: inherit)."""
+
+
+def paragraph_xml(
+    runs: list[Run],
+    line_spacing: float,
+    align: str | None = None,
+    space_before: float | None = None,
+    numbered: bool = False,
+    start: int = 1,
+) -> str:
+    """Return an `a:p` holding `runs` (empty runs left out), numbered from `start` if
+    `numbered`."""
+    head = f'<a:pPr algn="{ALIGN[align]}">' if align else "<a:pPr>"
+    out = [head, f'<a:lnSpc><a:spcPct val="{round(line_spacing * 100000)}"/></a:lnSpc>']
+    if space_before is not None:
+        out.append(f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef>')
+    if numbered:
+        first = f' startAt="{start}"' if start > 1 else ""
+        out.append(f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"{first}/>')
+    out.append("</a:pPr>")
+    for value, size, bold, color in runs:
+        if not value:
+            continue
+        weight = "" if bold is None else f' b="{1 if bold else 0}"'
+        props = f'<a:rPr sz="{round(size * 100)}"{weight}{language(value)}'
+        props += f">{fill_xml(color)}</a:rPr>" if color else "/>"
+        out.append(f"<a:r>{props}<a:t>{xml_text(value)}</a:t></a:r>")
+    return f"<a:p>{''.join(out)}</a:p>"
 
 
 def paragraph(
@@ -18,33 +48,9 @@ def paragraph(
     line_spacing: float,
     align: str | None = None,
     space_before: float | None = None,
-    numbered: bool = False,
 ) -> Any:
     """Return an `a:p` element holding `runs` (empty runs are left out)."""
-    p = etree.Element(qn("a:p"))
-    ppr = sub(p, "a:pPr")
-    if align:
-        ppr.set("algn", ALIGN[align])
-    spacing = sub(ppr, "a:lnSpc")
-    sub(spacing, "a:spcPct", val=str(round(line_spacing * 100000)))
-    if space_before is not None:
-        before = sub(ppr, "a:spcBef")
-        sub(before, "a:spcPts", val=str(round(space_before * 100)))
-    if numbered:
-        sub(ppr, "a:buFont", typeface="+mj-lt")
-        sub(ppr, "a:buAutoNum", type="arabicPeriod")
-    for text, size, bold, color in runs:
-        if not text:
-            continue
-        r = sub(p, "a:r")
-        rpr = sub(r, "a:rPr", sz=str(round(size * 100)))
-        if bold is not None:
-            rpr.set("b", "1" if bold else "0")
-        set_run_language(rpr, text)
-        if color:
-            color_fill(rpr, color)
-        sub(r, "a:t").text = text
-    return p
+    return parsed(paragraph_xml(runs, line_spacing, align, space_before))[0]
 
 
 def replace_paragraphs(tx_body: Any, paragraphs: list[Any]) -> None:
@@ -55,21 +61,23 @@ def replace_paragraphs(tx_body: Any, paragraphs: list[Any]) -> None:
         tx_body.append(p)
 
 
-def box_paragraphs(box: TextBox, sep: str, line_spacing: float) -> list[Any]:
-    """Return the paragraphs of a fitted text box: bold heads, figures emphasised, numbers."""
-    out = [
-        paragraph(
-            _runs(b, box, sep),
-            line_spacing,
-            space_before=box.space_before if n else None,
-            numbered=box.numbered,
+def box_paragraphs_xml(box: TextBox, sep: str, line_spacing: float) -> tuple[str, int]:
+    """Return the paragraphs of a fitted text box (bold heads, figures emphasised, numbers)
+    and how many of them hold text."""
+    xml, count = [], 0
+    for n, bullet in enumerate(box.paragraphs):
+        runs = _runs(bullet, box, sep)
+        xml.append(
+            paragraph_xml(
+                runs,
+                line_spacing,
+                space_before=box.space_before if n else None,
+                numbered=box.numbered,
+                start=box.start,
+            )
         )
-        for n, b in enumerate(box.paragraphs)
-    ]
-    if box.numbered and box.start > 1:
-        for p in out:
-            p.find(f"{qn('a:pPr')}/{qn('a:buAutoNum')}").set("startAt", str(box.start))
-    return out
+        count += bool("".join(r[0] for r in runs).strip())
+    return "".join(xml), count
 
 
 def _runs(bullet: Bullet, box: TextBox, sep: str) -> list[Run]:
