@@ -118,3 +118,15 @@ def test_no_module_keeps_a_cache_of_its_own():
 def value_elements(node: ast.Dict | ast.List | ast.Set) -> list[ast.expr | None]:
     """Return the elements a dict, list or set display is written with."""
     return list(node.keys) if isinstance(node, ast.Dict) else list(node.elts)
+
+
+def test_language_codes_live_in_the_language_module():
+    codes = re.compile(r"""["'](?:zh|en)["']""")
+    offenders = [p.name for p in SRC.rglob("*.py") if codes.search(p.read_text("utf-8"))]
+    assert offenders == ["language.py"]
+
+
+def test_the_emu_factor_and_the_insets_are_defined_once():
+    defined = re.compile(r"^(?:INSET_X|INSET_Y|BULLET_INDENT|EMU_PER_INCH)\s*=|914400", re.M)
+    places = [p.name for p in SRC.rglob("*.py") if defined.search(p.read_text("utf-8"))]
+    assert places == ["geometry.py"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from pptx import Presentation
 
 from briefdeck.errors import OutputError
+from briefdeck.language import Language
 from briefdeck.layouts import LayoutSet
 from briefdeck.model import Deck
 from briefdeck.render.base import Base, prepared_base
@@ -32,13 +33,13 @@ class Renderer:
     """Writes decks, preparing the base of each layout set and language once."""
 
     def __init__(self) -> None:
-        self._bases: list[tuple[LayoutSet, str, Base]] = []
+        self._bases: list[tuple[LayoutSet, Language, Base]] = []
 
     def render(self, deck: Deck, layout_set: LayoutSet, path: Path, author: str = "") -> Path:
         """Write `deck` to `path` atomically (temporary file, then rename); return the path."""
         base = self._base(layout_set, deck.language)
         parts = DeckParts(base)
-        sep = "：" if deck.language == "zh" else ": "
+        sep = deck.language.label_sep
         paragraphs = 0
         for spec in deck.slides:
             slide = SlideBuild(parts, base.layouts[spec.layout])
@@ -54,7 +55,7 @@ class Renderer:
         write_atomic(path, zip_bytes(found, stamp))
         return path
 
-    def _base(self, layout_set: LayoutSet, language: str) -> Base:
+    def _base(self, layout_set: LayoutSet, language: Language) -> Base:
         """Return the prepared base of `layout_set` in `language`."""
         for known, lang, base in self._bases:
             if lang == language and known == layout_set:
@@ -64,7 +65,7 @@ class Renderer:
         return base
 
 
-def _prepared(layout_set: LayoutSet, language: str) -> bytes:
+def _prepared(layout_set: LayoutSet, language: Language) -> bytes:
     """Return an empty presentation with the set's theme and layouts (or its template's)."""
     if layout_set.template:
         prs = open_template(layout_set.template)

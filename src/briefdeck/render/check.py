@@ -17,18 +17,17 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefdeck.chars import is_cjk
 from briefdeck.errors import BriefdeckError
+from briefdeck.geometry import EMU_PER_INCH, INSET_X, INSET_Y
+from briefdeck.language import Language
 from briefdeck.lint import bad_categories, fragment_reason, is_unbalanced, weak_label_reason
 from briefdeck.render.oxml import qn
 from briefdeck.textfit import (
-    INSET_X,
-    INSET_Y,
     Metrics,
     paragraph_gap,
     paragraph_height,
     text_width,
 )
 
-EMU = 914400
 DEFAULT_SIZE = 18.0
 """Font size assumed for text whose size is set nowhere the check can see."""
 SLACK = 0.02
@@ -87,7 +86,7 @@ def check_deck(path: Path, metrics: Metrics | None = None) -> list[Finding]:
         for shape in slide.shapes:
             _check_shape(shape, add, theme_ea, m)
             if getattr(shape, "has_table", False):
-                _check_table(shape, add, theme_ea, m, (prs.slide_height or 0) / EMU)
+                _check_table(shape, add, theme_ea, m, (prs.slide_height or 0) / EMU_PER_INCH)
         if number > 1:  # the cover holds no points
             for problem in _content(slide):
                 add("", "warning", problem)
@@ -188,7 +187,7 @@ def _check_runs(name: str, frame: Any, add: Any, theme_ea: bool) -> None:
             rpr = run._r.rPr
             lang = rpr.get("lang", "") if rpr is not None else ""
             ea = rpr is not None and rpr.find(qn("a:ea")) is not None
-            if not lang.startswith("zh"):
+            if not lang.startswith(Language.ZH.value):
                 add(name, "error", f"Chinese text without lang zh-*: {run.text[:20]}")
             if not (ea or theme_ea):
                 add(name, "error", f"Chinese text without an East Asian font: {run.text[:20]}")
@@ -198,15 +197,15 @@ def _check_table(shape: Any, add: Any, theme_ea: bool, m: Metrics, slide_height:
     """Report a table's Chinese runs as a text box's, and a table whose rows, each as tall as
     its text needs at its written sizes, run past its frame or off the slide."""
     table = shape.table
-    widths = [c.width / EMU for c in table.columns]
+    widths = [c.width / EMU_PER_INCH for c in table.columns]
     needed = 0.0
     for row in table.rows:
-        tallest = row.height / EMU
+        tallest = row.height / EMU_PER_INCH
         for cell, width in zip(row.cells, widths):
             _check_runs(shape.name, cell.text_frame, add, theme_ea)
-            margins = [v / EMU if v is not None else d for v, d in (
-                (cell.margin_left, 0.1), (cell.margin_right, 0.1),
-                (cell.margin_top, 0.05), (cell.margin_bottom, 0.05))]  # fmt: skip
+            margins = [v / EMU_PER_INCH if v is not None else d for v, d in (
+                (cell.margin_left, INSET_X), (cell.margin_right, INSET_X),
+                (cell.margin_top, INSET_Y), (cell.margin_bottom, INSET_Y))]  # fmt: skip
             inner = width - margins[0] - margins[1]
             text = margins[2] + margins[3]
             for n, paragraph in enumerate(cell.text_frame.paragraphs):
@@ -219,8 +218,8 @@ def _check_table(shape: Any, add: Any, theme_ea: bool, m: Metrics, slide_height:
                 text += paragraph_gap(size, m) if n else 0.0
             tallest = max(tallest, text)
         needed += tallest
-    height = shape.height / EMU if shape.height is not None else needed
-    top = shape.top / EMU if shape.top is not None else 0.0
+    height = shape.height / EMU_PER_INCH if shape.height is not None else needed
+    top = shape.top / EMU_PER_INCH if shape.top is not None else 0.0
     if needed > height + SLACK:
         add(shape.name, "error", f"table overflows its frame (needs {needed:.2f} in, has "
                                  f"{height:.2f} in)")  # fmt: skip
@@ -252,11 +251,11 @@ def _overflow(shape: Any, m: Metrics) -> str | None:
         return None
     frame = shape.text_frame
     left, right, top, bottom = (
-        v / EMU if v is not None else default
+        v / EMU_PER_INCH if v is not None else default
         for v, default in ((frame.margin_left, INSET_X), (frame.margin_right, INSET_X),
                            (frame.margin_top, INSET_Y), (frame.margin_bottom, INSET_Y))
     )  # fmt: skip
-    inner = shape.width / EMU - left - right
+    inner = shape.width / EMU_PER_INCH - left - right
     bold_default = _layout_style(shape, "a:lvl1pPr/a:defRPr[@b='1']")
     needed = top + bottom
     first = True
@@ -277,7 +276,7 @@ def _overflow(shape: Any, m: Metrics) -> str | None:
             before = paragraph.space_before
             needed += before.pt / 72 if before is not None else paragraph_gap(size, m)
         first = False
-    height = shape.height / EMU
+    height = shape.height / EMU_PER_INCH
     if needed > height + SLACK:
         return f"text overflows its box (needs {needed:.2f} in, has {height:.2f} in)"
     return None

@@ -12,6 +12,8 @@ from pptx.opc.packuri import PackURI
 from pptx.util import Emu, Inches
 
 from briefdeck.errors import LayoutError
+from briefdeck.geometry import emu
+from briefdeck.language import Language
 from briefdeck.layouts import Box, Layout, LayoutSet
 from briefdeck.render.oxml import placeholder_sp, rect_sp, set_east_asian, set_theme
 from briefdeck.vocab import vocabulary
@@ -32,8 +34,8 @@ PROMPTS: dict[str, dict[str, str]] = vocabulary("prompts")
 
 def apply_theme(prs: Any, layout_set: LayoutSet) -> None:
     """Write the set's slide size, fonts and colours into the presentation's theme."""
-    prs.slide_width = Emu(round(layout_set.width * 914400))
-    prs.slide_height = Emu(round(layout_set.height * 914400))
+    prs.slide_width = Emu(emu(layout_set.width))
+    prs.slide_height = Emu(emu(layout_set.height))
     master = prs.slide_masters[0]
     theme = master.part.part_related_by(RT.THEME)
     theme._blob = set_theme(
@@ -44,7 +46,7 @@ def apply_theme(prs: Any, layout_set: LayoutSet) -> None:
     )
 
 
-def build_layouts(prs: Any, layout_set: LayoutSet, lang: str) -> dict[str, Any]:
+def build_layouts(prs: Any, layout_set: LayoutSet, lang: Language) -> dict[str, Any]:
     """Rewrite the template's slide layouts as the set's layouts; return them by name."""
     master = prs.slide_masters[0]
     existing = list(master.slide_layouts)
@@ -52,7 +54,7 @@ def build_layouts(prs: Any, layout_set: LayoutSet, lang: str) -> dict[str, Any]:
         raise LayoutError(f"{layout_set.name}: at most {len(existing)} layouts are supported")
     out = {}
     for spec, layout in zip(layout_set.layouts, existing):
-        _rebuild(layout, spec, layout_set, PROMPTS.get(lang, PROMPTS["en"]))
+        _rebuild(layout, spec, layout_set, PROMPTS[lang.value])
         out[spec.name] = layout
     for layout in existing[len(layout_set.layouts) :]:
         master.slide_layouts.remove(layout)

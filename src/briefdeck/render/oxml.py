@@ -7,13 +7,15 @@ from typing import Any
 
 from lxml import etree
 
+from briefdeck.geometry import BULLET_INDENT, INSET_X, INSET_Y
+from briefdeck.geometry import emu as inches_emu
+
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
 }
-EMU_PER_INCH = 914400
 SCHEME = {
     "dark": "tx1",
     "light": "bg1",
@@ -108,7 +110,7 @@ def parsed(xml: str) -> list[Any]:
 
 def emu(inches: float) -> str:
     """Return inches as an EMU attribute value."""
-    return str(round(inches * EMU_PER_INCH))
+    return str(inches_emu(inches))
 
 
 def color_fill(parent: Any, color: str) -> Any:
@@ -159,10 +161,10 @@ def placeholder_sp(
         body,
         "a:bodyPr",
         wrap="square",
-        lIns=emu(0.1),
-        rIns=emu(0.1),
-        tIns=emu(0.05),
-        bIns=emu(0.05),
+        lIns=emu(INSET_X),
+        rIns=emu(INSET_X),
+        tIns=emu(INSET_Y),
+        bIns=emu(INSET_Y),
         anchor=ANCHOR[style["anchor"]],
         rtlCol="0",
     )
@@ -170,8 +172,8 @@ def placeholder_sp(
     lst = sub(body, "a:lstStyle")
     lvl = sub(lst, "a:lvl1pPr", algn=ALIGN[style["align"]])
     if style["bullets"]:
-        lvl.set("marL", emu(0.3))
-        lvl.set("indent", emu(-0.3))
+        lvl.set("marL", emu(BULLET_INDENT))
+        lvl.set("indent", emu(-BULLET_INDENT))
     else:
         lvl.set("marL", "0")
         lvl.set("indent", "0")
@@ -270,8 +272,9 @@ def card_xml(
         f'<p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/>'
         '</a:xfrm><a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 6000"/>'
         f"</a:avLst></a:prstGeom>{fill_xml(fill)}<a:ln><a:noFill/></a:ln></p:spPr><p:txBody>"
-        f'<a:bodyPr wrap="square" lIns="{emu(0.1)}" rIns="{emu(0.1)}" tIns="{emu(0.05)}" '
-        f'bIns="{emu(0.05)}" anchor="ctr" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+        f'<a:bodyPr wrap="square" lIns="{emu(INSET_X)}" rIns="{emu(INSET_X)}" '
+        f'tIns="{emu(INSET_Y)}" bIns="{emu(INSET_Y)}" anchor="ctr" rtlCol="0"><a:noAutofit/>'
+        "</a:bodyPr><a:lstStyle/>"
         f"{body}</p:txBody></p:sp>"
     )
 

@@ -14,8 +14,6 @@ from briefdeck import __version__
 from briefdeck.model import Deck
 from briefdeck.render.oxml import XML_HEAD, xml_text
 
-LANG_TAG = {"zh": "zh-CN", "en": "en-US"}
-"""Deck language -> the language tag of its properties."""
 PROPERTY_MAX = 255
 """The longest text python-pptx (and Office) keeps in a core property."""
 _FORMATS = ((16, 9), (16, 10), (4, 3))
@@ -49,7 +47,7 @@ def core_xml(deck: Deck, author: str, when: datetime) -> bytes:
         ("dc:subject", _fit(deck.info.subject)),
         ("cp:keywords", _fit("; ".join(deck.info.keywords))),
         ("dc:description", _fit(deck.info.description)),
-        ("dc:language", LANG_TAG.get(deck.language, deck.language)),
+        ("dc:language", deck.language.tag),
         ("dc:creator", author),
         ("cp:lastModifiedBy", author),
     )

@@ -12,8 +12,8 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from briefdeck.errors import LayoutError
+from briefdeck.geometry import EMU_PER_INCH, INSET_Y
 from briefdeck.layouts import KINDS, Box, Layout, LayoutSet
-from briefdeck.textfit import INSET_Y
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _DECK_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -40,7 +40,6 @@ _WANTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "closing": (("title", "body"),),
 }
 """Per kind, the sets of roles a template layout should have, best first."""
-EMU = 914400
 MIN_SIZE = 10
 """The smallest text (points) a template's short box is given."""
 
@@ -110,7 +109,7 @@ def template_layout_set(path: str, base: LayoutSet) -> tuple[LayoutSet, tuple[st
     prefer = _preferred(prs, layouts_by_name)
     if not any("title" in roles for roles in found.values()):
         raise LayoutError(f"{path}: the template has no layout with a title placeholder")
-    width, height = prs.slide_width / EMU, prs.slide_height / EMU
+    width, height = prs.slide_width / EMU_PER_INCH, prs.slide_height / EMU_PER_INCH
     warnings: list[str] = []
     layouts = []
     for kind in KINDS:
@@ -157,7 +156,12 @@ def _roles(layout: Any) -> dict[str, tuple[int, tuple[float, float, float, float
         vertical = shape.element.ph_orient == "vert"  # East Asian vertical text: not for us
         if role is None or role in roles or shape.width is None or vertical:
             continue
-        box = (shape.left / EMU, shape.top / EMU, shape.width / EMU, shape.height / EMU)
+        box = (
+            shape.left / EMU_PER_INCH,
+            shape.top / EMU_PER_INCH,
+            shape.width / EMU_PER_INCH,
+            shape.height / EMU_PER_INCH,
+        )
         roles[role] = (shape.placeholder_format.idx, box)
     return roles
 
