@@ -12,28 +12,14 @@ from typing import Annotated, Literal, get_args
 
 from briefdeck.dataload import Check, Document, Expect, rule
 from briefdeck.errors import LayoutError
+from briefdeck.model import AnyKind, Kind, Role
 
-Kind = Literal[
-    "cover",
-    "key_figures",
-    "contents",
-    "section",
-    "section_cards",
-    "chart",
-    "photo",
-    "quote",
-    "closing",
-]
+KINDS: tuple[Kind, ...] = get_args(Kind)
 """The slide kinds every layout set must give a layout."""
-KINDS: tuple[str, ...] = get_args(Kind)
-OPTIONAL_KINDS = {"table": "chart"}
+OPTIONAL_KINDS: dict[AnyKind, Kind] = {"table": "chart"}
 """Slide kinds a set may leave out, and the kind whose layout they take then (a table goes in
 the chart's box)."""
-AnyKind = Literal[Kind, "table"]
-"""A slide kind a layout may name."""
-Role = Literal["title", "subtitle", "body", "kicker", "picture", "chart", "table"]
-"""The placeholder roles a layout may hold."""
-ROLES: tuple[str, ...] = get_args(Role)
+ROLES: tuple[Role, ...] = get_args(Role)
 ColorName = Literal["dark", "light", "dark2", "light2", "accent", "accent2", "muted"]
 """The colour names of a layout set, written into the theme."""
 COLOR_NAMES: tuple[str, ...] = get_args(ColorName)
@@ -166,7 +152,7 @@ class Layout:
 
     name: str
     """The layout's name in the written file."""
-    kinds: tuple[str, ...]
+    kinds: tuple[AnyKind, ...]
     """The slide kinds that use it."""
     placeholders: dict[str, Box]
     """Placeholder boxes by role."""
@@ -216,7 +202,7 @@ class LayoutSet:
     tables: TableStyle = field(default_factory=TableStyle)
     """How tables look and are shown."""
 
-    def for_kind(self, kind: str) -> Layout:
+    def for_kind(self, kind: AnyKind) -> Layout:
         """Return the layout that slide kind `kind` uses (an optional kind the set leaves out:
         the layout of the kind it falls back to)."""
         for layout in self.layouts:

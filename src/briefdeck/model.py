@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from briefdeck.language import Language, of
 from briefdeck.numbers import NumberForm
 
 # --------------------------------------------------------------------------- read
+
+
+Kind = Literal[
+    "cover",
+    "key_figures",
+    "contents",
+    "section",
+    "section_cards",
+    "chart",
+    "photo",
+    "quote",
+    "closing",
+]
+"""The slide kinds every layout set must give a layout."""
+AnyKind = Literal[Kind, "table"]
+"""A slide kind a layout may name."""
+Role = Literal["title", "subtitle", "body", "kicker", "picture", "chart", "table"]
+"""The placeholder roles a layout may hold."""
 
 
 @dataclass(frozen=True)
@@ -503,7 +522,7 @@ class TableGrid:
 class SlideSpec:
     """One slide: its kind, its layout and its filled slots."""
 
-    kind: str
+    kind: AnyKind
     """Slide kind (`cover`, `section`, `chart`, ...)."""
     layout: str
     """Name of the layout in the layout set."""

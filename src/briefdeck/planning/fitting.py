@@ -9,7 +9,7 @@ from briefdeck.bullets import refers_back
 from briefdeck.geometry import BULLET_INDENT
 from briefdeck.language import Language
 from briefdeck.layouts import Box, LayoutSet
-from briefdeck.model import Bullet
+from briefdeck.model import AnyKind, Bullet, Role
 from briefdeck.textfit import Metrics, fit_size, paragraph_gap, text_height
 
 COLUMN_GAP = 0.4
@@ -37,7 +37,7 @@ class Measure:
         metrics = Metrics(layouts.line_height, layouts.line_spacing, layouts.paragraph_space)
         return cls(layouts, metrics, language.label_sep)
 
-    def box(self, kind: str, role: str) -> Box | None:
+    def box(self, kind: AnyKind, role: Role) -> Box | None:
         """Return the placeholder `role` of the layout of `kind`, or None."""
         return self.layouts.for_kind(kind).placeholders.get(role)
 
@@ -120,7 +120,7 @@ def cut_title(ms: Measure, box: Box | None, title: str) -> tuple[str, str]:
 
 def take(
     ms: Measure,
-    kind: str,
+    kind: AnyKind,
     bullets: list[Bullet],
     most: int | None = None,
     emphasis: tuple[str, ...] = (),
@@ -139,7 +139,7 @@ def take(
 
 
 def balanced(
-    ms: Measure, kind: str, bullets: list[Bullet], emphasis: tuple[str, ...] = ()
+    ms: Measure, kind: AnyKind, bullets: list[Bullet], emphasis: tuple[str, ...] = ()
 ) -> list[list[Bullet]]:
     """Return `bullets` split over as few slides of `kind` as hold them, evenly (3+3, not
     5+1)."""
@@ -161,7 +161,7 @@ def balanced(
 
 
 def kept_together(
-    ms: Measure, kind: str, chunks: list[list[Bullet]], emphasis: tuple[str, ...]
+    ms: Measure, kind: AnyKind, chunks: list[list[Bullet]], emphasis: tuple[str, ...]
 ) -> list[list[Bullet]]:
     """Return `chunks` with a bullet that points back (该平台…, 此举…) on the slide of the
     bullet before it: it goes back to that slide, or that bullet comes on with it, when the
@@ -179,13 +179,13 @@ def kept_together(
     return out
 
 
-def fits(ms: Measure, kind: str, bullets: list[Bullet], emphasis: tuple[str, ...]) -> bool:
+def fits(ms: Measure, kind: AnyKind, bullets: list[Bullet], emphasis: tuple[str, ...]) -> bool:
     """Return True when `bullets` fit one slide of `kind` together."""
     return len(take(ms, kind, bullets, None, emphasis)) == len(bullets)
 
 
 def no_lone_tail(
-    ms: Measure, kind: str, chunks: list[list[Bullet]], emphasis: tuple[str, ...]
+    ms: Measure, kind: AnyKind, chunks: list[list[Bullet]], emphasis: tuple[str, ...]
 ) -> list[list[Bullet]]:
     """Return `chunks` with a last slide of one bullet given the last bullet of the slide
     before (4+3+1 -> 4+2+2), when that slide keeps two and the pair fits."""

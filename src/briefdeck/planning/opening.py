@@ -6,7 +6,7 @@ import dataclasses
 from collections import Counter
 
 from briefdeck.layouts import CardGrid
-from briefdeck.model import Bullet, Figure, SectionOutline
+from briefdeck.model import AnyKind, Bullet, Figure, SectionOutline
 from briefdeck.outline import FIGURES_SLIDE_MIN, cover_line
 from briefdeck.planning.cards import card_sizes, fact, placed
 from briefdeck.planning.fitting import fit, strings, take
@@ -38,7 +38,7 @@ def key_figures(
     st: PlanState,
     title: str = "",
     kicker: str = "",
-    kind: str = "key_figures",
+    kind: AnyKind = "key_figures",
     figures: tuple[Figure, ...] | None = None,
 ) -> None:
     """Plan a slide of cards: the key figures (or `figures`), as many as fit."""

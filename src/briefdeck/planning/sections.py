@@ -6,7 +6,7 @@ import dataclasses
 
 from briefdeck.chars import display
 from briefdeck.metrics import figure_texts
-from briefdeck.model import Bullet, Figure, SectionOutline
+from briefdeck.model import AnyKind, Bullet, Figure, SectionOutline
 from briefdeck.planning import charts
 from briefdeck.planning.cards import fact
 from briefdeck.planning.fitting import balanced, strings
@@ -28,7 +28,7 @@ def section(ctx: Context, st: PlanState, part: SectionOutline, tables: bool = Tr
         cards = list(part.figures)  # a lone bullet keeps its cards, shown before or not
     st.shown.update(fact(f) for f in cards)
     bold = emphasis(ctx, part)
-    kind = "section_cards" if cards else "section"
+    kind: AnyKind = "section_cards" if cards else "section"
     chunks = balanced(ctx.measure, kind, list(part.bullets), bold)
     slides = deal(ctx, st, chunks, cards, part.notes)
     if ctx.outline.citations and len(slides) > 1:  # a digest gives an article one slide

@@ -5,7 +5,17 @@ from __future__ import annotations
 import dataclasses
 
 from briefdeck.layouts import Box, CardGrid, LayoutSet
-from briefdeck.model import Bullet, Chart, Figure, SlideSpec, TableGrid, TextBox, ZoneOutline
+from briefdeck.model import (
+    AnyKind,
+    Bullet,
+    Chart,
+    Figure,
+    Role,
+    SlideSpec,
+    TableGrid,
+    TextBox,
+    ZoneOutline,
+)
 from briefdeck.outline import words
 from briefdeck.planning import cards as card_fit
 from briefdeck.planning.cards import Fact, Panel
@@ -52,8 +62,8 @@ class PlanState:
 def text(
     ctx: Context,
     st: PlanState,
-    kind: str,
-    role: str,
+    kind: AnyKind,
+    role: Role,
     lines: list[Bullet],
     emphasis: tuple[str, ...] = (),
     numbered: bool = False,
@@ -87,7 +97,7 @@ def panel(
 def add(
     ctx: Context,
     st: PlanState,
-    kind: str,
+    kind: AnyKind,
     title: str,
     notes: str,
     *,
@@ -122,7 +132,7 @@ def add(
     )
 
 
-def _title_size(ctx: Context, st: PlanState, kind: str, title: str) -> float:
+def _title_size(ctx: Context, st: PlanState, kind: AnyKind, title: str) -> float:
     """Return the size of a slide's title (the set's smallest, warned, when it does not fit)."""
     box = ctx.measure.box(kind, "title")
     assert box is not None  # layouts validate that every layout has a title

@@ -14,6 +14,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from briefdeck.errors import LayoutError
 from briefdeck.geometry import EMU_PER_INCH, INSET_Y
 from briefdeck.layouts import KINDS, Box, Layout, LayoutSet
+from briefdeck.model import AnyKind
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _DECK_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -167,7 +168,7 @@ def _roles(layout: Any) -> dict[str, tuple[int, tuple[float, float, float, float
 
 
 def _choose(
-    kind: str,
+    kind: AnyKind,
     found: dict[str, dict[str, Any]],
     named: str | None,
     path: str,
@@ -206,7 +207,7 @@ def _room(roles: dict[str, Any], height: float) -> float:
 
 
 def _layout(
-    kind: str, name: str, roles: dict[str, Any], base: LayoutSet, width: float, height: float
+    kind: AnyKind, name: str, roles: dict[str, Any], base: LayoutSet, width: float, height: float
 ) -> Layout:
     """Return the set's layout for `kind` on template layout `name`."""
     style = base.for_kind(kind)
