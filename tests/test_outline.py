@@ -815,17 +815,13 @@ def test_a_means_opening_the_sentence_names_what_was_used():
 
 
 def test_a_bullet_that_points_back_is_kept_only_with_what_it_points_at():
-    from briefdeck.outline import most_salient
-
-    articles, _ = read_articles(str(fixture("zh_quotes_sections.txt")))
     texts = [
         "园区服务中心有一个企业综合服务平台",
         "该平台接入了税务和社保系统",
         "截至6月，该平台已服务企业320家、解决诉求1500件",
         "园区新增绿化面积3万平方米，建成口袋公园5个",
     ]
-    shown, _ = most_salient([Bullet(t) for t in texts], 2, articles[0], "")
-    kept = [b.text for b in shown]
+    kept = _salient(texts, 2)
     assert texts[0] in kept and texts[1] not in kept
     assert texts[2] not in kept or texts[0] in kept
 
@@ -924,20 +920,16 @@ def test_the_covers_subtitle_is_the_headline_without_the_zones_name(tmp_path, ti
 
 
 def test_a_summary_leaves_out_lines_that_ask_nothing_to_be_shown():
-    from briefdeck.outline import SUMMARY_FLOOR, most_salient
+    from briefdeck.outline import SUMMARY_FLOOR
 
-    articles, _ = read_articles(str(fixture("zh_quotes_sections.txt")))
     texts = [
         "园区今年新签约项目12个",
         "风景如画，游人如织",
         "走进青川经开区纺织厂车间，一派繁忙景象",
         "园区营业收入增长15%",
     ]
-    bullets = [Bullet(t) for t in texts]
-    shown, _ = most_salient(bullets, 5, articles[0], "", SUMMARY_FLOOR)
-    assert [b.text for b in shown] == [texts[0], texts[3]]
-    shown, _ = most_salient(bullets, 5, articles[0], "")
-    assert len(shown) == 4  # a section's budget alone leaves nothing out
+    assert _salient(texts, 5, SUMMARY_FLOOR) == [texts[0], texts[3]]
+    assert len(_salient(texts, 5)) == 4  # a section's budget alone leaves nothing out
 
 
 def test_a_magnitude_word_is_the_cards_big_number_with_its_unit(tmp_path):
@@ -952,3 +944,12 @@ def test_a_magnitude_word_is_the_cards_big_number_with_its_unit(tmp_path):
     (metric,) = [m for m in article.metrics if "千亿" in m.text]
     card = figure_of(metric)
     assert (card.value, card.unit, card.qualifier) == ("千亿", "元", "超")
+
+
+def _salient(texts: list[str], most: int, floor: float | None = None) -> list[str]:
+    """Return the texts the slide budget keeps of `most` (an article of the fixtures' zone)."""
+    from briefdeck.outline import most_salient
+
+    articles, _ = read_articles(str(fixture("zh_quotes_sections.txt")))
+    shown, _ = most_salient([Bullet(t) for t in texts], most, articles[0], "", floor)
+    return [b.text for b in shown]

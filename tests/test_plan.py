@@ -274,22 +274,8 @@ def test_a_recap_after_a_summary_showing_every_key_figure_leads_with_other_figur
 
     key = (Figure("120", "新增企业", "家"), Figure("35", "营业收入", "亿元"))
     more = (Figure("18", "研发平台", "个"), Figure("6", "孵化器", "家"))
-    summary = SectionOutline("概述", bullets=(Bullet("某某高新区新增企业120家"),), summary=True)
-    sections = tuple(
-        SectionOutline(t, bullets=(Bullet(f"{t}取得新进展"), Bullet(f"{t}形成新机制")))
-        for t in ("产业升级", "科技创新", "营商环境", "人才引育")
-    )
-    outline = ZoneOutline(
-        "某某高新区",
-        "zh",
-        "某某",
-        key_figures=key,
-        more_figures=more,
-        sections=(summary, *sections),
-    )
-    slides = plan_deck(outline, LAYOUTS).slides
+    slides, recap = _recap(key, more)
     assert {c.value for c in slides[1].cards} == {"120", "35"}
-    (recap,) = [s for s in slides[2:] if s.kind == "key_figures"]
     assert [c.value for c in recap.cards][:2] == ["18", "6"]
 
 
@@ -302,22 +288,8 @@ def test_a_recap_with_enough_figures_the_summary_did_not_show_repeats_none_of_it
         Figure("6", "孵化器", "家"),
         Figure("9", "中试基地", "个"),
     )
-    summary = SectionOutline("概述", bullets=(Bullet("某某高新区新增企业120家"),), summary=True)
-    sections = tuple(
-        SectionOutline(t, bullets=(Bullet(f"{t}取得新进展"), Bullet(f"{t}形成新机制")))
-        for t in ("产业升级", "科技创新", "营商环境", "人才引育")
-    )
-    outline = ZoneOutline(
-        "某某高新区",
-        "zh",
-        "某某",
-        key_figures=key,
-        more_figures=more,
-        sections=(summary, *sections),
-    )
-    slides = plan_deck(outline, LAYOUTS).slides
+    slides, recap = _recap(key, more)
     assert {c.value for c in slides[1].cards} == {"120", "35"}
-    (recap,) = [s for s in slides[2:] if s.kind == "key_figures"]
     assert [c.value for c in recap.cards] == ["18", "6", "9"]
 
 
@@ -405,3 +377,23 @@ def test_the_summary_keeps_its_one_headline_card_though_a_bullet_states_it():
     outline = ZoneOutline("某某高新区", "zh", "某某", key_figures=key, sections=(summary,))
     first = plan_deck(outline, LAYOUTS).slides[1]
     assert [c.value for c in first.cards] == ["35"]
+
+
+def _recap(key, more):
+    """Return the slides of a deck of four sections after a summary, and its recap slide."""
+    summary = SectionOutline("概述", bullets=(Bullet("某某高新区新增企业120家"),), summary=True)
+    sections = tuple(
+        SectionOutline(t, bullets=(Bullet(f"{t}取得新进展"), Bullet(f"{t}形成新机制")))
+        for t in ("产业升级", "科技创新", "营商环境", "人才引育")
+    )
+    outline = ZoneOutline(
+        "某某高新区",
+        "zh",
+        "某某",
+        key_figures=key,
+        more_figures=more,
+        sections=(summary, *sections),
+    )
+    slides = plan_deck(outline, LAYOUTS).slides
+    (recap,) = [s for s in slides[2:] if s.kind == "key_figures"]
+    return slides, recap
