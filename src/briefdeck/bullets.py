@@ -274,11 +274,11 @@ def _pair_cut(sentence: str, lines: list[str]) -> bool:
 
 def _whole_list(sentence: str, lines: list[str], limit: int) -> list[str]:
     """Return `lines` with a list the sentence announces by its count (“三个优先”的原则——A，B，C;
-    “三区联动”——A，B，C)
+    “三园共建”——A，B，C)
     shown whole or not at all: when some items were cut, the line that announces it holds the
     whole list if that fits in half as much again as `limit`, else the announcement only."""
     numerals = "".join(NUMERALS)
-    pattern = rf"[{numerals}][\u4e00-\u9fff][^，。；——：]{{0,12}}(——|：)"  # 三个优先, 三区联动
+    pattern = rf"[{numerals}][\u4e00-\u9fff][^，。；——：]{{0,12}}(——|：)"  # 三个优先, 三园共建
     found = next(
         (
             m
@@ -374,8 +374,8 @@ def _subject(clause: str, zones: tuple[str, ...] = ()) -> str:
 
 
 def _pointer_subject(words: tuple[tuple[str, str, int], ...]) -> str:
-    """Return the name a clause opening with a pointer acts under (该创新联合体由…牵头:
-    该创新联合体), up to the preposition, adverb or verb of its predicate; else empty."""
+    """Return the name a clause opening with a pointer acts under (该攻关平台由…领衔:
+    该攻关平台), up to the preposition, adverb or verb of its predicate; else empty."""
     head = words[0][0]
     for n, (word, tag, _) in enumerate(words[1:], 1):
         after = words[n + 1][1] if n + 1 < len(words) else "x"
