@@ -397,3 +397,19 @@ def _recap(key, more):
     slides = plan_deck(outline, LAYOUTS).slides
     (recap,) = [s for s in slides[2:] if s.kind == "key_figures"]
     return slides, recap
+
+
+def test_words_said_early_in_a_long_section_follow_the_slide_they_were_said_on():
+    from briefdeck.model import QuoteItem
+
+    texts = [f"园区第{n}项举措推动企业降本增效取得新进展并形成机制" for n in "一二三四五六七八九"]
+    said = "服务专员上门以后我们少跑了很多路"
+    source = "。".join([*texts[:2], f"“{said}。”企业负责人说", *texts[2:]]) + "。"
+    section = SectionOutline("服务企业", bullets=tuple(Bullet(t) for t in texts), notes=source)
+    lead = SectionOutline("概述", bullets=(Bullet("某某高新区服务企业"),), summary=True)
+    quote = QuoteItem(said, "企业负责人", after=1)
+    outline = ZoneOutline("某某高新区", "zh", "某某", sections=(lead, section), quotes=(quote,))
+    titles = [s.title for s in plan_deck(outline, LAYOUTS).slides]
+    first = titles.index("服务企业")
+    assert titles[first + 1] == "企业负责人"  # before the section's continuation
+    assert titles[first + 2].startswith("服务企业（")

@@ -60,7 +60,10 @@ def plan_deck(outline: ZoneOutline, layouts: LayoutSet, max_slides: int = MAX_SL
     """Return the planned deck of one zone's outline in a layout set."""
     ctx, st = Context.of(outline, layouts), PlanState()
     for kind, at in steps(outline):
+        start = len(st.slides)
         BUILDERS[kind](ctx, st, at)
+        if kind == "section":
+            st.spans[at] = (start, len(st.slides))
     if len(st.slides) > max_slides:
         raise BriefdeckError(
             f"{outline.zone}: the deck would have {len(st.slides)} slides,"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefdeck.model import Bullet, Photo
+from briefdeck.model import Bullet, Photo, SlideSpec
 from briefdeck.planning.fitting import fit
 from briefdeck.planning.state import Context, PlanState, add, text
+
+PROBE = 8
+"""Characters of a point or of words said looked for in the section's source to place them."""
 
 
 def photos(ctx: Context, st: PlanState, after: int) -> None:
@@ -51,7 +54,10 @@ def _caption_lines(ctx: Context, caption: str, credit: str) -> list[Bullet]:
 
 
 def quotes(ctx: Context, st: PlanState, after: int) -> None:
-    """Plan the quote slides said in section `after`, right after it."""
+    """Plan the quote slides said in section `after`, right after it: after the slide whose
+    points come before the words in the source when the section fills several slides."""
+    start, end = st.spans.get(after, (len(st.slides), len(st.slides)))
+    placed: list[tuple[int, SlideSpec]] = []
     for quote in ctx.outline.quotes:
         if quote.after != after:
             continue
@@ -59,3 +65,26 @@ def quotes(ctx: Context, st: PlanState, after: int) -> None:
         title = quote.speaker or ctx.words["quote"]
         notes = f"{said}\n— {quote.speaker}" if quote.speaker else said
         add(ctx, st, "quote", title, notes, body=text(ctx, st, "quote", "body", [Bullet(said)]))
+        where = _said_after(ctx.outline.sections[after].notes, st.slides[start:end], quote.text)
+        placed.append((where, st.slides.pop()))
+    own, rest = st.slides[start:end], st.slides[end:]  # rest: the section's photos
+    last = len(own) - 1
+    early = {n: [slide for where, slide in placed if where == n] for n in range(last)}
+    late = [slide for where, slide in placed if where >= last]
+    order = [x for n, slide in enumerate(own) for x in (slide, *early.get(n, []))]
+    st.slides[start:] = [*order, *rest, *late]
+
+
+def _said_after(notes: str, slides: list[SlideSpec], said: str) -> int:
+    """Return the index of the last of `slides` whose first point comes before the words
+    `said` in the section's source `notes` (the last slide when that is unknown)."""
+    at = notes.find(said[:PROBE])
+    if at < 0 or not slides:
+        return len(slides) - 1
+    found = 0
+    for n, slide in enumerate(slides):
+        first = slide.body.paragraphs[0].text if slide.body and slide.body.paragraphs else ""
+        where = notes.find(first[:PROBE]) if first else -1
+        if 0 <= where < at:
+            found = n
+    return found

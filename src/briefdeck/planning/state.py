@@ -57,6 +57,9 @@ class PlanState:
     does, by design)."""
     opening: set[Fact] = dataclasses.field(default_factory=set)
     """The figures on the summary slide's cards."""
+    spans: dict[int, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    """Section index -> the first of its slides and the one after its last (its quotes go in
+    between when they were said early in a section of several slides)."""
 
 
 def text(
