@@ -11,7 +11,8 @@ for briefdeck and as Markdown for pandoc. It times `briefdeck build` with --jobs
 --jobs <cores>, samples the peak memory of the whole process tree (the command and its
 workers: resident sets summed, which counts the pages forked workers share once per process,
 and proportional sets summed, which counts each page once), and times pandoc converting the
-same files, J at a time when briefdeck has --jobs J (up to --pandoc-max files). It prints a
+same files, J at a time when briefdeck has --jobs J (up to --pandoc-max files); up to 100
+files, each time is the median of --repeat runs, briefdeck's and pandoc's in turn. It prints a
 Markdown table (ratio: pandoc's seconds per file over briefdeck's seconds per deck), then the
 milliseconds per deck of each stage (read, outline, plan, check, render) in one process on the
 first size of at least 100 files (bench/stages.py's measure: CPU time, every cache of texts
@@ -187,23 +188,30 @@ def seed_row(briefdeck: str, work: str, cores: int) -> str:
 
 
 def size_rows(
-    briefdeck: str, size: int, work: Path, cores: int, pandoc: bool, per_file: int
+    briefdeck: str, size: int, work: Path, cores: int, pandoc: bool, per_file: int, repeat: int
 ) -> list[str]:
     """Return the rows of `size` files: briefdeck with one job and with `cores`, pandoc at the
-    same parallelism."""
+    same parallelism, each the median of `repeat` runs taken in turn (the machine's load
+    falls on both alike)."""
     texts, marks = generate(size, work / f"n{size}", per_file)
     out = []
     for jobs in sorted({1, cores}):
-        folder = work / f"out{size}-{jobs}"
-        wall, peak = timed(
-            [briefdeck, "build", str(texts), "-o", str(folder), "--jobs", str(jobs), "--quiet"]
-        )
+        walls, peaks, pandocs = [], [], []
+        for n in range(repeat):
+            folder = work / f"out{size}-{jobs}-{n}"
+            wall, peak = timed(
+                [briefdeck, "build", str(texts), "-o", str(folder), "--jobs", str(jobs), "--quiet"]
+            )
+            walls.append(wall)
+            peaks.append(peak)
+            if pandoc:
+                pandocs.append(pandoc_seconds(marks, work / f"pandoc{size}-{jobs}-{n}", jobs))
         decks = len(list(folder.glob("*.pptx")))
         if decks < 0.95 * size * per_file:  # a few generated names may fall in one zone
             raise SystemExit(f"expected {size * per_file} decks, found {decks}")
-        per_file_s = None
-        if pandoc:
-            per_file_s = pandoc_seconds(marks, work / f"pandoc{size}-{jobs}", jobs) / size
+        wall = statistics.median(walls)
+        peak = (max(p[0] for p in peaks), max(p[1] for p in peaks))
+        per_file_s = statistics.median(pandocs) / size if pandocs else None
         ratio = f"{per_file_s / (wall / decks):.1f}x" if per_file_s else "—"
         cell = f"{per_file_s:.3f}" if per_file_s else "—"
         out.append(f"| {size} | {decks} | {jobs} | {wall:.2f} | {decks / wall:.1f} | "
@@ -216,6 +224,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--per-file", type=int, default=2, help="articles in each file")
     parser.add_argument("--pandoc-max", type=int, default=100, help="most files pandoc converts")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each size up to 100 files (median)"
+    )
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     briefdeck = shutil.which("briefdeck") or sys.exit("briefdeck is not installed (pip install .)")
@@ -236,7 +247,8 @@ def main() -> None:
         print(seed_row(briefdeck, work, cores), flush=True)
         for size in args.sizes:
             use_pandoc = bool(pandoc) and size <= args.pandoc_max
-            rows = size_rows(briefdeck, size, Path(work), cores, use_pandoc, args.per_file)
+            repeat = args.repeat if size <= 100 else 1
+            rows = size_rows(briefdeck, size, Path(work), cores, use_pandoc, args.per_file, repeat)
             print("\n".join(rows), flush=True)
         staged = next((s for s in args.sizes if s >= 100), None)
         if staged is not None:
