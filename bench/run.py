@@ -9,10 +9,14 @@ It writes N files in the genre, each of two articles about zones of their own (m
 Chinese fixture articles in tests/fixtures, zone names replaced by generated ones), as .txt
 for briefdeck and as Markdown for pandoc. It times `briefdeck build` with --jobs 1 and
 --jobs <cores>, samples the peak memory of the whole process tree (the command and its
-workers, summed), and times pandoc converting the same files, J at a time when briefdeck has
---jobs J (up to --pandoc-max files). It prints a Markdown table, then the milliseconds per
-deck of each stage (read, outline, plan, check, render) in one process on the first size of at
-least 100 files (bench/stages.py's measure: CPU time, every cache of texts emptied first).
+workers: resident sets summed, which counts the pages forked workers share once per process,
+and proportional sets summed, which counts each page once), and times pandoc converting the
+same files, J at a time when briefdeck has --jobs J (up to --pandoc-max files); up to 100
+files, each time is the median of --repeat runs, briefdeck's and pandoc's in turn. It prints a
+Markdown table (ratio: pandoc's seconds per file over briefdeck's seconds per deck), then the
+milliseconds per deck of each stage (read, outline, plan, check, render) in one process on the
+first size of at least 100 files (bench/stages.py's measure: CPU time, every cache of texts
+emptied first).
 briefdeck runs as installed, its bytecode cached (PYTHONDONTWRITEBYTECODE is not passed on: an
 install compiles it), after one build that is not timed.
 """
@@ -92,33 +96,39 @@ def generate(count: int, folder: Path, per_file: int = 1) -> tuple[Path, Path]:
     return texts, marks
 
 
-def tree_rss(pid: int) -> int:
-    """Return the summed resident memory (bytes) of process `pid` and its descendants."""
-    total, todo = 0, [pid]
-    page = os.sysconf("SC_PAGE_SIZE")
+def tree_memory(pid: int) -> tuple[int, int]:
+    """Return the memory (bytes) of process `pid` and its descendants: resident sets summed
+    (the pages forked workers share counted in each) and proportional sets summed (each shared
+    page counted once in all)."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
         try:
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * page
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines()[1:]:
+                key, value = line.split(":")
+                if key in ("Rss", "Pss"):
+                    kb = int(value.split()[0]) * 1024
+                    rss, pss = (rss + kb, pss) if key == "Rss" else (rss, pss + kb)
             for task in os.listdir(f"/proc/{current}/task"):
                 children = Path(f"/proc/{current}/task/{task}/children").read_text().split()
                 todo += [int(c) for c in children]
         except (OSError, ValueError):
             continue  # the process ended while it was being read
-    return total
+    return rss, pss
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Return wall seconds and peak memory (bytes, summed over the process tree) of a command."""
+def timed(command: list[str]) -> tuple[float, tuple[int, int]]:
+    """Return wall seconds and peak memory of a command's process tree (bytes: resident sets
+    summed, proportional sets summed)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    peak = 0
+    peak = [0, 0]
 
     def sample() -> None:
-        nonlocal peak
         while process.poll() is None:
-            peak = max(peak, tree_rss(process.pid))
+            peak[:] = map(max, peak, tree_memory(process.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
@@ -128,7 +138,12 @@ def timed(command: list[str]) -> tuple[float, int]:
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{err.decode()[-500:]}")
-    return wall, peak
+    return wall, (peak[0], peak[1])
+
+
+def megabytes(peak: tuple[int, int]) -> str:
+    """Return peak memory as `RSS / PSS` megabytes."""
+    return f"{peak[0] / 2**20:.0f} / {peak[1] / 2**20:.0f}"
 
 
 def pandoc_seconds(folder: Path, out: Path, jobs: int) -> float:
@@ -167,33 +182,40 @@ def seed_row(briefdeck: str, work: str, cores: int) -> str:
     runs = [timed([briefdeck, "build", str(seed), "-o", f"{work}/seed", "--quiet", "--force"])
             for _ in range(5)]  # fmt: skip
     wall = statistics.median(r[0] for r in runs)
-    peak = max(r[1] for r in runs)
+    peak = (max(r[1][0] for r in runs), max(r[1][1] for r in runs))
     return (f"| seed: 1 file, 2 decks, median of 5 | | {cores} | {wall:.2f} | {2 / wall:.1f} | "
-            f"{wall / 2:.3f} | {peak / 2**20:.0f} | | |")  # fmt: skip
+            f"{wall / 2:.3f} | {megabytes(peak)} | | |")  # fmt: skip
 
 
 def size_rows(
-    briefdeck: str, size: int, work: Path, cores: int, pandoc: bool, per_file: int
+    briefdeck: str, size: int, work: Path, cores: int, pandoc: bool, per_file: int, repeat: int
 ) -> list[str]:
     """Return the rows of `size` files: briefdeck with one job and with `cores`, pandoc at the
-    same parallelism."""
+    same parallelism, each the median of `repeat` runs taken in turn (the machine's load
+    falls on both alike)."""
     texts, marks = generate(size, work / f"n{size}", per_file)
     out = []
     for jobs in sorted({1, cores}):
-        folder = work / f"out{size}-{jobs}"
-        wall, peak = timed(
-            [briefdeck, "build", str(texts), "-o", str(folder), "--jobs", str(jobs), "--quiet"]
-        )
+        walls, peaks, pandocs = [], [], []
+        for n in range(repeat):
+            folder = work / f"out{size}-{jobs}-{n}"
+            wall, peak = timed(
+                [briefdeck, "build", str(texts), "-o", str(folder), "--jobs", str(jobs), "--quiet"]
+            )
+            walls.append(wall)
+            peaks.append(peak)
+            if pandoc:
+                pandocs.append(pandoc_seconds(marks, work / f"pandoc{size}-{jobs}-{n}", jobs))
         decks = len(list(folder.glob("*.pptx")))
-        if decks != size * per_file:
+        if decks < 0.95 * size * per_file:  # a few generated names may fall in one zone
             raise SystemExit(f"expected {size * per_file} decks, found {decks}")
-        per_file_s = None
-        if pandoc:
-            per_file_s = pandoc_seconds(marks, work / f"pandoc{size}-{jobs}", jobs) / size
+        wall = statistics.median(walls)
+        peak = (max(p[0] for p in peaks), max(p[1] for p in peaks))
+        per_file_s = statistics.median(pandocs) / size if pandocs else None
         ratio = f"{per_file_s / (wall / decks):.1f}x" if per_file_s else "—"
         cell = f"{per_file_s:.3f}" if per_file_s else "—"
         out.append(f"| {size} | {decks} | {jobs} | {wall:.2f} | {decks / wall:.1f} | "
-                   f"{wall / decks:.4f} | {peak / 2**20:.0f} | {cell} | {ratio} |")  # fmt: skip
+                   f"{wall / decks:.4f} | {megabytes(peak)} | {cell} | {ratio} |")  # fmt: skip
     return out
 
 
@@ -202,6 +224,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--per-file", type=int, default=2, help="articles in each file")
     parser.add_argument("--pandoc-max", type=int, default=100, help="most files pandoc converts")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each size up to 100 files (median)"
+    )
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     briefdeck = shutil.which("briefdeck") or sys.exit("briefdeck is not installed (pip install .)")
@@ -213,7 +238,8 @@ def main() -> None:
     python = platform.python_version()
     print(f"machine: {platform.machine()}, {cores} cores, Python {python}, {version}")
     print()
-    print("| files | decks | jobs | wall s | decks/s | s/deck | peak MB | pandoc s/file | ratio |")
+    print("| files | decks | jobs | wall s | decks/s | s/deck | peak MB, RSS / PSS | pandoc s/file "
+          "| ratio |")  # fmt: skip
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="briefdeck-bench-") as work:
         seed = ROOT / "seeds" / "000_5ad35ad114782d3f.txt"
@@ -221,7 +247,8 @@ def main() -> None:
         print(seed_row(briefdeck, work, cores), flush=True)
         for size in args.sizes:
             use_pandoc = bool(pandoc) and size <= args.pandoc_max
-            rows = size_rows(briefdeck, size, Path(work), cores, use_pandoc, args.per_file)
+            repeat = args.repeat if size <= 100 else 1
+            rows = size_rows(briefdeck, size, Path(work), cores, use_pandoc, args.per_file, repeat)
             print("\n".join(rows), flush=True)
         staged = next((s for s in args.sizes if s >= 100), None)
         if staged is not None:

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -17,7 +18,7 @@ from briefdeck import batch
 from briefdeck.batch import BuildSettings, EventKind, build_all
 from briefdeck.cli import main
 from briefdeck.layouts import load_layout_set
-from briefdeck.pipeline import read_articles
+from briefdeck.pipeline import ZoneJob, read_articles
 from tests.conftest import FIXTURES, SEED, failing_build, fixture
 
 
@@ -176,3 +177,14 @@ def test_an_error_event_names_the_deck_it_ends_and_none_for_an_input(tmp_path, m
     assert (planned.count, deck.kind) == (2, EventKind.DECK)
     assert (failed.kind, failed.path) == (EventKind.ERROR, tmp_path / "随州高新区.pptx")
     assert failed.message.endswith("internal error: StopIteration") and "Traceback" in failed.trace
+
+
+def test_zones_of_one_document_are_built_by_one_worker_when_there_is_work_enough():
+    settings = BuildSettings(layout_set=load_layout_set("briefing"), out_dir=Path("out"))
+    jobs = [ZoneJob(f"z{n}", ((f"f{n // 2}.txt", n % 2),)) for n in range(12)]
+    tasks = [(job, Path(f"{job.zone}.pptx"), settings) for job in jobs]
+    groups = batch._grouped(tasks, 2)
+    assert [[t[0].zone for t in g] for g in groups] == [
+        [f"z{n}", f"z{n + 1}"] for n in range(0, 12, 2)
+    ]
+    assert batch._grouped(tasks[:4], 2) == [[t] for t in tasks[:4]]  # few: side by side

@@ -2,8 +2,9 @@
 
 Pass one reads every document's structure only, to learn which zone each article is about
 (in parallel when jobs > 1). Pass two builds each zone's deck from its articles alone, read
-again by the worker that builds it. The parent never holds more than the zone index, so
-memory stays flat however many documents there are; decks are written as they are done.
+again by the worker that builds it (the zones of one document by one worker, which reads it
+once). The parent never holds more than the zone index and the decks it has yet to report,
+so memory stays flat however many documents there are; decks are written as they are done.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import enum
 import multiprocessing
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -155,32 +157,77 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
             yield Event(EventKind.SKIPPED, titles=skipped)
         yield Event(EventKind.PLANNED, count=len(work))
         paths = deck_paths([job.zone for job in work], settings.out_dir)
-        tasks = [(job, path, settings) for job, path in zip(work, paths)]
-        for (_, path, _), result in zip(tasks, _map(pool, _build, tasks)):
-            if isinstance(result, Failure):
-                yield _internal(str(path), result, path)
-            elif isinstance(result, BriefdeckError):
-                yield Event(EventKind.ERROR, str(result), path=path)
-            else:
-                for warning in result.warnings:
-                    yield Event(EventKind.WARNING, f"{path.name}: {warning}")
-                yield Event(EventKind.DECK, path=path, deck=result)
+        groups = _grouped([(job, path, settings) for job, path in zip(work, paths)], jobs)
+        for group, results in zip(groups, _map(pool, _build_group, groups)):
+            if isinstance(results, Failure):  # the worker was lost: each of its decks failed
+                results = [results] * len(group)
+            for (_, path, _), result in zip(group, results):
+                yield from _built(path, result)
     finally:
         if pool is not None:  # a caller that stops early (--fail-fast) cancels what is left
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _built(path: Path, result: Deck | BriefdeckError | Failure) -> Iterator[Event]:
+    """Yield the events of one deck's build: its warnings and the deck, or its error."""
+    if isinstance(result, Failure):
+        yield _internal(str(path), result, path)
+    elif isinstance(result, BriefdeckError):
+        yield Event(EventKind.ERROR, str(result), path=path)
+    else:
+        for warning in result.warnings:
+            yield Event(EventKind.WARNING, f"{path.name}: {warning}")
+        yield Event(EventKind.DECK, path=path, deck=result)
+
+
+GROUP_MAX = 8
+"""Most decks one worker builds in a row from the same documents."""
+
+Task = tuple[ZoneJob, Path, BuildSettings]
+
+
+def _grouped(tasks: list[Task], jobs: int) -> list[list[Task]]:
+    """Return the tasks in order, those that follow one another and share a document in one
+    group (up to GROUP_MAX), which one worker builds: the document is read once, not by each
+    worker that builds a zone of it. With fewer than two groups a job, each task is a group of
+    its own: the workers build the few decks side by side.
+
+    A worker lost while it builds a group (killed, out of memory) loses the pool: the decks
+    of its group are reported failed, those it finished too."""
+    groups: list[list[Task]] = []
+    sources: set[str] = set()
+    for task in tasks:
+        mine = {source for source, _ in task[0].parts}
+        if groups and mine & sources and len(groups[-1]) < GROUP_MAX:
+            groups[-1].append(task)
+            sources |= mine
+        else:
+            groups.append([task])
+            sources = mine
+    return groups if len(groups) >= 2 * jobs else [[task] for task in tasks]
+
+
+def _build_group(tasks: list[Task]) -> list[Deck | BriefdeckError | Failure]:
+    """Build the decks of a group of tasks, in order."""
+    return [_build(task) for task in tasks]
+
+
 def _map(pool: Executor | None, function: Callable[[Any], Any], tasks: list[Any]) -> Iterator[Any]:
-    """Yield `function` of each task in order; a task whose worker was lost gives a Failure."""
+    """Yield `function` of each task in order; a task whose worker was lost gives a Failure.
+
+    A result is let go once yielded: the parent holds no more decks than the workers make
+    ahead of the one it waits for."""
     if pool is None or len(tasks) <= 1:
         yield from map(function, tasks)
         return
-    futures = [pool.submit(function, task) for task in tasks]
-    for future in futures:
+    futures = deque(pool.submit(function, task) for task in tasks)
+    while futures:
+        future = futures.popleft()
         try:
             yield future.result()
         except Exception as exc:  # `function` returns its errors: a worker died (BrokenProcessPool)
             yield failure(exc)
+        del future
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor | None:
@@ -188,6 +235,9 @@ def _executor(jobs: int) -> ProcessPoolExecutor | None:
     if jobs <= 1:
         return None
     import briefdeck.render  # noqa: F401 - imported once here, the forked workers inherit it
+    from briefdeck.segment import load
+
+    load()  # the dictionary read once and shared: not once per worker
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

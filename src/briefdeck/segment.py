@@ -14,6 +14,11 @@ def _jieba() -> Any:
     return rjieba
 
 
+def load() -> None:
+    """Load the dictionary now: a process about to fork its workers shares it with them."""
+    _jieba()
+
+
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[tuple[str, str, int], ...]:
     """Return the words of `text` as (word, part-of-speech tag, start offset), in order."""
