@@ -22,7 +22,6 @@ from briefdeck.render.package import (
     next_name,
     next_rid,
     relative,
-    rels_xml,
     serialize,
 )
 from briefdeck.render.props import fixed_times
@@ -190,8 +189,7 @@ def _part_entries(base: Base, part: Part, when: datetime | None) -> list[Entry]:
         blob = fixed_times(blob, when)
     out = [base.deflated.entry(part.name, blob)]
     if part.rels:
-        folder, leaf = part.name.rsplit("/", 1)
-        out.append(base.deflated.entry(f"{folder}/_rels/{leaf}.rels", rels_xml(part.rels)))
+        out.append(base.deflated.rels(part.name, part.rels))
     return out
 
 
