@@ -7,6 +7,7 @@ import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -52,7 +53,9 @@ class Part:
 
     def relate(self, reltype: str, target: str) -> str:
         """Add a relationship to the part named `target`; return its rId."""
-        rid = next_rid({r.rid for r in self.rels})
+        rid = f"rId{len(self.rels) + 1}"  # the next when rId1… are all taken, as they mostly are
+        if any(r.rid == rid for r in self.rels):
+            rid = next_rid({r.rid for r in self.rels})
         self.rels.append(Rel(rid, reltype, relative(self.name, target)))
         return rid
 
@@ -62,6 +65,7 @@ def serialize(element: Any) -> bytes:
     return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
+@lru_cache(maxsize=4096)
 def relative(source: str, target: str) -> str:
     """Return the reference from part `source` to part `target` (`../slideLayouts/…`)."""
     folder, _, _ = source.rpartition("/")
