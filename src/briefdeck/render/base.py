@@ -20,7 +20,7 @@ from pptx.parts.slide import NotesMasterPart
 from pptx.shapes.shapetree import SlideShapes
 
 from briefdeck.layouts import LayoutSet
-from briefdeck.render.oxml import qn
+from briefdeck.render.oxml import NOTES_HEAD, qn
 from briefdeck.render.package import BASE_LEVEL, Deflated, Entry, Part, Rel, serialize
 from briefdeck.render.props import format_name
 from briefdeck.render.template import template_layouts
@@ -90,7 +90,8 @@ class Base:
     format: str
     """PowerPoint's name of the slide size."""
     deflated: Deflated = field(default_factory=Deflated)
-    """The small parts of decks on this base, deflated once."""
+    """The small parts of decks on this base, deflated once (and how slides and notes
+    begin)."""
 
 
 def prepared_base(data: bytes, layout_set: LayoutSet) -> Base:
@@ -120,6 +121,7 @@ def prepared_base(data: bytes, layout_set: LayoutSet) -> Base:
         layouts=_layouts(prs, layout_set),
         slide_head=slide_ends()[0],
         slide_tail=slide_ends()[1],
+        deflated=Deflated([slide_ends()[0].encode(), NOTES_HEAD]),
         format=format_name(prs.slide_width or 0, prs.slide_height or 0),
     )
 

@@ -20,9 +20,7 @@ from briefdeck.render.package import (
     Rel,
     content_types_xml,
     next_name,
-    next_rid,
     relative,
-    rels_xml,
     serialize,
 )
 from briefdeck.render.props import fixed_times
@@ -70,17 +68,11 @@ class DeckParts:
     def add_slide(self) -> Part:
         """Return the part of a new slide, listed in the presentation (the default notes
         master related after the first slide, as python-pptx relates it)."""
-        rid = self._relate(RT.SLIDE, f"/ppt/slides/slide{len(self.slide_ids) + 1}.xml")
-        self.slide_ids.append(rid)
+        name = f"/ppt/slides/slide{len(self.slide_ids) + 1}.xml"
+        self.slide_ids.append(self.presentation.relate(RT.SLIDE, name))
         if len(self.slide_ids) == 1 and self.base.new_notes_master:
-            self._relate(RT.NOTES_MASTER, self.base.notes_master)
-        return self.add(Part(f"/ppt/slides/slide{len(self.slide_ids)}.xml", CT.PML_SLIDE, b""))
-
-    def _relate(self, reltype: str, target: str) -> str:
-        rels = self.presentation.rels
-        rid = next_rid({r.rid for r in rels})
-        rels.append(Rel(rid, reltype, relative(self.presentation.name, target)))
-        return rid
+            self.presentation.relate(RT.NOTES_MASTER, self.base.notes_master)
+        return self.add(Part(name, CT.PML_SLIDE, b""))
 
 
 class SlideBuild:
@@ -190,8 +182,7 @@ def _part_entries(base: Base, part: Part, when: datetime | None) -> list[Entry]:
         blob = fixed_times(blob, when)
     out = [base.deflated.entry(part.name, blob)]
     if part.rels:
-        folder, leaf = part.name.rsplit("/", 1)
-        out.append(base.deflated.entry(f"{folder}/_rels/{leaf}.rels", rels_xml(part.rels)))
+        out.append(base.deflated.rels(part.name, part.rels))
     return out
 
 

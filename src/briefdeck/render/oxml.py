@@ -294,6 +294,10 @@ NOTES_XML = (
 (written as lxml writes it)."""
 
 
+NOTES_HEAD = XML_HEAD + NOTES_XML[: NOTES_XML.index("<a:lstStyle/>") + 13].encode()
+"""How every notes slide part begins."""
+
+
 def notes_xml(text: str) -> bytes:
     """Return a notes slide part whose body holds `text`, a paragraph per line."""
     lines = []

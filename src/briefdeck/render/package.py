@@ -7,6 +7,7 @@ import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -52,7 +53,9 @@ class Part:
 
     def relate(self, reltype: str, target: str) -> str:
         """Add a relationship to the part named `target`; return its rId."""
-        rid = next_rid({r.rid for r in self.rels})
+        rid = f"rId{len(self.rels) + 1}"  # the next when rId1… are all taken, as they mostly are
+        if any(r.rid == rid for r in self.rels):
+            rid = next_rid({r.rid for r in self.rels})
         self.rels.append(Rel(rid, reltype, relative(self.name, target)))
         return rid
 
@@ -62,6 +65,7 @@ def serialize(element: Any) -> bytes:
     return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
+@lru_cache(maxsize=4096)
 def relative(source: str, target: str) -> str:
     """Return the reference from part `source` to part `target` (`../slideLayouts/…`)."""
     folder, _, _ = source.rpartition("/")
@@ -151,12 +155,31 @@ class Deflated:
     LIMIT = 4096
     """Most entries kept (all are forgotten past it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, heads: Iterable[bytes] = ()) -> None:
         self._known: dict[tuple[str, bytes], Entry] = {}
+        self._rels: dict[tuple[str, tuple[Rel, ...]], Entry] = {}
+        self._heads = [(head, _flushed(head)) for head in heads]
+        """How many parts begin (a slide's, a notes page's XML up to its text), deflated once:
+        a part that begins so is deflated from there on."""
+
+    def rels(self, part: str, rels: list[Rel]) -> Entry:
+        """Return the entry of the relationships of part `part` (kept by the relationships:
+        their XML is written once)."""
+        key = (part, tuple(rels))
+        found = self._rels.get(key)
+        if found is None:
+            if len(self._rels) >= self.LIMIT:
+                self._rels.clear()
+            folder, leaf = part.rsplit("/", 1)
+            found = self._rels[key] = Entry.of(f"{folder}/_rels/{leaf}.rels", rels_xml(rels))
+        return found
 
     def entry(self, name: str, blob: bytes) -> Entry:
         """Return the entry of part `name` holding `blob`."""
         if len(blob) > self.SMALL:
+            for head, data in self._heads:
+                if blob.startswith(head):
+                    return Entry.of(name, blob, start=(len(head), data))
             return Entry.of(name, blob)
         found = self._known.get((name, blob))
         if found is None:
@@ -177,11 +200,22 @@ class Entry:
     size: int
 
     @classmethod
-    def of(cls, name: str, blob: bytes, level: int = LEVEL) -> Entry:
-        """Return the entry of `blob` deflated at `level`."""
+    def of(
+        cls, name: str, blob: bytes, level: int = LEVEL, start: tuple[int, bytes] = (0, b"")
+    ) -> Entry:
+        """Return the entry of `blob` deflated at `level`; with `start`, (n, data), its first n
+        bytes are given deflated as `data` (`_flushed`) and the rest is deflated after them."""
+        skip, data = start
         packer = zlib.compressobj(level, zlib.DEFLATED, -15, MEMORY)
-        data = packer.compress(blob) + packer.flush()
+        data += packer.compress(blob[skip:] if skip else blob) + packer.flush()
         return cls(name.lstrip("/").encode(), data, zlib.crc32(blob), len(blob))
+
+
+def _flushed(head: bytes) -> bytes:
+    """Return `head` deflated up to a full flush: blocks that end on a byte and that nothing
+    after them refers back into, so that a part beginning with `head` may go on from there."""
+    packer = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, MEMORY)
+    return packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
 
 
 def zip_bytes(entries: Iterable[Entry], stamp: tuple[int, ...]) -> bytes:
