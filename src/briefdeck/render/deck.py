@@ -27,14 +27,14 @@ from briefdeck.render.props import fixed_times
 
 
 class DeckParts:
-    """The parts a deck adds to its base, by name; python-pptx's chart and picture builders
-    ask it for part names as they would ask a package."""
+    """The parts a deck adds to its base, by name; python-pptx's picture builder asks it for
+    part names as it would ask a package."""
 
     def __init__(self, base: Base) -> None:
         self.base = base
         self.parts: list[Part] = []
         self.made: list[Any] = []
-        """Parts python-pptx made (charts, pictures), written when the deck is done."""
+        """Parts python-pptx made (pictures), written when the deck is done."""
         self.names = set(base.names)
         self.images = dict(base.images)
         own = base.presentation
@@ -77,8 +77,8 @@ class DeckParts:
 
 class SlideBuild:
     """A slide being filled: its part, its layout's placeholders and, once parsed for
-    python-pptx's builders, its XML; to python-pptx's shape views (charts, tables, pictures)
-    it is both the slide and the slide's part."""
+    python-pptx's builders, its XML; to python-pptx's shape views (tables, pictures, a
+    template's placeholders) it is both the slide and the slide's part."""
 
     def __init__(self, deck: DeckParts, layout: SlideLayout) -> None:
         self.deck = deck
@@ -154,7 +154,7 @@ def entries(deck: DeckParts, core: bytes, app: bytes, when: datetime | None) -> 
     """Return the deck's zip entries: content types, relationships, the presentation, the
     base's parts, the deck's own, and its properties (embedded workbooks stamped `when`)."""
     base = deck.base
-    own = [*deck.parts, *(_converted(p) for p in _with_related(deck.made))]
+    own = [*deck.parts, *(_converted(p) for p in deck.made)]
     presentation = deck.presentation
     presentation.blob = presentation_xml(base, deck.slide_ids)
     names = [
@@ -183,15 +183,6 @@ def _part_entries(base: Base, part: Part, when: datetime | None) -> list[Entry]:
     out = [base.deflated.entry(part.name, blob)]
     if part.rels:
         out.append(base.deflated.rels(part.name, part.rels))
-    return out
-
-
-def _with_related(made: list[Any]) -> list[Any]:
-    """Return python-pptx's parts and the parts they relate to (a chart's workbook)."""
-    out: list[Any] = []
-    for part in made:
-        out.append(part)
-        out += [r.target_part for r in part.rels.values() if not r.is_external]
     return out
 
 

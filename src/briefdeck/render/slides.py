@@ -1,9 +1,4 @@
-"""Fill one slide from its spec: placeholders, number cards, chart, table and photo.
-
-A slide is written as XML text from its layout's placeholders (`base.Holder`, in lxml's form);
-a slide with a chart, a table, a photo or a template's placeholder to move is parsed and
-finished with python-pptx's builders, then written by lxml: both ways give the same XML.
-"""
+"""Fill one slide from its spec: placeholders, number cards, chart, table and photo."""
 
 from __future__ import annotations
 
@@ -54,7 +49,11 @@ class _Text:
 
 def fill_slide(slide: Any, spec: SlideSpec, layout_set: LayoutSet, sep: str) -> int:
     """Write the spec's title, text, cards, chart, table and photo as the slide's XML; return
-    how many paragraphs with text its shapes hold (as app.xml counts them)."""
+    how many paragraphs with text its shapes hold (as app.xml counts them).
+
+    A slide is written as XML text from its layout's placeholders (`base.Holder`, in lxml's
+    form); one with a chart, a table, a photo or a template's placeholder to move is parsed
+    and finished with python-pptx's builders, then written by lxml: both give the same XML."""
     layout = layout_set.for_kind(spec.kind)
     holders = slide.holders
     idx = {role: layout.indexes.get(role, IDX[role]) for role in IDX}

@@ -1,8 +1,4 @@
-"""Write fitted text as DrawingML paragraphs: runs with sizes, emphasis, bullets and languages.
-
-Paragraphs are written as XML text and parsed in one go (lxml makes the elements in C), in
-the form lxml writes them: the decks are the same as when they were built element by element.
-"""
+"""Write fitted text as DrawingML paragraphs: runs with sizes, emphasis, bullets and languages."""
 
 from __future__ import annotations
 
@@ -24,7 +20,8 @@ def paragraph_xml(
     start: int = 1,
 ) -> str:
     """Return an `a:p` holding `runs` (empty runs left out), numbered from `start` if
-    `numbered`."""
+    `numbered`, as XML text in the form lxml writes it (parsed in one go where elements are
+    needed: the decks are the same as when they were built element by element)."""
     head = f'<a:pPr algn="{ALIGN[align]}">' if align else "<a:pPr>"
     out = [head, f'<a:lnSpc><a:spcPct val="{round(line_spacing * 100000)}"/></a:lnSpc>']
     if space_before is not None:

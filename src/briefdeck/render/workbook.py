@@ -1,12 +1,4 @@
-"""A chart's embedded workbook written directly, as XlsxWriter writes it for python-pptx.
-
-python-pptx makes a chart's workbook with XlsxWriter, which takes longer than the rest of a
-deck. For a chart of plain labels and numbers the workbook is written here: its fixed parts
-are XlsxWriter's own (made once per process), its sheet, strings and styles written the way
-XlsxWriter writes them (tests/test_workbook.py holds them to XlsxWriter's on many charts).
-Anything else (an empty label, one Excel would read as a formula or a link, a control
-character, spaces around it) is left to XlsxWriter.
-"""
+"""A chart's embedded workbook written directly, as XlsxWriter writes it for python-pptx."""
 
 from __future__ import annotations
 
@@ -41,7 +33,14 @@ _OWN_XF = '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyN
 
 
 class ChartData(CategoryChartData):
-    """python-pptx's chart data, whose workbook is written directly when it can be."""
+    """python-pptx's chart data, whose workbook is written directly when it can be.
+
+    XlsxWriter, which python-pptx makes the workbook with, takes longer than the rest of a
+    deck. For a chart of plain labels and numbers the workbook's fixed parts are XlsxWriter's
+    own (made once per process) and its sheet, strings and styles are written the way
+    XlsxWriter writes them (tests/test_workbook.py holds them to XlsxWriter's on many charts).
+    Anything else (an empty label, one Excel would read as a formula or a link, a control
+    character, spaces around it) is left to XlsxWriter."""
 
     @property
     def xlsx_blob(self) -> bytes:
