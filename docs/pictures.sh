@@ -33,12 +33,12 @@ cp "$work/big-red/平顶山高新区-05.png" docs/slide-party-red.png
 # A table of our own fixture article: its native table slide and the chart of its numeric column.
 briefdeck build tests/fixtures/zh_table.md -o "$work/table" --quiet >/dev/null
 briefdeck preview "$work/table"/*.pptx -o "$work/big-table" --dpi 60 >/dev/null
-cp "$work/big-table/青川高新区-5.png" docs/slide-table.png
-cp "$work/big-table/青川高新区-6.png" docs/slide-table-chart.png
+cp "$work/big-table/青川高新区-4.png" docs/slide-table.png
+cp "$work/big-table/青川高新区-5.png" docs/slide-table-chart.png
 # A photo slide of our own fixture article and the photo made for it (tests/photo_scene.py),
 # its colours reduced so that the picture stays small.
 briefdeck build tests/fixtures/zh_photos.md -o "$work/photo" --quiet >/dev/null
 briefdeck preview "$work/photo"/*.pptx -o "$work/big-photo" --dpi 60 >/dev/null
 python3 -c 'import sys; from PIL import Image; Image.open(sys.argv[1]).convert("RGB").quantize(128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(sys.argv[2], optimize=True)' \
-  "$work/big-photo/梓桥科技城-5.png" docs/slide-photo.png
+  "$work/big-photo/梓桥科技城-4.png" docs/slide-photo.png
 ls -1 docs/*.png
