@@ -425,9 +425,10 @@ def part_outline(
     ]
     limit = _limit(article.language, settings)
     news = main_news(article, part) if part.role is Role.SUMMARY else None
-    bullets = _news_bullets(article, news, metrics, settings) if news else []
+    lead = _with_antecedent(article, news) if news else []
+    bullets = _news_bullets(article, lead, metrics, settings)
     told = len(bullets)  # the news: shown whatever the budget's floor
-    skip = skip | set(_with_antecedent(article, news)) if news else skip
+    skip = skip | set(lead)
     for every in (False, True):
         found = _bullets(article, part, metrics, skip, limit, every)
         if len(bullets) + len(found) >= 2 or every:
@@ -557,16 +558,16 @@ def _raw_summary(article: Article, w: dict[str, str]) -> SectionOutline:
 
 def _news_bullets(
     article: Article,
-    news: tuple[int, int, str],
+    said: list[str],
     metrics: list[Metric],
     settings: OutlineSettings,
 ) -> list[Bullet]:
-    """Return the main news as the summary's first bullets: who, what and where, kept whole,
-    after the sentence it points back at (一种…正在成形。这是…的硕果——…)."""
+    """Return the main news (`said`: its sentence, after the one it points back at) as the
+    summary's first bullets: who, what and where, kept whole."""
     limit = _limit(article.language, settings) * 3 // 2
     return [
         Bullet(line)
-        for sentence in _with_antecedent(article, news)
+        for sentence in said
         for line in condense(sentence, [m.text for m in metrics if m.text in sentence], (), limit)
     ]
 
