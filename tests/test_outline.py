@@ -863,6 +863,17 @@ def test_a_later_line_repeats_the_name_that_acts(sentence, keep, holding, subjec
     assert line.startswith(subject + holding)
 
 
+def test_a_later_line_naming_the_actor_already_gets_no_subject():
+    sentence = (
+        "从老码头到新港区，从小渔村到物流城，青川县以十足的耐心，"
+        "为外来客商打造公平透明、安心放心的一流营商环境，让客商与青川县一同成长壮大，"
+        "让青川县因开放更加年轻。"
+    )
+    lines = condense(sentence, [], ("青川县",), 60, True)
+    assert any(x.startswith("让青川县因开放") for x in lines), lines
+    assert not any("青川县让青川县" in x for x in lines)
+
+
 def test_two_names_acting_together_are_no_subject_of_a_later_line():
     sentence = (
         "今年3月，青川市科技局与青川区联合编制示范区建设方案，打造占地30平方公里的创新区，"

@@ -413,3 +413,36 @@ def test_words_said_early_in_a_long_section_follow_the_slide_they_were_said_on()
     first = titles.index("服务企业")
     assert titles[first + 1] == "企业负责人"  # before the section's continuation
     assert titles[first + 2].startswith("服务企业（")
+
+
+def test_an_outlook_said_before_a_closing_scene_and_a_credit_line_ends_the_deck(tmp_path):
+    outline = outline_of_text(
+        tmp_path,
+        "果园里的好日子",
+        "在青川县国家现代农业产业园，果农王伯今年的苹果亩产达到5000斤，比五年前多了一成。",
+        "产业园引进冷链物流企业12家，果品商品化处理率达到85%，带动全县果农增收。",
+        "王伯把老屋翻修一新，还给孙子买了电脑。",
+        "展望来年，王伯有新期盼：“希望咱的苹果牌子叫得更响，卖到更远的地方去。”",
+        "过几天，村里要去产业园参观新品种，王伯第一个报了名，“看看明年能不能种上。”",
+        "本期统筹：孙丽",
+    )
+    assert outline.closing[0].text.startswith("展望来年，王伯有新期盼")
+    deck = plan_deck(outline, LAYOUTS)
+    assert deck.slides[-1].title == "展望"
+    assert not any("孙丽" in p.text for s in deck.slides if s.body for p in s.body.paragraphs)
+
+
+def test_closing_words_too_long_for_a_title_are_the_recaps_line(tmp_path):
+    words = "从老街到新城，从小作坊到大工厂，青川人用一双双勤劳的手，正把日子织得越来越红火。"
+    outline = outline_of_text(
+        tmp_path,
+        "青川经开区织出新天地",
+        "青川经开区今年新签约纺织项目28个，总投资46亿元。",
+        "园区规上纺织企业达到120家，去年产值突破300亿元。",
+        "经开区建成公共实训基地3个，培训产业工人1.2万人次。",
+        words,
+    )
+    assert outline.coda == words.rstrip("。") and not outline.closing
+    last = plan_deck(outline, LAYOUTS).slides[-1]
+    assert last.title == "回顾" and last.cards
+    assert [p.text for p in last.body.paragraphs] == [words.rstrip("。")]

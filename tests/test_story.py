@@ -121,7 +121,7 @@ def test_an_ending_that_looks_ahead_is_the_outlook_with_its_motto_inside(tmp_pat
     assert plan == sentence and "新征程" in plan
 
 
-def test_plans_that_end_the_paragraph_before_a_summing_up_belong_to_the_outlook(tmp_path):
+def test_plans_ending_the_paragraph_before_a_summing_up_and_that_summing_up_end_the_deck(tmp_path):
     from briefdeck.pipeline import outlines, read_articles
     from briefdeck.story import outlook_sentences
 
@@ -142,6 +142,8 @@ def test_plans_that_end_the_paragraph_before_a_summing_up_belong_to_the_outlook(
     (outline,) = outlines(articles)
     shown = [b.text for s in outline.sections for b in s.bullets]
     assert not any("力争在3年内" in b for b in shown)  # on the closing slide, not a section's
+    assert plans[-1].startswith("从安家补贴到青年驿站")  # the closing words after the outlook
+    assert not any("从安家补贴" in b for b in shown)
 
 
 def test_the_news_is_the_strap_lines_quoted_term_not_the_scene_before_it(tmp_path):

@@ -79,9 +79,13 @@ def bare_quote(sentence: str) -> bool:
 
 def steps_of(line: str) -> list[str]:
     """Return the steps of a line of plans (将A，B，推动C): its clauses without settings, when
-    there are several and each is a complete point; else empty."""
+    there are several and each is a complete point; else empty (words said stay with the
+    clause that announces them)."""
     english = not has_cjk(line)
-    steps = [_tidy(c) for c in clauses(line, english)]
+    parts = clauses(line, english)
+    if any(c.rstrip().endswith(("：", ":")) for c in parts):
+        return []
+    steps = [_tidy(c) for c in parts]
     steps = [c for c in steps if english or not (is_setting(c) or len(c) < 5)]  # 下一步
     whole = len(steps) > 1 and all(fragment_reason(c) is None for c in steps)
     return [_sentence_case(c, english) for c in steps] if whole else []
@@ -212,10 +216,12 @@ def _skipped(clause: str, after: str, limit: int, size: Any) -> bool:
 
 def _carried(subject: str, piece: str, zones: tuple[str, ...], limit: int) -> str:
     """Return `piece`, a later line's first clause, led by the `subject` that acted when it
-    opens with its verb and the line still fits (English lines have no subject carried)."""
+    opens with its verb, does not name it already (让某地…) and the line still fits (English
+    lines have no subject carried)."""
     named = any(piece.startswith(z[:2]) for z in zones)  # 某市全市…: a place, tagged a verb
     carried = subject + piece
-    if subject and _verb_first_zh(piece) and not named and len(carried) <= limit:
+    fresh = subject not in piece
+    if subject and fresh and _verb_first_zh(piece) and not named and len(carried) <= limit:
         return carried
     return piece
 

@@ -292,9 +292,11 @@ def coda(article: Article) -> str:
 def outlook_sentences(article: Article) -> list[tuple[str, str]]:
     """Return (sentence, plan) of the article's forward-looking ending.
 
-    These are the plan and next-step sentences of its last paragraph, led by those that end
-    the paragraph before it (将打造…。力争在3年内… before a closing paragraph that sums up);
-    the plan is the sentence, or the quoted words in it that state the plan.
+    These are the plan and next-step sentences of its last paragraph (and, when plans end the
+    paragraph before, the closing words after its first plan), led by the plans that end the
+    paragraph before it (将打造…。
+    力争在3年内… before a closing paragraph that sums up); the plan is the sentence, or the
+    quoted words in it that state the plan.
     """
     last = [(s, p) for s, sec in enumerate(article.sections) for p in range(len(sec.paragraphs))]
     if not last:
@@ -308,9 +310,20 @@ def outlook_sentences(article: Article) -> list[tuple[str, str]]:
             if not plans:
                 break
             found[:0] = [(sentence, q) for q in plans]
+    looking_ahead = False
+    closing = bool(found)  # the plans run on from the paragraph before: this one closes
     for sentence in sentences(paragraphs[p].text):
-        found.extend((sentence, q) for q in _plans(sentence, article.language))
+        plans = _plans(sentence, article.language)
+        if not plans and closing and looking_ahead and _sums_up(sentence):
+            plans = [sentence]  # 未来可期。从A到B，… : the closing words after it end the deck too
+        looking_ahead = looking_ahead or bool(plans)
+        found.extend((sentence, q) for q in plans)
     return found
+
+
+def _sums_up(sentence: str) -> bool:
+    """Return True for closing words: no figure, no words said."""
+    return not re.search(r"\d", sentence) and not _said(sentence)
 
 
 def _plans(sentence: str, language: Language) -> list[str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from briefdeck.model import Bullet, Figure, SectionOutline
+from briefdeck.model import AnyKind, Bullet, Figure, SectionOutline
 from briefdeck.outline import FIGURES_SLIDE_MIN
 from briefdeck.planning.cards import fact
-from briefdeck.planning.fitting import balanced, fit
+from briefdeck.planning.fitting import balanced, fit, fits_title
 from briefdeck.planning.opening import key_figures
 from briefdeck.planning.sections import section
 from briefdeck.planning.state import Context, PlanState, add, panel, text
@@ -19,30 +19,54 @@ SHORT_DECK = 3
 
 
 def ending(ctx: Context, st: PlanState) -> None:
-    """Plan the ending: the article's outlook, else a recap of the key figures."""
+    """Plan the ending: the article's outlook, else a recap of the key figures; the closing
+    words title it when they fit as a title, else they are its last line."""
     o, w = ctx.outline, ctx.words
     coda = o.coda
     if not o.closing:
         if coda or not _just_shown(st, o.key_figures):
             recap = recap_figures(ctx, st)
-            key_figures(ctx, st, coda or w["recap"], w["recap"] if coda else "", figures=recap)
+            if _as_title(ctx, "key_figures", coda):
+                key_figures(ctx, st, coda, w["recap"], figures=recap)
+            elif coda:
+                _beside_figures(ctx, st, w["recap"], [Bullet(coda)], coda, recap)
+            else:
+                key_figures(ctx, st, w["recap"], figures=recap)
         sources(ctx, st)
         return
-    closing = list(o.closing)
+    title = coda if _as_title(ctx, "closing", coda) else ""
+    closing = [*o.closing, *([Bullet(coda)] if coda and not title else [])]
     notes = "\n\n".join(x for x in (coda, o.closing_notes) if x)
     if len(closing) == 1 and len(o.key_figures) >= FIGURES_SLIDE_MIN:
         # one outlook line alone is a thin slide: it goes beside a recap of the key figures
-        title = coda or w["outlook"]
-        grid = ctx.layouts.for_kind("section_cards").cards
-        figures = tuple(panel(ctx, st, grid, list(recap_figures(ctx, st)))[0])
-        section(ctx, st, SectionOutline(title, bullets=(*closing,), figures=figures, notes=notes))
+        _beside_figures(ctx, st, title or w["outlook"], closing, notes, recap_figures(ctx, st))
         sources(ctx, st)
         return
     for n, chunk in enumerate(balanced(ctx.measure, "closing", closing)):
-        title = (coda or w["outlook"]) + ctx.continued(n)
         body = text(ctx, st, "closing", "body", chunk)
-        add(ctx, st, "closing", title, notes, body=body, kicker=w["outlook"] if coda else "")
+        kicker = w["outlook"] if title else ""
+        add(ctx, st, "closing", (title or w["outlook"]) + ctx.continued(n), notes, body=body,
+            kicker=kicker)  # fmt: skip
     sources(ctx, st)
+
+
+def _as_title(ctx: Context, kind: AnyKind, coda: str) -> bool:
+    """Return True when the closing words fit the slide's title within its sizes."""
+    return bool(coda) and fits_title(ctx.measure, ctx.measure.box(kind, "title"), coda)
+
+
+def _beside_figures(
+    ctx: Context,
+    st: PlanState,
+    title: str,
+    lines: list[Bullet],
+    notes: str,
+    figures: tuple[Figure, ...],
+) -> None:
+    """Plan a closing slide of a few lines beside the recap's figures."""
+    grid = ctx.layouts.for_kind("section_cards").cards
+    shown = tuple(panel(ctx, st, grid, list(figures))[0])
+    section(ctx, st, SectionOutline(title, bullets=(*lines,), figures=shown, notes=notes))
 
 
 def recap_figures(ctx: Context, st: PlanState) -> tuple[Figure, ...]:

@@ -109,10 +109,17 @@ def title_size(ms: Measure, box: Box, title: str) -> float | None:
     )  # below the set's smallest rather than overflow: a template's title box may be small
 
 
+def fits_title(ms: Measure, box: Box | None, title: str) -> bool:
+    """Return True when `title` fits its box within the box's sizes."""
+    return box is not None and bool(
+        fit_size([title], (box.w, box.h), box.sizes, ms.metrics, box.bold)
+    )
+
+
 def cut_title(ms: Measure, box: Box | None, title: str) -> tuple[str, str]:
     """Return (title, kicker): a title too long for its box cut at its first separator,
     the first part shown as the kicker."""
-    if box is None or fit_size([title], (box.w, box.h), box.sizes, ms.metrics, box.bold):
+    if box is None or fits_title(ms, box, title):
         return title, ""
     parts = re.split(r"(?<=\S)\s+(?=\S)|[：:，,]", title, maxsplit=1)
     return (parts[1].strip(), parts[0].strip()) if len(parts) == 2 else (title, "")
