@@ -742,7 +742,15 @@ def _clean_left(left: str, article: Article, subject: bool = False) -> str:
     units = set(v["units_zh"])
     while len("".join(label)) > LABEL_MAX and len(label) > 1 and label[1] not in units:
         label = label[1:]  # never so far that a unit opens the label (15|分钟…)
+        while len(label) > 1 and _function_word(label[0]):
+            label = label[1:]  # 省级|及|以上|研发机构: never 及以上研发机构
     return strip_marks("".join(label))
+
+
+def _function_word(word: str) -> bool:
+    """Return True for a conjunction, particle, preposition or place word (及, 的, 以上)."""
+    found = tokens(word)
+    return len(found) == 1 and found[0][1][:1] in ("c", "u", "p", "f")
 
 
 def _phrase_only(words: list[str]) -> list[str]:
