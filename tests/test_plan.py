@@ -415,18 +415,20 @@ def test_words_said_early_in_a_long_section_follow_the_slide_they_were_said_on()
     assert titles[first + 2].startswith("服务企业（")
 
 
-def test_an_outlook_said_before_a_closing_scene_and_a_credit_line_ends_the_deck(tmp_path):
+def test_a_hope_said_before_a_closing_scene_and_a_credit_line_ends_the_deck(tmp_path):
     outline = outline_of_text(
         tmp_path,
         "果园里的好日子",
         "在青川县国家现代农业产业园，果农王伯今年的苹果亩产达到5000斤，比五年前多了一成。",
         "产业园引进冷链物流企业12家，果品商品化处理率达到85%，带动全县果农增收。",
         "王伯把老屋翻修一新，还给孙子买了电脑。",
-        "展望来年，王伯有新期盼：“希望咱的苹果牌子叫得更响，卖到更远的地方去。”",
+        "展望来年，王伯有新期盼：“咱的苹果甜是甜，可名气还不大。希望牌子叫得更响，卖到更远的地方去。”",
         "过几天，村里要去产业园参观新品种，王伯第一个报了名，“看看明年能不能种上。”",
         "本期统筹：孙丽",
     )
-    assert outline.closing[0].text.startswith("展望来年，王伯有新期盼")
+    (hope,) = outline.closing  # the words said whole, a pull quote under their lead-in
+    assert hope.head == "展望来年，王伯有新期盼"
+    assert hope.text == "“咱的苹果甜是甜，可名气还不大。希望牌子叫得更响，卖到更远的地方去。”"
     deck = plan_deck(outline, LAYOUTS)
     assert deck.slides[-1].title == "展望"
     assert not any("孙丽" in p.text for s in deck.slides if s.body for p in s.body.paragraphs)

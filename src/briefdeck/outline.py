@@ -929,13 +929,26 @@ def closing_of(articles: list[Article], settings: OutlineSettings) -> tuple[Bull
     for article in articles:
         limit = _limit(article.language, settings)
         for _, plan in outlook_sentences(article):
+            said = _said_plan(plan, limit)
             keep = [m.text for m in article.metrics if m.text in plan]
             out.extend(
-                Bullet(line) for line in condense(plan, keep, article.zone_names, limit, True)
-            )
-    if len(out) == 1:  # one line is a thin slide: its steps, when each is a point, make a list
+                [said] if said else
+                (Bullet(line) for line in condense(plan, keep, article.zone_names, limit, True))
+            )  # fmt: skip
+    if (
+        len(out) == 1 and not out[0].head
+    ):  # one line is a thin slide: its steps, when each is a point, make a list
         return tuple(Bullet(step) for step in steps_of(out[0].text)) or tuple(out)
     return tuple(out)
+
+
+def _said_plan(plan: str, limit: int) -> Bullet | None:
+    """Return words said that look ahead as one pull quote under the words that introduce
+    them (某某有新期盼：“…”), when they fit two lines; else None."""
+    found = re.fullmatch(r"(.{2,30}?)[：:]\s*(“[^“”]+”)", plan.strip())
+    if not found or len(found.group(2)) > 2 * limit:
+        return None
+    return Bullet(display(found.group(2)), head=display(found.group(1)))
 
 
 def _closing_notes(articles: list[Article]) -> str:

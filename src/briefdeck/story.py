@@ -305,14 +305,14 @@ def outlook_sentences(article: Article) -> list[tuple[str, str]]:
     paragraphs = article.sections[s].paragraphs
     found: list[tuple[str, str]] = []
     if p > 1:  # not the lead: its plan is the news
-        for sentence in reversed(sentences(paragraphs[p - 1].text)):
+        for sentence in reversed(_said_whole(paragraphs[p - 1].text)):
             plans = _plans(sentence, article.language)
             if not plans:
                 break
             found[:0] = [(sentence, q) for q in plans]
     looking_ahead = False
     closing = bool(found)  # the plans run on from the paragraph before: this one closes
-    for sentence in sentences(paragraphs[p].text):
+    for sentence in _said_whole(paragraphs[p].text):
         plans = _plans(sentence, article.language)
         if not plans and closing and looking_ahead and _sums_up(sentence):
             plans = [sentence]  # 未来可期。从A到B，… : the closing words after it end the deck too
@@ -331,6 +331,24 @@ def _plans(sentence: str, language: Language) -> list[str]:
     look ahead, else the sentence itself when it does (a motto quoted inside a plan)."""
     said = [q for q in re.findall(r"[“\"]([^”\"]+)", sentence) if len(q) >= STATEMENT]
     plans = [q for q in said if is_outlook(q, language)]
-    if not plans and is_outlook(sentence, language):
+    if not plans and (is_outlook(sentence, language) or _hope_said(sentence, language)):
         plans = [sentence]
     return plans
+
+
+def _said_whole(text: str) -> list[str]:
+    """Return the sentences of `text`, the sentences of one quotation joined (…：“A。B。”)."""
+    out: list[str] = []
+    for sentence in sentences(text):
+        if out and out[-1].count("“") > out[-1].count("”"):
+            out[-1] += sentence
+        else:
+            out.append(sentence)
+    return out
+
+
+def _hope_said(sentence: str, language: Language) -> bool:
+    """Return True for a sentence whose words said hope (…：“…希望…。”)."""
+    hopes = vocabulary("genre").get(f"hopes_{language.value}", [])
+    said = re.findall(r"[“\"]([^”\"]+)", sentence)
+    return any(h in q for q in said for h in hopes)
