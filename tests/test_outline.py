@@ -602,6 +602,13 @@ def test_a_sentence_that_names_or_dates_a_fact_is_a_bullet_without_a_figure():
         ),
         # a setting leads to the one step: no list
         ("站在新的起点上，园区将以更大力度引进人才", []),
+        # what the steps are taken in light of is no step
+        (
+            "青川将聚焦新材料细分领域，结合各片区资源禀赋和产业基础，推动三大园区错位发展",
+            ["青川将聚焦新材料细分领域", "推动三大园区错位发展"],
+        ),
+        # words said stay with the clause that announces them
+        ("展望来年，王伯有新期盼：“希望果园的牌子叫得更响。”", []),
     ],
 )
 def test_a_lone_plan_line_is_listed_by_its_steps(line, steps):
@@ -964,3 +971,21 @@ def _salient(texts: list[str], most: int, floor: float | None = None) -> list[st
     articles, _ = read_articles(str(fixture("zh_quotes_sections.txt")))
     shown, _ = most_salient([Bullet(t) for t in texts], most, articles[0], "", floor)
     return [b.text for b in shown]
+
+
+def test_a_sections_own_statement_is_shown_and_a_mere_lead_in_is_not(tmp_path):
+    outline = outline_of_text(
+        tmp_path,
+        "青川经开区：产业向新 园区向好",
+        "近年来，青川经开区围绕产业布局、园区建设持续发力，发展态势良好。",
+        "构建多元化产业新格局",
+        "青川经开区的快速发展，离不开产业集群的持续壮大。近年来，装备制造、新材料、"
+        "绿色食品等重点产业协同推进，形成多元化且富有活力的产业格局。"
+        "园区规上工业企业增至180家，高新技术企业增至96家。",
+        "打造一流产业承载平台",
+        "园区建设，离不开高标准的规划。青川经开区整合优化园区环境，新建标准厂房12万平方米。",
+    )
+    by_title = {s.title: [b.text for b in s.bullets] for s in outline.sections}
+    first = by_title["构建多元化产业新格局"]
+    assert any(b.endswith("形成多元化且富有活力的产业格局") for b in first), first
+    assert not any("离不开" in b for lines in by_title.values() for b in lines)

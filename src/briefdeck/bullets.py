@@ -17,6 +17,8 @@ LIST_ITEM_MAX = 8
 """Longest name (characters) taken for a list's last item before the list's count."""
 SUBJECT_MAX = 12
 """Longest noun phrase (characters) a later line of a sentence repeats as its subject."""
+TOPIC_SHARED = 3
+"""Pairs of characters of a title's words a sentence shares with it to be about its topic."""
 OPENING_MAX = 6
 """Longest opening clause (characters) a pointer may follow (今天看来，这…)."""
 NUMERALS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
@@ -31,10 +33,12 @@ def paragraph_bullets(
     skip: frozenset[str] = frozenset(),
     every: bool = False,
     before: str = "",
+    topic: frozenset[str] = frozenset(),
 ) -> list[Bullet]:
-    """Return the bullets of a paragraph: its first sentence and every sentence with a figure
-    (or `every` sentence), none of the sentences in `skip`; a sentence that points back keeps
-    the one before it, in this paragraph or (`before`) the last of the paragraph before."""
+    """Return the bullets of a paragraph: its first sentence, every sentence with a figure or
+    about the `topic` (the words of its section's title), or `every` sentence; none of the
+    sentences in `skip`; a sentence that points back keeps the one before it, in this
+    paragraph or (`before`) the last of the paragraph before."""
     text = paragraph.text
     head = ""
     if paragraph.lead:
@@ -51,7 +55,13 @@ def paragraph_bullets(
     chosen = [
         n
         for n, sentence in enumerate(found)
-        if (n == opening or every or concrete(sentence) or any(m.text in sentence for m in figures))
+        if (
+            n == opening
+            or every
+            or concrete(sentence)
+            or any(m.text in sentence for m in figures)
+            or about(sentence, topic)
+        )
         and shown[n]
         and not (n and bare_quote(found[n - 1]) and len(sentence) < SPEAKER_LINE)  # “…”某某说。
     ]
@@ -67,6 +77,19 @@ def paragraph_bullets(
     if head and not out and not head.endswith(("？", "?")):
         out.append(Bullet("", head))  # a question is no point on its own
     return out
+
+
+def topic_words(title: str) -> frozenset[str]:
+    """Return the words a title names its topic by: its nouns and verbs of two characters
+    or more."""
+    return frozenset(w for w, tag, _ in tokens(title) if len(w) >= 2 and tag[:1] in "nv")
+
+
+def about(sentence: str, topic: frozenset[str]) -> bool:
+    """Return True for a sentence that shares with a title's `topic` words TOPIC_SHARED
+    pairs of characters (多元·元化·格局 under 构建多元化发展新格局)."""
+    pairs = {w[n : n + 2] for w in topic for n in range(len(w) - 1)}
+    return sum(1 for pair in pairs if pair in sentence) >= TOPIC_SHARED
 
 
 def bare_quote(sentence: str) -> bool:

@@ -17,6 +17,7 @@ from briefdeck.bullets import (
     paragraph_bullets,
     refers_back,
     steps_of,
+    topic_words,
 )
 from briefdeck.chars import display, has_cjk, sentences
 from briefdeck.language import DEFAULT, Language, of
@@ -440,6 +441,7 @@ def part_outline(
     bullets = [_after_title(b, display(part.title)) for b in bullets]
     bullets = [replace(b, head="") if same_words(b.head, part.title) else b for b in bullets]
     bullets = [b for b in bullets if b.head or b.text]
+    bullets = [b for b in bullets if not _lead_in(b, article)] or bullets
     floor = SUMMARY_FLOOR if part.role is Role.SUMMARY else None
     shown, left = most_salient(bullets, settings.section_bullets, article, part.title, floor, told)
     bullets = list(shown)
@@ -478,6 +480,16 @@ def part_outline(
     )
 
 
+def _lead_in(bullet: Bullet, article: Article) -> bool:
+    """Return True for a line that only leads into its section (…的快速发展，离不开…): no
+    figure, no name; the facts after it say what it announces."""
+    words = vocabulary("genre").get(f"lead_ins_{article.language.value}", [])
+    text = bullet.head + bullet.text
+    bare = reduce(lambda t, name: t.replace(name, ""), article.zone_names, text)
+    plain = not figure_texts(text, article.language)
+    return plain and any(w in text for w in words) and not concrete(bare)
+
+
 def _after_title(bullet: Bullet, title: str) -> Bullet:
     """Return `bullet` without the words its slide's title already shows when it opens with
     them as a clause (title 走进某某车间, bullet 走进某某车间，一种…: 一种…)."""
@@ -508,7 +520,7 @@ def most_salient(
     scenes = tuple(
         vocabulary("genre")["scene_openers_zh"]
     )  # 走进某车间，…: where the reporter went
-    topic = {w for w, tag, _ in tokens(title) if len(w) >= 2 and tag[:1] in "nv"}
+    topic = topic_words(title)
     names = sorted({*article.zone_names, *article.zones_mentioned}, key=len, reverse=True)
 
     def own(n: int) -> float:
@@ -595,6 +607,7 @@ def _bullets(
     """Return the bullets of a part's paragraphs (`every` sentence, or the first and those with
     a figure)."""
     section = article.sections[part.section]
+    topic = topic_words(part.title)
     out: list[Bullet] = []
     for p in part.paragraphs:
         last = sentences(section.paragraphs[p - 1].text)[-1:] if p else []
@@ -606,6 +619,7 @@ def _bullets(
             skip,
             every,
             last[0] if last else "",
+            topic,
         ):
             if b not in out:  # the sentence before, already a bullet of its own paragraph
                 out.append(b)
