@@ -356,3 +356,21 @@ def test_a_row_of_stars_and_a_contributor_line_are_no_headings(tmp_path):
     body = [p.text for s in article.sections for p in s.paragraphs]
     assert body[-1].startswith("青川县将继续") and not any("参与采写" in t for t in body)
     assert any("参与采写" in m for m in article.meta)
+
+
+def test_a_long_second_line_under_a_heading_is_part_of_it_not_a_cut_sentence(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川外贸稳中有进\n本报记者 王小明\n"
+        "青川经开区今年前三季度外贸进出口总额达到420亿元，同比增长9%。\n"
+        "政策帮扶增后劲\n"
+        "期待更多好招、实招，助企更好“走出去”“转内销”\n"
+        "面对多变的国际经贸形势，不少青川外贸企业在稳订单、降成本的同时，也盼着更多政策帮扶。\n"
+        "青川出台稳外贸12条措施，扩大出口信用保险覆盖面。\n",
+        "utf-8",
+    )
+    (article,), _ = read_articles(str(source))
+    headings = [s.heading for s in article.sections]
+    assert headings[-1] == "政策帮扶增后劲\n期待更多好招、实招，助企更好“走出去”“转内销”"
+    first = article.sections[-1].paragraphs[0].text
+    assert first.startswith("面对多变的国际经贸形势")

@@ -534,7 +534,7 @@ def _body(
         if picture:
             last = picture
             continue
-        last = "body"
+        under_heading, last = last == "heading", "body"
         if cut and is_heading_like(text) and not deep and i + 1 < len(blocks):
             cut = False  # a heading ends a cut paragraph: the rest of it was lost
         if cut:
@@ -544,6 +544,7 @@ def _body(
             cut = not ends_sentence(para[0])
             continue
         heading = is_heading_like(text) or _long_heading(blocks, i) or i in siblings
+        heading = heading or (under_heading and _second_line(blocks, i))
         if heading and not deep and i + 1 < len(blocks):
             paragraphs, last = _open_section(draft, text), "heading"
             continue
@@ -640,6 +641,15 @@ def _long_heading(blocks: tuple[Block, ...], i: int) -> bool:
     before, after = blocks[i - 1].text, blocks[i + 1].text
     shaped = ends_sentence(before) and ends_sentence(after) and len(after) > 2 * len(text)
     return shaped and opens_like_heading(text)
+
+
+def _second_line(blocks: tuple[Block, ...], i: int) -> bool:
+    """Return True for a line right under a heading that is its second line: heading-long,
+    no final punctuation, over a longer paragraph of whole sentences (…，助企更好“走出去”)."""
+    text = blocks[i].text
+    after = blocks[i + 1].text if i + 1 < len(blocks) else ""
+    longer = len(after) > len(text) and ends_sentence(after)
+    return is_title_like(text) and _width(text) <= HEADING_MAX and longer
 
 
 def _sibling_headings(blocks: tuple[Block, ...]) -> frozenset[int]:
