@@ -609,6 +609,8 @@ def test_a_sentence_that_names_or_dates_a_fact_is_a_bullet_without_a_figure():
         ),
         # words said stay with the clause that announces them
         ("展望来年，王伯有新期盼：“希望果园的牌子叫得更响。”", []),
+        # what a step is for is no step of its own
+        ("下一步将从平台对接等方面入手，为青川产品开拓国内市场创造更好环境，进一步稳定预期", []),
     ],
 )
 def test_a_lone_plan_line_is_listed_by_its_steps(line, steps):

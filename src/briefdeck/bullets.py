@@ -111,6 +111,8 @@ def steps_of(line: str) -> list[str]:
     steps = [_tidy(c) for c in parts]
     steps = [c for c in steps if english or not (is_setting(c) or len(c) < 5)]  # 下一步
     whole = len(steps) > 1 and all(fragment_reason(c) is None for c in steps)
+    if not english and any(tokens(c)[0][1] == "p" for c in steps[1:]):
+        return []  # …入手，为…创造更好环境: what the step is for, no step of its own
     return [_sentence_case(c, english) for c in steps] if whole else []
 
 

@@ -384,11 +384,14 @@ def _zh_figures(text: str) -> list[_Match]:
 
 
 def _threshold(text: str, q: Quantity) -> bool:
-    """Return True for a threshold or class that qualifies a noun (10亿元以上项目, 50亿元级项目)
-    and for an anniversary (10周年), not a figure."""
+    """Return True for a threshold or class that qualifies a noun (10亿元以上项目, 50亿元级项目,
+    超200万元的企业) and for an anniversary (10周年), not a figure."""
     after = text[q.end : q.end + 1] or " "
     if q.qualifier in ("以上", "以内") and is_cjk(after):
         return True
+    money = "元" in (q.unit or "")  # not 超过20%的企业: a share of them
+    if q.qualifier in ("超", "超过", "逾", "不低于", "不少于") and after == "的" and money:
+        return True  # 研发投入超200万元的企业: the class of firms given a reward, no figure
     return after == "级" or (q.unit == "周" and after == "年")
 
 
@@ -563,9 +566,10 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     right = _clean_right(text[match.end : right_end])
     lone_verb = bool(left) and _verb(left) and len(tokens(left)) == 1  # 走进600平方米的…
     of = text[match.end : match.end + 1] == "的" and _measures_what_follows(right, raw_left)
-    label = (
-        right if right and (match.classifier or raw_left.endswith("的") or lone_verb or of) else ""
-    )
+    # 30亿元产业基金和|30亿元科创母基金: what stands before is the figure before's, not this one's
+    joined = previous is not None and raw_left.endswith(("和", "与", "及"))
+    follows = match.classifier or raw_left.endswith("的") or lone_verb or of or joined
+    label = right if right and follows else ""
     measure = _measure_before(raw_left) if of else ""
     if measure and not label.endswith(measure):
         label += measure  # 价值约35.6万元的生牛肉: the beef's value
@@ -876,6 +880,9 @@ def _clean_right(right: str, deeds: bool = False) -> str:
     named = whole.endswith(tuple(vocabulary("genre")["subject_endings_zh"]))
     if "“" in out and whole.startswith(out) and named and len(whole) <= LABEL_MAX:
         out = whole  # 青“智”川未来城区: a name with a quoted part, whole
+    ending = tokens(out)[-1:] if out else ()
+    if ending and ending[0][1] == "c" and len(out) > len(ending[0][0]):
+        out = out[: -len(ending[0][0])]  # 产业基金和|30亿元…: the list goes on, not the label
     return _trim(out, v["label_trim_zh"])
 
 
