@@ -347,6 +347,10 @@ def test_characters_a_deck_cannot_hold_are_dropped_from_an_edited_outline(tmp_pa
         ("在生产建设第一线,“红色”小分队当起“技术员”……", []),
         # a quote cut short takes only its own clause, not an earlier balanced one
         ("在车间里，工人化身“质检员”；在仓库，管理员当起“调度员", ["工人化身“质检员”"]),
+        # a noun phrase set off before a clause opening with its verb is its subject
+        ("三组镜头，描绘出青川人的奋斗足迹。", ["三组镜头，描绘出青川人的奋斗足迹"]),
+        # part of the total just told says so: 其中 stays
+        ("其中，出口380亿元，同比增长11%。", ["其中，出口380亿元，同比增长11%"]),
         # a lead-in to words said that were cut announces nothing
         ("展望来年，王伯有新打算：“明年想把果园搬上直播间，卖到全国各地去。", []),
         # how far a point holds stays with it: an old rule never reads as the present one

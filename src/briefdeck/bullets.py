@@ -236,7 +236,16 @@ def _skipped(clause: str, after: str, limit: int, size: Any) -> bool:
     """Return True for an opening clause a line skips, unless it is the place a sentence
     without a subject tells of (在某地，藏着…)."""
     located = clause.startswith("在") and has_cjk(clause) and _predicate_first(after)
-    return not located and _opening_gives_way(clause, limit, size)
+    return not (located or _subject_of(clause, after)) and _opening_gives_way(clause, limit, size)
+
+
+def _subject_of(clause: str, after: str) -> bool:
+    """Return True for a short noun phrase set off before a clause that opens with its verb:
+    that clause's subject (三幅图景，描绘出…)."""
+    words = tokens(_tidy(clause)) if has_cjk(clause) else ()
+    nominal = bool(words) and words[-1][1][:1] == "n" and all(t[:1] in "nmqb" for _, t, _ in words)
+    verb = tokens(_tidy(after))[:1] if has_cjk(after) else ()
+    return nominal and (_predicate_first(after) or (bool(verb) and verb[0][1] in ("i", "l")))
 
 
 def _carried(subject: str, piece: str, zones: tuple[str, ...], limit: int) -> str:
@@ -447,6 +456,8 @@ def _opening_gives_way(clause: str, limit: int, size: Any) -> bool:
     words = vocabulary("lint")
     if bare.endswith(tuple(words["speech_endings_zh"])) or bare in words["hedges_zh"]:
         return False  # 某某说, 按惯例: who says it, or how far it holds, stays with the point
+    if bare in words["back_references_zh"]:
+        return False  # 其中，出口…: part of the total just told, said so
     if is_date(bare):
         return False  # 今年3月, 截至6月, 几年前: when it happened is part of the fact
     return size(bare) < 5 or (size(bare) > limit * 2 // 3 and fragment_reason(bare) is not None)
