@@ -91,3 +91,9 @@ def test_plain_charts_do_not_ask_xlsxwriter(monkeypatch):
     data.add_series("奖项", [1.0, 2.5])
     monkeypatch.setattr(CategoryChartData, "xlsx_blob", property(refused))
     assert parts(data.xlsx_blob)["xl/sharedStrings.xml"].count(b"<si>") == 3
+
+
+def test_a_label_with_trailing_whitespace_keeps_it_as_xlsxwriter_does():
+    mine, theirs = both(["0\n", " 东区"], "0", [0, 1], "General")
+    assert mine == theirs
+    assert b'xml:space="preserve"' in mine["xl/sharedStrings.xml"]

@@ -79,7 +79,7 @@ def workbook(labels: list[str], name: str, values: list[float], number_format: s
         for n, (label, value) in enumerate(zip(labels, values), start=2)
     ]
     sheet = fixed["sheet"].format(bottom=len(labels) + 1, rows="".join(rows))
-    shared = "".join(f"<si><t>{_escaped(s)}</t></si>" for s in strings)
+    shared = "".join(f"<si><t{_space(s)}>{_escaped(s)}</t></si>" for s in strings)
     sst = (
         f'{_HEAD}<sst xmlns="{_MAIN}" count="{len(labels) + 1}" uniqueCount="{len(strings)}">'
         f"{shared}</sst>"
@@ -96,6 +96,11 @@ def workbook(labels: list[str], name: str, values: list[float], number_format: s
         for n in _ZIP_ORDER
     ]
     return zip_bytes(entries, (1980, 1, 1, 0, 0, 0))
+
+
+def _space(text: str) -> str:
+    """Return the attribute that keeps a string's leading or trailing whitespace, or empty."""
+    return ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
 
 
 def _escaped(text: str) -> str:
