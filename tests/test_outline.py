@@ -995,3 +995,28 @@ def test_a_sections_own_statement_is_shown_and_a_mere_lead_in_is_not(tmp_path):
     first = by_title["构建多元化产业新格局"]
     assert any(b.endswith("形成多元化且富有活力的产业格局") for b in first), first
     assert not any("离不开" in b for lines in by_title.values() for b in lines)
+
+
+def test_a_pull_quote_stands_where_it_was_said_among_the_bullets():
+    from briefdeck.model import Quote
+    from briefdeck.outline import with_pull_quote
+
+    notes = (
+        "青川经开区新建标准厂房12万平方米。“厂房一交付，我们就搬进来了。”企业负责人李华说。"
+        "园区还为入驻企业配套建设了人才公寓3栋。"
+    )
+    section = SectionOutline(
+        "平台建设",
+        bullets=(
+            Bullet("青川经开区新建标准厂房12万平方米"),
+            Bullet("园区还为入驻企业配套建设了人才公寓3栋"),
+        ),
+        notes=notes,
+    )
+    quote = Quote("厂房一交付，我们就搬进来了。", "企业负责人李华", 0, 0)
+    placed = with_pull_quote(section, quote)
+    assert [(b.head, b.text[:6]) for b in placed.bullets] == [
+        ("", "青川经开区新"),
+        ("企业负责人李华", "“厂房一交付"),
+        ("", "园区还为入驻"),
+    ]

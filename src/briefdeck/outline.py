@@ -52,6 +52,8 @@ from briefdeck.story import (
 from briefdeck.vocab import vocabulary
 from briefdeck.zones import by_zone
 
+SOURCE_KEY = 8
+"""Characters of a bullet or quote looked for in its section's source to find where it stands."""
 CHART_ROWS = 3
 """Fewest rows of a table's numeric column that make a chart of it."""
 ENUMERATION_GAP = 14
@@ -173,8 +175,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         quotes += [replace(q, after=placed.get(at, start)) for at, q in chosen]
         for at, q in others:  # words said stay with their speaker, inside their section
             home = placed.get(at, start)
-            pull = Bullet(f"“{q.text}”", q.speaker)
-            sections[home] = replace(sections[home], bullets=(*sections[home].bullets, pull))
+            sections[home] = with_pull_quote(sections[home], q)
         for at, q in told:  # the first bullet of the quote's words names its speaker
             home = placed.get(at, start)
             sections[home] = _attributed(sections[home], q)
@@ -339,11 +340,31 @@ def _pull_quotes(
     for quote in quotes:
         home = sections[quote.after] if quote.after < len(sections) else None
         if home is not None and len(home.bullets) <= THIN and not home.summary:
-            pull = Bullet(f"“{quote.text}”", quote.speaker)
-            sections[quote.after] = replace(home, bullets=(*home.bullets, pull))
+            sections[quote.after] = with_pull_quote(home, quote)
         else:
             left.append(quote)
     return sections, left
+
+
+def with_pull_quote(section: SectionOutline, quote: Quote | QuoteItem) -> SectionOutline:
+    """Return `section` with `quote` as a pull quote (`speaker：“…”`) where it was said: before
+    the first bullet its source text holds after the quote (at the end when none)."""
+    source = display(section.notes)
+    said = source.find(display(quote.text)[:SOURCE_KEY])
+    bullets = list(section.bullets)
+    later = [n for n, b in enumerate(bullets) if said >= 0 and _found_at(source, b) > said]
+    pull = Bullet(f"“{quote.text}”", quote.speaker or "")
+    bullets.insert(later[0] if later else len(bullets), pull)
+    return replace(section, bullets=tuple(bullets))
+
+
+def _found_at(source: str, bullet: Bullet) -> int:
+    """Return where `bullet`'s words start in `source` (its first clause, else its last
+    characters: a subject may have been carried before them), or -1."""
+    text = bullet.text.strip("“”")
+    first = re.split(r"[，,；;：:]", text)[0][:SOURCE_KEY]
+    at = source.find(first) if len(first) >= 4 else -1
+    return at if at >= 0 else source.find(text[-SOURCE_KEY:])
 
 
 def _headline(article: Article, zone: str) -> str:
