@@ -202,8 +202,13 @@ def _is_caption(text: str, caption: str) -> bool:
 def _tells_news(line: str, article: Article) -> bool:
     """Return True when `line` is the lead's news in its own words: clauses of the first four
     paragraphs (a national framing may take three before the zone's news), in order, naming
-    the zone or words of the title or kicker."""
-    lead = display("".join([p.text for s in article.sections for p in s.paragraphs][:4]))
+    the zone or words of the title or kicker; or a feature's delayed lead, the sentence after
+    its opening story that says what the story stands for (…是某园区…的缩影)."""
+    paragraphs = [p.text for s in article.sections for p in s.paragraphs]
+    lead = display("".join(paragraphs[:4]))
+    delayed = any(m in line for m in vocabulary("genre")["nut_markers_zh"])
+    if delayed and any(display(line) in display(p) for p in paragraphs[4:-1]):
+        return any(name in line for name in article.zone_names)
     clauses = [c for c in re.split(r"[，,；;：:]", line) if c]
     at = 0
     for clause in clauses:

@@ -1020,3 +1020,31 @@ def test_a_pull_quote_stands_where_it_was_said_among_the_bullets():
         ("企业负责人李华", "“厂房一交付"),
         ("", "园区还为入驻"),
     ]
+
+
+def test_a_features_news_told_after_its_opening_story_opens_the_summary(tmp_path):
+    nut = "王伯家的变化，是青川县国家现代农业产业园助农增收的缩影"
+    outline = outline_of_text(
+        tmp_path,
+        "果园里话增收",
+        "在青川县国家现代农业产业园，果农王伯打开手机查看果园的墒情，今年苹果亩产5000斤。",
+        "种了20年果树，王伯说，过去全凭经验，遇上倒春寒就减产一半。",
+        "几年前，青川县开始创建国家现代农业产业园。",
+        "王伯也用上了水肥一体化设备，每亩节省人工成本300元。",
+        "日子宽裕了，王伯把老屋翻修一新，还给孙子买了电脑。",
+        f"{nut}。产业园引进冷链物流企业12家，果品商品化处理率达到85%。",
+        "过几天，村里要组织果农去示范园参观，王伯第一个报了名。",
+        "一户户果农的笑脸，是青川县国家现代农业产业园建设的生动缩影。",
+    )
+    summary, *rest = outline.sections
+    assert summary.bullets[0].text == nut
+    assert not any(b.text == nut for s in rest for b in s.bullets)  # said once
+
+
+def test_a_comparison_stays_with_the_figure_it_compares():
+    sentence = (
+        "在青川县国家现代农业产业园，60岁的果农王伯打开手机里的“智慧果园”软件，"
+        "屏幕上显示，他家苹果亩产5000斤，比产业园没建时多800多斤。"
+    )
+    lines = condense(sentence, ["5000斤", "800多斤"], ("青川县国家现代农业产业园",), 60)
+    assert not any(line.startswith("比") for line in lines), lines

@@ -196,9 +196,10 @@ def condense(
             continue  # a long opening cut to a fragment (在全国首家): the next clause opens
         glued = _glue(current, piece, english)
         fronted = not lines and _tidy(current).startswith(("对", "对于")) and fits
-        if current and fronted and size(_tidy(glued)) <= limit * 3 // 2:
+        compared = _tidy(piece).startswith(tuple(vocabulary("genre")["comparisons_zh"]))
+        if current and (fronted or compared) and size(_tidy(glued)) <= limit * 3 // 2:
             current = glued  # 对…的产品，按…给予补贴: a fronted object goes with what is done to it
-            continue
+            continue  # …亩产1105斤，比…多300多斤: a comparison goes with what it compares
         if current and size(_tidy(glued)) > limit:
             if not lines and fragment_reason(_tidy(current)):
                 current = ""  # an opening setting alone is no point: the clause after it opens

@@ -151,6 +151,7 @@ def zone_outline(zone: str, articles: list[Article], settings: OutlineSettings) 
         told = [x for x in rest if x not in others]  # told in bullets, led by the speaker
         skip = _skipped_sentences(article, chosen + others) | set(sentences(last_words))
         parts = parts_of(article, settings.subtopic_figures)
+        skip |= _news_told_later(article, parts)
         placed: dict[tuple[int, int], int] = {}  # (section, paragraph) -> outline section
         homes = [_table_part(t, parts) for t in article.tables]
         for k, part in enumerate(parts):
@@ -712,6 +713,17 @@ def _quotes_without_slides(
         for at, q in _chosen_quotes(article, len(article.quotes))
         if q.speaker and q.text not in taken
     ]
+
+
+def _news_told_later(article: Article, parts: list[Part]) -> frozenset[str]:
+    """Return the news sentence when it stands after the lead (a feature's, told after its
+    opening story): the summary shows it, its own section does not."""
+    lead = next((p for p in parts if p.role is Role.SUMMARY), None)
+    news = main_news(article, lead) if lead else None
+    inside = lead is not None and news is not None and news[0] == lead.section
+    if news is None or (inside and lead is not None and news[1] in lead.paragraphs):
+        return frozenset()
+    return frozenset({news[2]})
 
 
 def _skipped_sentences(

@@ -32,6 +32,8 @@ STATEMENT = 12
 """A quote this long (in characters) is words said, not a quoted term."""
 HEAD_WEIGHT = 3.0
 """Score a sentence gains for each figure or quoted term of the headline it holds."""
+NUT_WEIGHT = 1.0
+"""Score a sentence gains for saying what the story told before it stands for (…的缩影)."""
 LEAD_PARAGRAPHS = 4
 """The main news is looked for in this many first paragraphs."""
 CODA_MAX = 40
@@ -115,7 +117,7 @@ def _lead_paragraphs(article: Article, paragraphs: tuple[Paragraph, ...]) -> int
     """Return how many first paragraphs form the lead of an article without headings: up to
     the one whose sentence best tells the news (a scene or a quote may come first)."""
     first = Part(Role.SUMMARY, "", "", 0, tuple(range(min(LEAD_PARAGRAPHS, len(paragraphs)))))
-    news = main_news(article, first)
+    news = _lead_news(article, first)
     return news[1] + 1 if news else 1
 
 
@@ -219,28 +221,71 @@ def _names_a_topic(clause: str) -> bool:
 
 
 def main_news(article: Article, lead: Part) -> tuple[int, int, str] | None:
+    """Return (section, paragraph, sentence) of the sentence that tells the news: the lead's
+    (`_lead_news`), or a feature's sentence after its opening story saying what that story
+    stands for, when it reads more as the news."""
+    wanted, named = _wanted(article)
+    best = _lead_news(article, lead)
+    score = _scored(best[2], wanted, named, article) if best else None
+    for s, p, sentence in _nut_grafs(article, lead):
+        nut = _scored(sentence, wanted, named, article) + NUT_WEIGHT
+        if score is None or nut > score:
+            best, score = (s, p, sentence), nut
+    return best
+
+
+def _lead_news(article: Article, lead: Part) -> tuple[int, int, str] | None:
     """Return (section, paragraph, sentence) of the lead sentence that tells the news.
 
     The news is the sentence of the lead's first paragraphs that shares most words with the
     title and kicker and names the zone; a scene set before it (`在某某车间里，…`) is passed over.
     """
-    head = f"{article.title} {article.kicker or ''}"
-    wanted = {w for w, tag, _ in tokens(head) if len(w) >= 2 and tag not in ("x", "m")}
-    # a quoted term or a figure of the strap line (else the title) names the news (试水“揭榜
-    # 挂帅”, 86家试点企业); a title's figure may frame the whole story (百亿元产业)
-    strap = article.kicker or article.title
-    named = {*re.findall(r"“([^”]{2,12})”", strap), *figure_texts(strap, article.language)}
+    wanted, named = _wanted(article)
     best: tuple[float, int, int, str] | None = None
     paragraphs = article.sections[lead.section].paragraphs
     for seen, p in enumerate(lead.paragraphs[:LEAD_PARAGRAPHS]):
         for n, sentence in enumerate(sentences(paragraphs[p].text)):
             if _said(sentence):
                 continue  # “…”某某说: words said, told on a quote slide, not the news
-            score = _news_score(sentence, wanted, article) - 0.4 * n - 1.0 * seen
-            score += HEAD_WEIGHT * sum(1 for term in named if term in sentence)
+            score = _scored(sentence, wanted, named, article) - 0.4 * n - 1.0 * seen
             if best is None or score > best[0]:
                 best = (score, lead.section, p, sentence)
     return (best[1], best[2], best[3]) if best else None
+
+
+def _wanted(article: Article) -> tuple[set[str], set[str]]:
+    """Return the words of the title and kicker, and the quoted terms and figures of the strap
+    line (else the title) that name the news (试水“揭榜挂帅”, 86家试点企业; a title's figure
+    may frame the whole story: 百亿元产业)."""
+    head = f"{article.title} {article.kicker or ''}"
+    wanted = {w for w, tag, _ in tokens(head) if len(w) >= 2 and tag not in ("x", "m")}
+    strap = article.kicker or article.title
+    named = {*re.findall(r"“([^”]{2,12})”", strap), *figure_texts(strap, article.language)}
+    return wanted, named
+
+
+def _scored(sentence: str, wanted: set[str], named: set[str], article: Article) -> float:
+    """Return how much a sentence reads as the news, the headline's terms it holds counted."""
+    head = HEAD_WEIGHT * sum(1 for term in named if term in sentence)
+    return _news_score(sentence, wanted, article) + head
+
+
+def _nut_grafs(article: Article, lead: Part) -> list[tuple[int, int, str]]:
+    """Return (section, paragraph, sentence) of the sentences after the lead that say what a
+    story told before them stands for, naming the zone (某某的变化，是某园区…的缩影): a feature's
+    news, told after its opening scene (the closing paragraph's sums the article up instead)."""
+    markers = vocabulary("genre")[f"nut_markers_{article.language.value}"]
+    last = (len(article.sections) - 1, len(article.sections[-1].paragraphs) - 1)
+    return [
+        (s, p, sentence)
+        for s, section in enumerate(article.sections)
+        for p, paragraph in enumerate(section.paragraphs)
+        if not (s == lead.section and p in lead.paragraphs) and (s, p) != last  # no closing
+        for sentence in sentences(paragraph.text)
+        if any(m in sentence for m in markers)
+        and any(z in sentence for z in article.zone_names)
+        and not _said(sentence)
+    ]
 
 
 def _said(sentence: str) -> bool:
