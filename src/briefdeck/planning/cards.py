@@ -13,7 +13,7 @@ UNIT_SCALE = 0.5
 """Size of a card's unit and qualifier relative to its figure."""
 SAFETY = 1.25
 """Widen measured figures by this much: renderers differ in digit widths and kerning."""
-PANEL_CARDS = 4
+PANEL_CARDS = 3
 """Most number cards beside bullets on one slide."""
 
 Fact = tuple[str, str, str]
