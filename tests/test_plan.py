@@ -448,3 +448,23 @@ def test_closing_words_too_long_for_a_title_are_the_recaps_line(tmp_path):
     last = plan_deck(outline, LAYOUTS).slides[-1]
     assert last.title == "回顾" and last.cards
     assert [p.text for p in last.body.paragraphs] == [words.rstrip("。")]
+
+
+def test_a_closing_paragraph_of_two_sentences_is_the_recaps_lines_beside_its_figures(tmp_path):
+    first = "建设开放新高地是一项长期工程，必须久久为功"
+    second = "从一家企业的大胆尝试，到一条产业链的蓬勃生长，青川的故事还在继续"
+    outline = outline_of_text(
+        tmp_path,
+        "青川经开区织出新天地",
+        "青川经开区今年新签约纺织项目28个，总投资46亿元。",
+        "园区规上纺织企业达到120家，去年产值突破300亿元。",
+        "经开区建成公共实训基地3个，培训产业工人1.2万人次。",
+        f"{first}。{second}。",
+    )
+    last = plan_deck(outline, LAYOUTS).slides[-1]
+    assert last.title == "回顾" and last.cards  # the key figures again: it is a recap
+    assert [p.text for p in last.body.paragraphs] == [first, second]
+    shown = [
+        p.text for s in plan_deck(outline, LAYOUTS).slides[:-1] if s.body for p in s.body.paragraphs
+    ]
+    assert not any(first in t or second in t for t in shown)  # the closing words end the deck

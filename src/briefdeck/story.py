@@ -11,7 +11,7 @@ from briefdeck.language import Language
 from briefdeck.metrics import figure_texts, is_outlook, is_target
 from briefdeck.model import Article, Paragraph
 from briefdeck.segment import tokens
-from briefdeck.structure import opens_like_heading
+from briefdeck.structure import opens_like_heading, replies
 from briefdeck.vocab import vocabulary
 
 TOPIC_MIN = 4
@@ -36,8 +36,11 @@ NUT_WEIGHT = 1.0
 """Score a sentence gains for saying what the story told before it stands for (…的缩影)."""
 LEAD_PARAGRAPHS = 4
 """The main news is looked for in this many first paragraphs."""
-CODA_MAX = 40
-"""Longest last paragraph (characters) that sums an article up in a line (`…，新城正加快生长。`)."""
+CODA_MAX = 50
+"""Longest sentence (characters) of a last paragraph that sums an article up (`…，新城正加快
+生长。`): each is a line of the closing slide."""
+CODA_SENTENCES = 2
+"""Most sentences of a last paragraph that sums an article up."""
 
 
 class Role(Enum):
@@ -198,6 +201,8 @@ def _first_phrase(paragraph: Paragraph) -> str:
     """Return the paragraph's short first sentence, or the clause it opens with when that
     names a topic; empty otherwise (a noun phrase cut from a sentence is no title)."""
     first = (sentences(paragraph.text) or [""])[0].strip()
+    if replies(first):
+        return ""  # 某某深有同感: a reply to words said before, no topic
     if 6 <= len(first) <= TOPIC_TITLE_MAX and not first.startswith(("“", '"')):
         return display(first.rstrip("。！!；;"))
     clauses = [c for c in re.split(r"[，,；;：:]", first) if c and not c.startswith(("“", '"'))]
@@ -324,10 +329,13 @@ def _news_score(sentence: str, wanted: set[str], article: Article) -> float:
 
 def coda(article: Article) -> str:
     """Return the article's closing words: a short last paragraph that sums it up (no figure,
-    no quote, no plan), as written; empty when the article ends otherwise."""
+    no quote, no plan; a sentence or two), as written; empty when the article ends otherwise."""
     paragraphs = [p.text for sec in article.sections for p in sec.paragraphs]
     last = paragraphs[-1].strip() if len(paragraphs) >= 3 else ""
-    if not last or len(last) > CODA_MAX or re.search(r"\d", last) or _said(last):
+    if not last or re.search(r"\d", last) or _said(last):
+        return ""
+    found = sentences(last)
+    if len(found) > CODA_SENTENCES or any(len(x) > CODA_MAX for x in found):
         return ""
     if article.language.cjk and last[-1:] not in "。！!…":
         return ""

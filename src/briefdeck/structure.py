@@ -708,7 +708,7 @@ def _is_heading_sentence(text: str) -> bool:
         return False
     if text.startswith(("“", '"', "（", "(")) or rules().caption_opener.match(text):
         return False
-    return opens_like_heading(body)
+    return opens_like_heading(body) and not replies(body)
 
 
 def opens_like_heading(text: str) -> bool:
@@ -721,6 +721,11 @@ def opens_like_heading(text: str) -> bool:
         and words[0][1][:1] not in (*LEAD_BAD_STARTS, "d")
         and (words[0][0] not in links)
     )
+
+
+def replies(text: str) -> bool:
+    """Return True for a line that replies to words said before it (某某深有同感): no heading."""
+    return text.rstrip("。！!；;").endswith(tuple(vocabulary("genre")["reactions_zh"]))
 
 
 def _is_source_line(text: str) -> bool:
@@ -905,7 +910,7 @@ def run_in_lead(text: str) -> str | None:
     first = tokens(lead)[0]
     if first[1][:1] in LEAD_BAD_STARTS or first[0] in vocabulary("genre")["story_links_zh"]:
         return None  # 如此，… / 接下来，…: the story's next step, not a topic
-    return lead
+    return None if replies(lead) else lead
 
 
 def find_quotes(sections: tuple[Section, ...]) -> tuple[Quote, ...]:

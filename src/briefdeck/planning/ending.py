@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from briefdeck.model import AnyKind, Bullet, Figure, SectionOutline
 from briefdeck.outline import FIGURES_SLIDE_MIN
@@ -29,13 +30,13 @@ def ending(ctx: Context, st: PlanState) -> None:
             if _as_title(ctx, "key_figures", coda):
                 key_figures(ctx, st, coda, w["recap"], figures=recap)
             elif coda:
-                _beside_figures(ctx, st, w["recap"], [Bullet(coda)], coda, recap)
+                _beside_figures(ctx, st, w["recap"], _lines(coda), coda, recap)
             else:
                 key_figures(ctx, st, w["recap"], figures=recap)
         sources(ctx, st)
         return
     title = coda if _as_title(ctx, "closing", coda) else ""
-    closing = [*o.closing, *([Bullet(coda)] if coda and not title else [])]
+    closing = [*o.closing, *(_lines(coda) if coda and not title else [])]
     notes = "\n\n".join(x for x in (coda, o.closing_notes) if x)
     if len(closing) == 1 and len(o.key_figures) >= FIGURES_SLIDE_MIN:
         # one outlook line alone is a thin slide: it goes beside a recap of the key figures
@@ -48,6 +49,11 @@ def ending(ctx: Context, st: PlanState) -> None:
         add(ctx, st, "closing", (title or w["outlook"]) + ctx.continued(n), notes, body=body,
             kicker=kicker)  # fmt: skip
     sources(ctx, st)
+
+
+def _lines(coda: str) -> list[Bullet]:
+    """Return the closing words as lines, a sentence each."""
+    return [Bullet(x.rstrip("。")) for x in re.split(r"(?<=[。！!])", coda) if x]
 
 
 def _as_title(ctx: Context, kind: AnyKind, coda: str) -> bool:
@@ -66,7 +72,8 @@ def _beside_figures(
     """Plan a closing slide of a few lines beside the recap's figures."""
     grid = ctx.layouts.for_kind("section_cards").cards
     shown = tuple(panel(ctx, st, grid, list(figures))[0])
-    section(ctx, st, SectionOutline(title, bullets=(*lines,), figures=shown, notes=notes))
+    part = SectionOutline(title, bullets=(*lines,), figures=shown, notes=notes)
+    section(ctx, st, part, recap=True)
 
 
 def recap_figures(ctx: Context, st: PlanState) -> tuple[Figure, ...]:

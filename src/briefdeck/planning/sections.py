@@ -16,11 +16,14 @@ BULLET_KEY = 8
 """Characters of a bullet looked for in its section's source to find where it stands."""
 
 
-def section(ctx: Context, st: PlanState, part: SectionOutline, tables: bool = True) -> None:
+def section(
+    ctx: Context, st: PlanState, part: SectionOutline, tables: bool = True, recap: bool = False
+) -> None:
     """Plan a section: bullets split evenly over as few slides as they need, each card on
     the slide whose bullets state its figure (else where there is room), then charts, then
-    its tables (unless not `tables`: the summary's follow the contents)."""
-    cards = [f for f in part.figures if fact(f) not in st.shown]
+    its tables (unless not `tables`: the summary's follow the contents). Cards shown before
+    are left out, unless it is a `recap`."""
+    cards = [f for f in part.figures if recap or fact(f) not in st.shown]
     if not cards and not part.bullets and part.tables:
         charts.tables(ctx, st, part)  # a heading over a table alone: the table is the section
         return
