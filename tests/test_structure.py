@@ -374,3 +374,14 @@ def test_a_long_second_line_under_a_heading_is_part_of_it_not_a_cut_sentence(tmp
     assert headings[-1] == "政策帮扶增后劲\n期待更多好招、实招，助企更好“走出去”“转内销”"
     first = article.sections[-1].paragraphs[0].text
     assert first.startswith("面对多变的国际经贸形势")
+
+
+def test_a_line_that_replies_to_words_said_is_no_run_in_lead():
+    from briefdeck.structure import run_in_lead
+
+    text = "青川精工有限公司总经理李强深有同感。一直以来，高企的进口关税掣肘企业发展，今年政策落地后情况大为改观。"
+    assert run_in_lead(text) is None
+    assert (
+        run_in_lead("平台建设。今年以来，青川经开区新建标准厂房12万平方米，入驻企业35家。")
+        == "平台建设"
+    )
