@@ -1048,3 +1048,18 @@ def test_a_comparison_stays_with_the_figure_it_compares():
     )
     lines = condense(sentence, ["5000斤", "800多斤"], ("青川县国家现代农业产业园",), 60)
     assert not any(line.startswith("比") for line in lines), lines
+
+
+def test_members_announced_after_a_colon_are_all_named():
+    sentence = (
+        "一个创新联合体迅速组建：青川工业研究院协调资源并部分出资，青川县整合国企资源成立"
+        "丝网集团作为检测方，王强的精工公司作为研发和生产方，来自邻省的禾丰装备公司则作为下游验证方。"
+    )
+    text = "".join(condense(sentence, [], ("青川县",), 60))
+    for member in ("青川工业研究院", "丝网集团", "精工公司", "禾丰装备公司"):
+        assert member in text, text
+    editor = (
+        "编者按：今年全国两会期间，有关部门强调，持续优化营商环境，青川县为每家企业配置专管员，"
+        "搭建沟通平台，解决企业诉求。"
+    )
+    assert not any(line.startswith("编者按") for line in condense(editor, [], ("青川县",), 60))

@@ -159,6 +159,7 @@ def condense(
     """
     english = not has_cjk(sentence)
     size = _size_en if english else len
+    whole = whole or (not english and _announces_members(sentence, limit))
     statements = _split(sentence, "；;") if not english else [sentence]
     if len(statements) > 1 and size(_tidy(sentence)) > limit:
         return _statement_lines(statements, keep, zones, limit, whole)
@@ -448,6 +449,17 @@ def _predicate_first(clause: str) -> bool:
     aspect particle after it (藏着…, which the segmenter may not tag a verb)."""
     words = tokens(_tidy(clause))
     return _verb_first_zh(clause) or (len(words) > 1 and words[1][0] in ("着", "了", "过"))
+
+
+def _announces_members(sentence: str, limit: int) -> bool:
+    """Return True for a sentence that announces its members after a colon, three or more
+    clauses each with its own subject (联合体组建：A出资，B检测，C研发，D验证。), short enough for
+    two lines: shown whole, since a cut would name some and drop the rest."""
+    head, colon, rest = sentence.partition("：")
+    members = [c for c in re.split(r"[，；]", rest) if c.strip("。 ") and not _lacks_subject(c)]
+    told = any(tag[:1] == "v" for _, tag, _ in tokens(head))  # not a label: 编者按：
+    short = len(head) <= limit * 2 // 3 and len(sentence) <= 2 * limit
+    return bool(colon) and told and short and len(members) >= 3
 
 
 def _opening_gives_way(clause: str, limit: int, size: Any) -> bool:
