@@ -336,6 +336,17 @@ def test_a_speaker_called_by_the_company_named_before_takes_its_name(tmp_path):
     assert [q.speaker for q in article.quotes] == ["青川禾丰药业（青川）有限公司副总经理赵某"]
 
 
+def test_a_speaker_led_in_by_a_conjunction_is_named_without_it(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川高新区算细账\n本报记者 王小明\n"
+        "按惯例，包装材料应计入生产成本。但企业方表示：“没有好包装，哪来的好价钱？产品增值也无从谈起。”\n",
+        "utf-8",
+    )
+    (article,), _ = read_articles(str(source))
+    assert [q.speaker for q in article.quotes] == ["企业方"]
+
+
 def test_a_row_of_stars_and_a_contributor_line_are_no_headings(tmp_path):
     # a row of stars sets the closing words apart; a line in brackets names who helped write
     source = tmp_path / "a.txt"

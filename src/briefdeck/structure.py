@@ -956,7 +956,9 @@ def _named(speaker: str, before: str) -> str:
 
 
 def _speaker(name: str) -> str:
-    """Return a speaker without the setting of the words (`某某在考察时` -> 某某)."""
+    """Return a speaker without the setting of the words (`某某在考察时` -> 某某) or the
+    conjunction that leads the sentence in (`但企业方` -> 企业方)."""
+    name = re.sub(r"^(?:但是|但|而|可是|不过|对此)(?=\w{2})", "", name)
     name = re.sub(r"(?:在|于).{1,20}?(?:时|中|上|期间)$", "", name).strip() or name
     return re.sub(r"(?<=\w{2})(?:笑着|感慨地|高兴地|自豪地|激动地|动情地|笑道)$", "", name)
 
