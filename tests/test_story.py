@@ -199,3 +199,27 @@ def test_the_news_is_no_scene_the_reporter_walks_into(tmp_path):
         "在深加工基地，雪梨膏生产线正在满负荷运转。\n",
     )
     assert news is not None and news[2].startswith("青川县雪梨深加工")
+
+
+def test_the_outlook_is_found_before_a_reporters_notes_and_bare_words_said_are_no_plan(tmp_path):
+    from briefdeck.pipeline import outlines, read_articles
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "青川区：老工业区的新动能\n本报记者 王小明\n"
+        "青川区软件和信息服务业营收去年超过1200亿元，数字经济企业超过3000家。\n"
+        "三区联动\n"
+        "青川区与高校共建科技园区8个，每年转化科技成果300多项，孵化企业500余家。\n"
+        "“未来，青川还有很多精彩值得期待。”青川区委书记李明说，今后一段时期，"
+        "青川区将加快构建覆盖全域的创新支撑体系。\n"
+        "记者手记\n"
+        "年轻的城区\n"
+        "走进青川区的园区和部门，扑面而来的是年轻的气息，处处是创业的劲头。\n"
+        "“政府与我们一起创业”是采访中听到最多的话，这份底气来自一次次靠前服务。\n",
+        "utf-8",
+    )
+    articles, _ = read_articles(str(source))
+    (outline,) = outlines(articles)
+    closing = [b.text for b in outline.closing]
+    assert closing and closing[0].startswith("青川区委书记李明说")
+    assert not any(line.startswith("未来，青川还有") for line in closing)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from briefdeck.bullets import bare_quote
 from briefdeck.chars import display, has_cjk, sentences
 from briefdeck.language import Language
 from briefdeck.metrics import figure_texts, is_outlook, is_target
@@ -342,16 +343,28 @@ def coda(article: Article) -> str:
     return "" if is_outlook(last, article.language) else last
 
 
+def _body_sections(article: Article) -> int:
+    """Return how many sections the report has before a sidebar set after it (记者手记: a
+    reporter's notes, whose words sum up rather than look ahead)."""
+    sidebars = tuple(vocabulary("genre")[f"sidebars_{article.language.value}"])
+    n = len(article.sections)
+    while n > 1 and (article.sections[n - 1].heading or "").startswith(sidebars):
+        n -= 1
+    return n
+
+
 def outlook_sentences(article: Article) -> list[tuple[str, str]]:
     """Return (sentence, plan) of the article's forward-looking ending.
 
-    These are the plan and next-step sentences of its last paragraph (and, when plans end the
+    These are the plan and next-step sentences of its last paragraph before any sidebar
+    (记者手记) (and, when plans end the
     paragraph before, the closing words after its first plan), led by the plans that end the
     paragraph before it (将打造…。
     力争在3年内… before a closing paragraph that sums up); the plan is the sentence, or the
     quoted words in it that state the plan.
     """
-    last = [(s, p) for s, sec in enumerate(article.sections) for p in range(len(sec.paragraphs))]
+    body = article.sections[: _body_sections(article)]
+    last = [(s, p) for s, sec in enumerate(body) for p in range(len(sec.paragraphs))]
     if not last:
         return []
     s, p = last[-1]
@@ -382,6 +395,8 @@ def _sums_up(sentence: str) -> bool:
 def _plans(sentence: str, language: Language) -> list[str]:
     """Return the plans a sentence states: quoted words long enough to be a statement that
     look ahead, else the sentence itself when it does (a motto quoted inside a plan)."""
+    if bare_quote(sentence):
+        return []  # “未来，…值得期待。”: words said alone; who said them tells the plan after
     said = [q for q in re.findall(r"[“\"]([^”\"]+)", sentence) if len(q) >= STATEMENT]
     plans = [q for q in said if is_outlook(q, language)]
     if not plans and (is_outlook(sentence, language) or _hope_said(sentence, language)):
