@@ -3,10 +3,12 @@ even continuation slides, an ending."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from briefdeck.language import Language
 from briefdeck.layouts import load_layout_set
 from briefdeck.lint import Defect, lint_deck
-from briefdeck.model import Bullet, SectionOutline, ZoneOutline
+from briefdeck.model import Bullet, Deck, SectionOutline, SlideSpec, ZoneOutline
 from briefdeck.pipeline import outlines, read_articles
 from briefdeck.plan import plan_deck
 from tests.conftest import fixture, outline_of_text
@@ -40,7 +42,17 @@ def test_quotes_of_thin_sections_are_pull_quotes_in_them():
     ]
     assert pulls["服务升级"][0][0] == "一家电子企业总经理赵敏"
     assert [s.kind for s in deck.slides].count("quote") == 0
-    assert deck.slides[-1].kind == "closing" and deck.slides[-1].title == "展望"
+    assert deck.slides[-1].title == "展望"  # a closing slide, or beside the key figures
+
+
+def test_a_quote_after_an_ending_set_beside_the_key_figures_is_found():
+    def slide(kind, title):
+        return SlideSpec(kind=kind, layout=kind, title=title, title_size=36.0, notes="")
+
+    ending = slide("section_cards", "展望")
+    quote = slide("quote", "青川县县长王明")
+    deck = Deck("青川县", "zh", (slide("cover", "青川县"), ending, quote))
+    assert Defect.QUOTE_AFTER_END in [f.defect for f in lint_deck(deck)]
 
 
 def test_quote_slides_follow_their_sections_never_the_ending(seed_articles):
@@ -226,6 +238,9 @@ def test_one_outlook_line_ends_the_deck_beside_the_key_figures():
     last = plan_deck(outline, LAYOUTS).slides[-1]
     assert last.title == "展望" and last.body.paragraphs[0].text.startswith("力争三年内")
     assert [c.value for c in last.cards] == ["28", "46"]  # no slide of one bullet alone
+    two = dataclasses.replace(outline, closing=(*outline.closing, Bullet("打造青年友好之城")))
+    last = plan_deck(two, LAYOUTS).slides[-1]
+    assert len(last.body.paragraphs) == 2 and last.cards  # nor of two short lines
 
 
 def test_the_summary_is_one_slide_the_rest_of_the_lead_in_its_notes():

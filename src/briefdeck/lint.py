@@ -283,13 +283,21 @@ def zone_name_reason(zone: str) -> str | None:
 # ------------------------------------------------------------------ decks
 
 
+def _ends(deck: Deck, slide: SlideSpec) -> bool:
+    """Return True for the deck's ending: a closing slide, or the outlook or recap set beside
+    the key figures (titled or kicked by 展望 or 回顾)."""
+    words = vocabulary("words")[deck.language.value]
+    ends = (words["outlook"], words["recap"])
+    return slide.kind == "closing" or slide.title.startswith(ends) or slide.kicker in ends
+
+
 def lint_deck(deck: Deck) -> list[Finding]:
     """Return the content problems of a planned deck, slide by slide."""
     findings: list[Finding] = []
     reason = zone_name_reason(deck.zone)
     if reason:
         findings.append(Finding(Defect.ZONE_NAME, 0, deck.zone))
-    closing_at = next((n for n, s in enumerate(deck.slides) if s.kind == "closing"), None)
+    closing_at = next((n for n, s in enumerate(deck.slides) if _ends(deck, s)), None)
     contents = 0
     for n, slide in enumerate(deck.slides, start=1):
         contents += slide.kind == "contents"

@@ -13,6 +13,8 @@ from briefdeck.planning.opening import key_figures
 from briefdeck.planning.sections import section
 from briefdeck.planning.state import Context, PlanState, add, panel, text
 
+THIN_CLOSING = 2
+"""Most outlook lines that go beside the key figures (more fill a slide of their own)."""
 RECAP_MIN = 3
 """Fewest figures not on the summary that make a recap of their own (fewer: the key figures)."""
 SHORT_DECK = 3
@@ -38,8 +40,8 @@ def ending(ctx: Context, st: PlanState) -> None:
     title = coda if _as_title(ctx, "closing", coda) else ""
     closing = [*o.closing, *(_lines(coda) if coda and not title else [])]
     notes = "\n\n".join(x for x in (coda, o.closing_notes) if x)
-    if len(closing) == 1 and len(o.key_figures) >= FIGURES_SLIDE_MIN:
-        # one outlook line alone is a thin slide: it goes beside a recap of the key figures
+    if len(closing) <= THIN_CLOSING and len(o.key_figures) >= FIGURES_SLIDE_MIN:
+        # an outlook line or two alone is a thin slide: they go beside a recap of the key figures
         _beside_figures(ctx, st, title or w["outlook"], closing, notes, recap_figures(ctx, st))
         sources(ctx, st)
         return
