@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from briefdeck.language import Language
 from briefdeck.layouts import load_layout_set
 from briefdeck.lint import Defect, lint_deck
@@ -449,37 +451,32 @@ def test_a_hope_said_before_a_closing_scene_and_a_credit_line_ends_the_deck(tmp_
     assert not any("孙丽" in p.text for s in deck.slides if s.body for p in s.body.paragraphs)
 
 
-def test_closing_words_too_long_for_a_title_are_the_recaps_line(tmp_path):
-    words = "从老街到新城，从小作坊到大工厂，青川人用一双双勤劳的手，正把日子织得越来越红火。"
-    outline = outline_of_text(
-        tmp_path,
-        "青川经开区织出新天地",
-        "青川经开区今年新签约纺织项目28个，总投资46亿元。",
-        "园区规上纺织企业达到120家，去年产值突破300亿元。",
-        "经开区建成公共实训基地3个，培训产业工人1.2万人次。",
-        words,
-    )
+TEXTILES = (
+    "青川经开区今年新签约纺织项目28个，总投资46亿元。",
+    "园区规上纺织企业达到120家，去年产值突破300亿元。",
+    "经开区建成公共实训基地3个，培训产业工人1.2万人次。",
+)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one sentence too long for a title
+        ["从老街到新城，从小作坊到大工厂，青川人用一双双勤劳的手，正把日子织得越来越红火"],
+        # two sentences: a line each
+        [
+            "建设开放新高地是一项长期工程，必须久久为功",
+            "从一家企业的大胆尝试，到一条产业链的蓬勃生长，青川的故事还在继续",
+        ],
+    ],
+)
+def test_closing_words_that_fit_no_title_are_the_recaps_lines_beside_its_figures(tmp_path, lines):
+    words = "".join(f"{line}。" for line in lines)
+    outline = outline_of_text(tmp_path, "青川经开区织出新天地", *TEXTILES, words)
     assert outline.coda == words.rstrip("。") and not outline.closing
-    last = plan_deck(outline, LAYOUTS).slides[-1]
-    assert last.title == "回顾" and last.cards
-    assert [p.text for p in last.body.paragraphs] == [words.rstrip("。")]
-
-
-def test_a_closing_paragraph_of_two_sentences_is_the_recaps_lines_beside_its_figures(tmp_path):
-    first = "建设开放新高地是一项长期工程，必须久久为功"
-    second = "从一家企业的大胆尝试，到一条产业链的蓬勃生长，青川的故事还在继续"
-    outline = outline_of_text(
-        tmp_path,
-        "青川经开区织出新天地",
-        "青川经开区今年新签约纺织项目28个，总投资46亿元。",
-        "园区规上纺织企业达到120家，去年产值突破300亿元。",
-        "经开区建成公共实训基地3个，培训产业工人1.2万人次。",
-        f"{first}。{second}。",
-    )
-    last = plan_deck(outline, LAYOUTS).slides[-1]
+    deck = plan_deck(outline, LAYOUTS)
+    last = deck.slides[-1]
     assert last.title == "回顾" and last.cards  # the key figures again: it is a recap
-    assert [p.text for p in last.body.paragraphs] == [first, second]
-    shown = [
-        p.text for s in plan_deck(outline, LAYOUTS).slides[:-1] if s.body for p in s.body.paragraphs
-    ]
-    assert not any(first in t or second in t for t in shown)  # the closing words end the deck
+    assert [p.text for p in last.body.paragraphs] == lines
+    shown = [p.text for s in deck.slides[:-1] if s.body for p in s.body.paragraphs]
+    assert not any(line in t for line in lines for t in shown)  # the closing words end the deck

@@ -159,6 +159,16 @@ def test_the_news_is_the_strap_lines_quoted_term_not_the_scene_before_it(tmp_pat
     assert news is not None and "揭榜挂帅" in news[2]
 
 
+def _outline_of(folder, text: str):
+    """Return the one outline of the article `text`, saved under `folder`."""
+    from briefdeck.pipeline import outlines, read_articles
+
+    source = folder / "a.txt"
+    source.write_text(text, "utf-8")
+    (outline,) = outlines(read_articles(str(source))[0])
+    return outline
+
+
 def _news_of(folder, text: str):
     """Return the main news of the article `text`, saved under `folder`."""
     from briefdeck.pipeline import read_articles
@@ -171,20 +181,14 @@ def _news_of(folder, text: str):
 
 
 def test_news_that_points_back_comes_after_what_it_points_at(tmp_path):
-    from briefdeck.outline import outline_zones
-    from briefdeck.pipeline import read_articles
-
-    source = tmp_path / "a.txt"
-    source.write_text(
+    outline = _outline_of(
+        tmp_path,
         "小铜片撑起百亿元产业（产业观察）\n青川县试水“揭榜挂帅”\n本报记者 王小明\n"
         "在“铜材之乡”青川县，上千家铜材企业订单饱满，全县铜材年产值超百亿元。\n"
         "青川精工公司车间里，轧机正把铜带压成厚度仅8微米的铜箔。\n"
         "这是青川县首个“揭榜挂帅”项目的成果：一种用于高端电池的超薄铜箔，已经批量生产。\n"
         "回到三年前。国内储能产业发展迅速，超薄铜箔却依赖进口。\n",
-        "utf-8",
     )
-    articles, _ = read_articles(str(source))
-    (outline,) = outline_zones(articles)
     lines = [b.text for b in outline.sections[0].bullets]
     (news,) = [n for n, line in enumerate(lines) if line.startswith("这是青川县首个")]
     assert news > 0 and lines[news - 1].startswith("青川精工公司车间里")
@@ -202,10 +206,8 @@ def test_the_news_is_no_scene_the_reporter_walks_into(tmp_path):
 
 
 def test_the_outlook_is_found_before_a_reporters_notes_and_bare_words_said_are_no_plan(tmp_path):
-    from briefdeck.pipeline import outlines, read_articles
-
-    source = tmp_path / "a.txt"
-    source.write_text(
+    outline = _outline_of(
+        tmp_path,
         "青川区：老工业区的新动能\n本报记者 王小明\n"
         "青川区软件和信息服务业营收去年超过1200亿元，数字经济企业超过3000家。\n"
         "三区联动\n"
@@ -216,10 +218,7 @@ def test_the_outlook_is_found_before_a_reporters_notes_and_bare_words_said_are_n
         "年轻的城区\n"
         "走进青川区的园区和部门，扑面而来的是年轻的气息，处处是创业的劲头。\n"
         "“政府与我们一起创业”是采访中听到最多的话，这份底气来自一次次靠前服务。\n",
-        "utf-8",
     )
-    articles, _ = read_articles(str(source))
-    (outline,) = outlines(articles)
     closing = [b.text for b in outline.closing]
     assert closing and closing[0].startswith("青川区委书记李明说")
     assert not any(line.startswith("未来，青川还有") for line in closing)
