@@ -34,8 +34,8 @@ from tests.conftest import fixture
         ("专项扶持资金", False),
         ("方面", True),  # 7个方面: seven of what, the card cannot say
         ("单位", True),
-        ("产业基金和", True),  # the list goes on after a conjunction
-        ("研发机构和创新服务机构", False),
+        ("引导基金和", True),  # the list goes on after a conjunction
+        ("检测机构和技术服务机构", False),
     ],
 )
 def test_weak_labels(label, weak):

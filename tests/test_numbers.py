@@ -74,14 +74,14 @@ ROWS = [
     ("产业园所在的青川市，耕地面积达900万亩。", "900万亩", 900, None, "万亩", None, "digits",
      ("青川市·耕地面积",)),  # the place that holds the zone: its figure says so
     ("园区固定资产投资完成88亿元。", "88亿元", 88, None, "亿元", None, "digits", ("固定资产投资",)),
-    ("目前已有超过20%的加工企业通过电商平台销售产品。", "超过20%", 20, None, "%", "超过",
-     "digits", ("加工企业",)),  # a share of the firms, no threshold
-    ("青川高新区已吸引10余家全球知名电商平台设立服务中心。", "10余家", 10, None, "家", "余",
-     "digits", ("全球知名电商平台",)),  # 知名 qualifies the noun, it is no verb
-    ("青川高新区运作20亿元产业基金和10亿元创投基金。", "20亿元", 20, None, "亿元", None, "digits",
-     ("产业基金",)),  # never 产业基金和
-    ("青川高新区运作20亿元产业基金和10亿元创投基金。", "10亿元", 10, None, "亿元", None, "digits",
-     ("创投基金",)),  # what follows this figure, not the one before's
+    ("青川已有超过20%的食品企业开设了网上门店。", "超过20%", 20, None, "%", "超过",
+     "digits", ("食品企业",)),  # a share of the firms, no threshold
+    ("青川高新区已引来10余家全球知名物流企业设立分拨中心。", "10余家", 10, None, "家", "余",
+     "digits", ("全球知名物流企业",)),  # 知名 qualifies the noun, it is no verb
+    ("青川高新区设立20亿元引导基金和10亿元天使基金。", "20亿元", 20, None, "亿元", None, "digits",
+     ("引导基金",)),  # never 引导基金和
+    ("青川高新区设立20亿元引导基金和10亿元天使基金。", "10亿元", 10, None, "亿元", None, "digits",
+     ("天使基金",)),  # what follows this figure, not the one before's
     ("园区已有市级及以上检测机构和技术服务机构56家。", "56家", 56, None, "家", None, "digits",
      ("检测机构和技术服务机构", "市级及以上检测机构和技术服务机构")),  # never 及以上检测…
 ]  # fmt: skip
@@ -119,7 +119,7 @@ def test_every_form_reads_with_value_unit_qualifier_and_label(row, width):
         ("志愿服务走进千家万户。", ("千家万户",)),
         ("企业启动二期车间建设。", ("二期",)),  # a phase, no count
         ("园区引进10亿元以上项目8个。", ("10亿元以上",)),
-        ("园区对研发投入超300万元的企业给予奖励。", ("300万元",)),  # a class of firms
+        ("园区对年纳税超300万元的企业颁发奖牌。", ("300万元",)),  # a class of firms
         ("签约落地亿元以上项目49个。", ("亿元",)),
         ("大家一起努力。", ("一起",)),
         ("景区举办骑行、铁人三项等活动。", ("三项",)),  # a sport, no count

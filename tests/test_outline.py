@@ -612,9 +612,9 @@ def test_a_sentence_that_names_or_dates_a_fact_is_a_bullet_without_a_figure():
             ["青川将聚焦新材料细分领域", "推动三大园区错位发展"],
         ),
         # words said stay with the clause that announces them
-        ("展望来年，王伯有新期盼：“希望果园的牌子叫得更响。”", []),
+        ("说起明年，王伯心里有了新盼头：“希望果园能打出牌子。”", []),
         # what a step is for is no step of its own
-        ("下一步将从平台对接等方面入手，为青川产品开拓国内市场创造更好环境，进一步稳定预期", []),
+        ("今后将从物流、展会等方面发力，为青川茶叶走向全国打下基础，进一步提振信心", []),
     ],
 )
 def test_a_lone_plan_line_is_listed_by_its_steps(line, steps):
@@ -983,17 +983,16 @@ def test_a_sections_own_statement_is_shown_and_a_mere_lead_in_is_not(tmp_path):
     outline = outline_of_text(
         tmp_path,
         "青川经开区：产业向新 园区向好",
-        "近年来，青川经开区围绕产业布局、园区建设持续发力，发展态势良好。",
-        "构建多元化产业新格局",
-        "青川经开区的快速发展，离不开产业集群的持续壮大。近年来，装备制造、新材料、"
-        "绿色食品等重点产业协同推进，形成多元化且富有活力的产业格局。"
-        "园区规上工业企业增至180家，高新技术企业增至96家。",
-        "打造一流产业承载平台",
-        "园区建设，离不开高标准的规划。青川经开区整合优化园区环境，新建标准厂房12万平方米。",
+        "近年来，青川经开区在招商和园区建设上用力，各项指标稳中有升。",
+        "培育多元产业新体系",
+        "青川经开区这些年的变化，离不开龙头企业的带动。眼下，装备、材料、食品三大产业"
+        "齐头并进，多元产业体系初步形成。园区规上企业达到180家，其中高新技术企业96家。",
+        "建好项目承载空间",
+        "项目落地，离不开充足的空间。青川经开区今年新建标准厂房12万平方米。",
     )
     by_title = {s.title: [b.text for b in s.bullets] for s in outline.sections}
-    first = by_title["构建多元化产业新格局"]
-    assert any(b.endswith("形成多元化且富有活力的产业格局") for b in first), first
+    first = by_title["培育多元产业新体系"]
+    assert any(b.endswith("多元产业体系初步形成") for b in first), first
     assert not any("离不开" in b for lines in by_title.values() for b in lines)
 
 
@@ -1023,18 +1022,18 @@ def test_a_pull_quote_stands_where_it_was_said_among_the_bullets():
 
 
 def test_a_features_news_told_after_its_opening_story_opens_the_summary(tmp_path):
-    nut = "王伯家的变化，是青川县国家现代农业产业园助农增收的缩影"
+    nut = "王伯一家的好日子，是青川县国家现代农业产业园带动果农增收的缩影"
     outline = outline_of_text(
         tmp_path,
         "果园里话增收",
-        "在青川县国家现代农业产业园，果农王伯打开手机查看果园的墒情，今年苹果亩产5000斤。",
+        "清晨，青川县国家现代农业产业园里，果农王伯用手机查看果园墒情，今年苹果亩产5000斤。",
         "种了20年果树，王伯说，过去全凭经验，遇上倒春寒就减产一半。",
-        "几年前，青川县开始创建国家现代农业产业园。",
+        "五年前，青川县着手建设国家现代农业产业园。",
         "王伯也用上了水肥一体化设备，每亩节省人工成本300元。",
-        "日子宽裕了，王伯把老屋翻修一新，还给孙子买了电脑。",
+        "手头宽裕了，王伯翻修了老屋，还给孙子买了电脑。",
         f"{nut}。产业园引进冷链物流企业12家，果品商品化处理率达到85%。",
-        "过几天，村里要组织果农去示范园参观，王伯第一个报了名。",
-        "一户户果农的笑脸，是青川县国家现代农业产业园建设的生动缩影。",
+        "周末，合作社要组织果农去外县学习，王伯早早报了名。",
+        "漫山的果树，是青川县国家现代农业产业园发展的一个缩影。",
     )
     summary, *rest = outline.sections
     assert summary.bullets[0].text == nut
@@ -1043,8 +1042,8 @@ def test_a_features_news_told_after_its_opening_story_opens_the_summary(tmp_path
 
 def test_a_comparison_stays_with_the_figure_it_compares():
     sentence = (
-        "在青川县国家现代农业产业园，60岁的果农王伯打开手机里的“智慧果园”软件，"
-        "屏幕上显示，他家苹果亩产5000斤，比产业园没建时多800多斤。"
+        "在青川县国家现代农业产业园，58岁的老果农王伯点开孙子帮他装在手机上的“智慧果园”管理程序，"
+        "页面显示，他家苹果亩产5000斤，比建园前多800多斤。"
     )
     lines = condense(sentence, ["5000斤", "800多斤"], ("青川县国家现代农业产业园",), 60)
     assert not any(line.startswith("比") for line in lines), lines
@@ -1052,14 +1051,14 @@ def test_a_comparison_stays_with_the_figure_it_compares():
 
 def test_members_announced_after_a_colon_are_all_named():
     sentence = (
-        "一个创新联合体迅速组建：青川工业研究院协调资源并部分出资，青川县整合国企资源成立"
-        "丝网集团作为检测方，王强的精工公司作为研发和生产方，来自邻省的禾丰装备公司则作为下游验证方。"
+        "一支攻关队伍很快搭建起来：青川工业研究院牵头并出资一部分，青川县组建铜业集团负责检测，"
+        "王强的精工公司承担研发和试制，邻省的禾丰装备公司负责上线验证。"
     )
     text = "".join(condense(sentence, [], ("青川县",), 60))
-    for member in ("青川工业研究院", "丝网集团", "精工公司", "禾丰装备公司"):
+    for member in ("青川工业研究院", "铜业集团", "精工公司", "禾丰装备公司"):
         assert member in text, text
     editor = (
-        "编者按：今年全国两会期间，有关部门强调，持续优化营商环境，青川县为每家企业配置专管员，"
-        "搭建沟通平台，解决企业诉求。"
+        "编者按：营商环境是发展的土壤，近年来，有关部门反复强调要为企业办实事，青川县给辖区每家企业"
+        "派驻联络员，搭建沟通平台，及时回应诉求。"
     )
     assert not any(line.startswith("编者按") for line in condense(editor, [], ("青川县",), 60))

@@ -439,13 +439,13 @@ def test_a_hope_said_before_a_closing_scene_and_a_credit_line_ends_the_deck(tmp_
         "在青川县国家现代农业产业园，果农王伯今年的苹果亩产达到5000斤，比五年前多了一成。",
         "产业园引进冷链物流企业12家，果品商品化处理率达到85%，带动全县果农增收。",
         "王伯把老屋翻修一新，还给孙子买了电脑。",
-        "展望来年，王伯有新期盼：“咱的苹果甜是甜，可名气还不大。希望牌子叫得更响，卖到更远的地方去。”",
-        "过几天，村里要去产业园参观新品种，王伯第一个报了名，“看看明年能不能种上。”",
+        "说起明年，王伯心里有了新盼头：“咱的苹果好吃，可知道的人还少。希望能打出牌子，卖到大城市去。”",
+        "周末，合作社要组织果农去外县学习，王伯早早报了名，“想去取取经。”",
         "本期统筹：孙丽",
     )
     (hope,) = outline.closing  # the words said whole, a pull quote under their lead-in
-    assert hope.head == "展望来年，王伯有新期盼"
-    assert hope.text == "“咱的苹果甜是甜，可名气还不大。希望牌子叫得更响，卖到更远的地方去。”"
+    assert hope.head == "说起明年，王伯心里有了新盼头"
+    assert hope.text == "“咱的苹果好吃，可知道的人还少。希望能打出牌子，卖到大城市去。”"
     deck = plan_deck(outline, LAYOUTS)
     assert deck.slides[-1].title == "展望"
     assert not any("孙丽" in p.text for s in deck.slides if s.body for p in s.body.paragraphs)
@@ -466,7 +466,7 @@ TEXTILES = (
         # two sentences: a line each
         [
             "建设开放新高地是一项长期工程，必须久久为功",
-            "从一家企业的大胆尝试，到一条产业链的蓬勃生长，青川的故事还在继续",
+            "从一间小作坊起步，到一条完整的产业链，青川的故事还在继续",
         ],
     ],
 )

@@ -87,7 +87,7 @@ def topic_words(title: str) -> frozenset[str]:
 
 def about(sentence: str, topic: frozenset[str]) -> bool:
     """Return True for a sentence that shares with a title's `topic` words TOPIC_SHARED
-    pairs of characters (多元·元化·格局 under 构建多元化发展新格局)."""
+    pairs of characters (智能·制造·集群 under 壮大智能制造新集群)."""
     pairs = {w[n : n + 2] for w in topic for n in range(len(w) - 1)}
     return sum(1 for pair in pairs if pair in sentence) >= TOPIC_SHARED
 
@@ -112,7 +112,7 @@ def steps_of(line: str) -> list[str]:
     steps = [c for c in steps if english or not (is_setting(c) or len(c) < 5)]  # 下一步
     whole = len(steps) > 1 and all(fragment_reason(c) is None for c in steps)
     if not english and any(tokens(c)[0][1] == "p" for c in steps[1:]):
-        return []  # …入手，为…创造更好环境: what the step is for, no step of its own
+        return []  # …发力，为…打下基础: what the step is for, no step of its own
     return [_sentence_case(c, english) for c in steps] if whole else []
 
 

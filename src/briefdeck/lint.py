@@ -237,7 +237,7 @@ def weak_label_reason(label: str) -> str | None:
         if last_word(bare, tuple(endings)):
             return "ends on a dangling word"
         if tokens(bare)[-1][1] == "c":
-            return "ends on a conjunction"  # 产业基金和
+            return "ends on a conjunction"  # 引导基金和
         words = tokens(re.sub(rf"^(?:{PER_BASIS.pattern})", "", bare) or bare)
         if words[0][0] in w["bad_starts_zh"] or words[0][1] in ("p", "c", "d"):
             return f"starts with a function word ({words[0][0]})"

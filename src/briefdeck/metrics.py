@@ -566,7 +566,7 @@ def _label(match: _Match, text: str, article: Article, previous: Metric | None) 
     right = _clean_right(text[match.end : right_end])
     lone_verb = bool(left) and _verb(left) and len(tokens(left)) == 1  # 走进600平方米的…
     of = text[match.end : match.end + 1] == "的" and _measures_what_follows(right, raw_left)
-    # 30亿元产业基金和|30亿元科创母基金: what stands before is the figure before's, not this one's
+    # 20亿元引导基金和|10亿元天使基金: what stands before is the figure before's, not this one's
     joined = previous is not None and raw_left.endswith(("和", "与", "及"))
     follows = match.classifier or raw_left.endswith("的") or lone_verb or of or joined
     label = right if right and follows else ""
@@ -747,7 +747,7 @@ def _clean_left(left: str, article: Article, subject: bool = False) -> str:
     while len("".join(label)) > LABEL_MAX and len(label) > 1 and label[1] not in units:
         label = label[1:]  # never so far that a unit opens the label (15|分钟…)
         while len(label) > 1 and _function_word(label[0]):
-            label = label[1:]  # 省级|及|以上|研发机构: never 及以上研发机构
+            label = label[1:]  # 市级|及|以上|检测机构: never 及以上检测机构
     return strip_marks("".join(label))
 
 
@@ -882,7 +882,7 @@ def _clean_right(right: str, deeds: bool = False) -> str:
         out = whole  # 青“智”川未来城区: a name with a quoted part, whole
     ending = tokens(out)[-1:] if out else ()
     if ending and ending[0][1] == "c" and len(out) > len(ending[0][0]):
-        out = out[: -len(ending[0][0])]  # 产业基金和|30亿元…: the list goes on, not the label
+        out = out[: -len(ending[0][0])]  # 引导基金和|10亿元…: the list goes on, not the label
     return _trim(out, v["label_trim_zh"])
 
 

@@ -645,7 +645,7 @@ def _long_heading(blocks: tuple[Block, ...], i: int) -> bool:
 
 def _second_line(blocks: tuple[Block, ...], i: int) -> bool:
     """Return True for a line right under a heading that is its second line: heading-long,
-    no final punctuation, over a longer paragraph of whole sentences (…，助企更好“走出去”)."""
+    no final punctuation, over a longer paragraph of whole sentences (…，帮企业把货卖向海内外)."""
     text = blocks[i].text
     after = blocks[i + 1].text if i + 1 < len(blocks) else ""
     longer = len(after) > len(text) and ends_sentence(after)
