@@ -131,15 +131,16 @@ def test_a_card_shown_once_is_not_repeated_before_the_recap():
                 seen |= facts
 
 
-def test_a_short_article_ends_without_a_recap_of_the_cards_just_seen(tmp_path):
+def test_a_short_article_ends_with_a_recap_of_its_key_figures(tmp_path):
     outline = outline_of_text(
         tmp_path,
         "青川高新区组建创新联合体",
-        "青川高新区又一个创新联合体近日成立，牵头的是1家骨干企业，成员包括高校、科研机构等共9家单位。青川高新区目前已组建创新联合体35家。",
-        "青川高新区制定扶持办法，在资金、场地等6个方面为牵头组建创新联合体的企业提供保障。",
+        "青川高新区今年新组建创新联合体12家，带动企业研发投入3.2亿元。",
+        "青川高新区制定扶持办法，今年安排专项资金1.5亿元，支持企业牵头组建创新联合体。",
     )
     slides = plan_deck(outline, LAYOUTS).slides
-    assert "key_figures" not in [s.kind for s in slides]
+    assert len(outline.key_figures) >= 2
+    assert slides[-1].kind == "key_figures" and slides[-1].title == "回顾"  # a deck ends
 
 
 def test_the_cover_shows_the_title_and_its_strap_line():
@@ -443,9 +444,10 @@ def test_a_hope_said_before_a_closing_scene_and_a_credit_line_ends_the_deck(tmp_
         "周末，合作社要组织果农去外县学习，王伯早早报了名，“想去取取经。”",
         "本期统筹：孙丽",
     )
-    (hope,) = outline.closing  # the words said whole, a pull quote under their lead-in
+    hope, visit = outline.closing  # the words said whole, a pull quote under their lead-in
     assert hope.head == "说起明年，王伯心里有了新盼头"
     assert hope.text == "“咱的苹果好吃，可知道的人还少。希望能打出牌子，卖到大城市去。”"
+    assert visit.text.startswith("周末，合作社要组织果农")  # the closing words after it
     deck = plan_deck(outline, LAYOUTS)
     assert deck.slides[-1].title == "展望"
     assert not any("孙丽" in p.text for s in deck.slides if s.body for p in s.body.paragraphs)
@@ -463,6 +465,11 @@ TEXTILES = (
     [
         # one sentence too long for a title
         ["从老街到新城，从小作坊到大工厂，青川人用一双双勤劳的手，正把日子织得越来越红火"],
+        # one long closing sentence
+        [
+            "从一间小作坊到一条完整的纺织产业链，从几台旧织机到一座座智能工厂，"
+            "青川人用勤劳的双手和不懈的探索，织出了一幅县域产业转型升级的新画卷"
+        ],
         # two sentences: a line each
         [
             "建设开放新高地是一项长期工程，必须久久为功",

@@ -37,7 +37,7 @@ NUT_WEIGHT = 1.0
 """Score a sentence gains for saying what the story told before it stands for (…的缩影)."""
 LEAD_PARAGRAPHS = 4
 """The main news is looked for in this many first paragraphs."""
-CODA_MAX = 50
+CODA_MAX = 90
 """Longest sentence (characters) of a last paragraph that sums an article up (`…，新城正加快
 生长。`): each is a line of the closing slide."""
 CODA_SENTENCES = 2
@@ -357,9 +357,9 @@ def outlook_sentences(article: Article) -> list[tuple[str, str]]:
     """Return (sentence, plan) of the article's forward-looking ending.
 
     These are the plan and next-step sentences of its last paragraph before any sidebar
-    (记者手记) (and, when plans end the
-    paragraph before, the closing words after its first plan), led by the plans that end the
-    paragraph before it (将打造…。
+    (记者手记) (and, when plans end the paragraph before, its closing words: those after its
+    first plan, or all of them when it tells no figure), led by the plans that end the paragraph
+    before it (将打造…。
     力争在3年内… before a closing paragraph that sums up); the plan is the sentence, or the
     quoted words in it that state the plan.
     """
@@ -376,8 +376,8 @@ def outlook_sentences(article: Article) -> list[tuple[str, str]]:
             if not plans:
                 break
             found[:0] = [(sentence, q) for q in plans]
-    looking_ahead = False
     closing = bool(found)  # the plans run on from the paragraph before: this one closes
+    looking_ahead = closing and not re.search(r"\d", paragraphs[p].text)  # no results told
     for sentence in _said_whole(paragraphs[p].text):
         plans = _plans(sentence, article.language)
         if not plans and closing and looking_ahead and _sums_up(sentence):

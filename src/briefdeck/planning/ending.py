@@ -15,10 +15,10 @@ from briefdeck.planning.state import Context, PlanState, add, panel, text
 
 THIN_CLOSING = 2
 """Most outlook lines that go beside the key figures (more fill a slide of their own)."""
+THIN_TEXT = 120
+"""Most characters of outlook lines beside the key figures (a long quote needs the width)."""
 RECAP_MIN = 3
 """Fewest figures not on the summary that make a recap of their own (fewer: the key figures)."""
-SHORT_DECK = 3
-"""A deck of this few slides (cover included) that has shown every key figure needs no recap."""
 
 
 def ending(ctx: Context, st: PlanState) -> None:
@@ -27,20 +27,20 @@ def ending(ctx: Context, st: PlanState) -> None:
     o, w = ctx.outline, ctx.words
     coda = o.coda
     if not o.closing:
-        if coda or not _just_shown(st, o.key_figures):
-            recap = recap_figures(ctx, st)
-            if _as_title(ctx, "key_figures", coda):
-                key_figures(ctx, st, coda, w["recap"], figures=recap)
-            elif coda:
-                _beside_figures(ctx, st, w["recap"], _lines(coda), coda, recap)
-            else:
-                key_figures(ctx, st, w["recap"], figures=recap)
+        recap = recap_figures(ctx, st)
+        if _as_title(ctx, "key_figures", coda):
+            key_figures(ctx, st, coda, w["recap"], figures=recap)
+        elif coda:
+            _beside_figures(ctx, st, w["recap"], _lines(coda), coda, recap)
+        else:
+            key_figures(ctx, st, w["recap"], figures=recap)
         sources(ctx, st)
         return
     title = coda if _as_title(ctx, "closing", coda) else ""
     closing = [*o.closing, *(_lines(coda) if coda and not title else [])]
     notes = "\n\n".join(x for x in (coda, o.closing_notes) if x)
-    if len(closing) <= THIN_CLOSING and len(o.key_figures) >= FIGURES_SLIDE_MIN:
+    thin = len(closing) <= THIN_CLOSING and sum(len(b.text) for b in closing) <= THIN_TEXT
+    if thin and len(o.key_figures) >= FIGURES_SLIDE_MIN:
         # an outlook line or two alone is a thin slide: they go beside a recap of the key figures
         _beside_figures(ctx, st, title or w["outlook"], closing, notes, recap_figures(ctx, st))
         sources(ctx, st)
@@ -91,14 +91,6 @@ def recap_figures(ctx: Context, st: PlanState) -> tuple[Figure, ...]:
     if not o.key_figures or not all(fact(f) in st.opening for f in o.key_figures):
         return o.key_figures
     return (*o.more_figures, *o.key_figures)
-
-
-def _just_shown(st: PlanState, figures: tuple[Figure, ...]) -> bool:
-    """Return True when a short deck has shown every one of `figures` already (a recap
-    would repeat the slides just seen: a news brief's summary)."""
-    shown = {fact(c) for slide in st.slides for c in slide.cards}
-    short = len(st.slides) <= SHORT_DECK
-    return short and bool(figures) and all(fact(f) in shown for f in figures)
 
 
 def sources(ctx: Context, st: PlanState) -> None:
