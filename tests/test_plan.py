@@ -487,3 +487,17 @@ def test_closing_words_that_fit_no_title_are_the_recaps_lines_beside_its_figures
     assert [p.text for p in last.body.paragraphs] == lines
     shown = [p.text for s in deck.slides[:-1] if s.body for p in s.body.paragraphs]
     assert not any(line in t for line in lines for t in shown)  # the closing words end the deck
+
+
+def test_a_count_written_as_a_word_under_ten_is_not_set_bold():
+    from briefdeck.planning.sections import emphasis
+    from briefdeck.planning.state import Context
+
+    outline = ZoneOutline(
+        "青川高新区",
+        "zh",
+        "青川高新区的一年",
+        sections=(SectionOutline("政策", bullets=(Bullet("政策有两大优化，新建厂房12万平方米"),)),),
+    )
+    bold = emphasis(Context.of(outline, LAYOUTS), outline.sections[0])
+    assert "12万平方米" in bold and not any("两" in t for t in bold)

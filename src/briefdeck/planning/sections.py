@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from briefdeck.chars import display
 from briefdeck.metrics import figure_texts
@@ -105,8 +106,10 @@ def distance(source: str, card: Figure, bullets: list[Bullet]) -> int:
 
 
 def emphasis(ctx: Context, part: SectionOutline) -> tuple[str, ...]:
-    """Return the figures a section's text shows bold: its cards' and its bullets' own."""
+    """Return the figures a section's text shows bold: its cards' and its bullets' own (a
+    count written in a word under ten, 两个 or 三大, reads as a word and stays plain)."""
     found = [t for b in part.bullets for t in figure_texts(b.text, ctx.outline.language)]
+    found = [t for t in found if re.search(r"\d|十|百|千|万|亿", t)]  # not 两个, 三大: a word
     return tuple(dict.fromkeys([*(f.text for f in part.figures), *found]))
 
 
