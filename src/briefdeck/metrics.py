@@ -30,6 +30,8 @@ FEW_PEOPLE = 10
 """A count of people below this (三位创始人) is a detail of a story, never a number card."""
 LABEL_MAX = 14
 """Longest label, in characters (Chinese) or words x 3 (English)."""
+LEVEL_EXTRA = 4
+"""Characters a label may run over LABEL_MAX to keep the level that opens it (市级及以上…)."""
 SLOGAN_MAX = 12
 """A quoted term this short holding a numeral is a slogan, not a figure."""
 CLAUSE_BREAK = "，,。；;：:！？!?、（）()\n"
@@ -745,9 +747,11 @@ def _clean_left(left: str, article: Article, subject: bool = False) -> str:
     label = _noun_tail(_trim_words(_phrase_only(label), v["label_trim_zh"]), v)
     units = set(v["units_zh"])
     while len("".join(label)) > LABEL_MAX and len(label) > 1 and label[1] not in units:
+        if _function_word(label[1]) and len("".join(label)) <= LABEL_MAX + LEVEL_EXTRA:
+            break  # 市级|及|以上|检测机构: the level stays, a little longer, never 及以上检测机构
         label = label[1:]  # never so far that a unit opens the label (15|分钟…)
         while len(label) > 1 and _function_word(label[0]):
-            label = label[1:]  # 市级|及|以上|检测机构: never 及以上检测机构
+            label = label[1:]
     return strip_marks("".join(label))
 
 
