@@ -13,7 +13,7 @@ from briefdeck.planning.opening import key_figures
 from briefdeck.planning.sections import section
 from briefdeck.planning.state import Context, PlanState, add, panel, text
 
-THIN_CLOSING = 2
+THIN_CLOSING = 3
 """Most outlook lines that go beside the key figures (more fill a slide of their own)."""
 THIN_TEXT = 120
 """Most characters of outlook lines beside the key figures (a long quote needs the width)."""
@@ -41,7 +41,7 @@ def ending(ctx: Context, st: PlanState) -> None:
     notes = "\n\n".join(x for x in (coda, o.closing_notes) if x)
     thin = len(closing) <= THIN_CLOSING and sum(len(b.text) for b in closing) <= THIN_TEXT
     if thin and len(o.key_figures) >= FIGURES_SLIDE_MIN:
-        # an outlook line or two alone is a thin slide: they go beside a recap of the key figures
+        # a few short outlook lines alone are a thin slide: they go beside the key figures
         _beside_figures(ctx, st, title or w["outlook"], closing, notes, recap_figures(ctx, st))
         sources(ctx, st)
         return
