@@ -441,13 +441,14 @@ def test_a_hope_said_before_a_closing_scene_and_a_credit_line_ends_the_deck(tmp_
         "产业园引进冷链物流企业12家，果品商品化处理率达到85%，带动全县果农增收。",
         "王伯把老屋翻修一新，还给孙子买了电脑。",
         "说起明年，王伯心里有了新盼头：“咱的苹果好吃，可知道的人还少。希望能打出牌子，卖到大城市去。”",
-        "周末，合作社要组织果农去外县学习，王伯早早报了名，“想去取取经。”",
+        "周末，合作社要组织果农去外县学习，王伯早早报了名，“想去取取经。回来把果树种得更好。”",
         "本期统筹：孙丽",
     )
     hope, visit = outline.closing  # the words said whole, a pull quote under their lead-in
     assert hope.head == "说起明年，王伯心里有了新盼头"
     assert hope.text == "“咱的苹果好吃，可知道的人还少。希望能打出牌子，卖到大城市去。”"
     assert visit.text.startswith("周末，合作社要组织果农")  # the closing words after it
+    assert not any("外县学习" in b.text for s in outline.sections for b in s.bullets)  # once
     deck = plan_deck(outline, LAYOUTS)
     assert deck.slides[-1].title == "展望"
     assert not any("孙丽" in p.text for s in deck.slides if s.body for p in s.body.paragraphs)

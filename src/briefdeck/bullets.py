@@ -37,8 +37,9 @@ def paragraph_bullets(
 ) -> list[Bullet]:
     """Return the bullets of a paragraph: its first sentence, every sentence with a figure or
     about the `topic` (the words of its section's title), or `every` sentence; none of the
-    sentences in `skip`; a sentence that points back keeps the one before it, in this
-    paragraph or (`before`) the last of the paragraph before."""
+    sentences in `skip` (nor part of one: a quotation read whole there); a sentence that
+    points back keeps the one before it, in this paragraph or (`before`) the last of the
+    paragraph before."""
     text = paragraph.text
     head = ""
     if paragraph.lead:
@@ -49,7 +50,7 @@ def paragraph_bullets(
     opening = next((n for n, sentence in enumerate(found) if not bare_quote(sentence)), 0)
     asked = [x.rstrip().endswith(("？", "?")) for x in found]  # a question is no point
     shown = [
-        not (bare_quote(x) or asked[n] or any(s in x for s in skip if s))
+        not (bare_quote(x) or asked[n] or any(s in x or x in s for s in skip if s))
         for n, x in enumerate(found)
     ]
     chosen = [
