@@ -10,14 +10,12 @@ so memory stays flat however many documents there are; decks are written as they
 from __future__ import annotations
 
 import enum
-import multiprocessing
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import LayoutSet
@@ -33,6 +31,9 @@ from briefdeck.pipeline import (
     zone_jobs,
 )
 from briefdeck.plan import MAX_SLIDES
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
 
 @dataclass(frozen=True)
@@ -134,12 +135,17 @@ def _build(task: tuple[ZoneJob, Path, BuildSettings]) -> Deck | BriefdeckError |
         return failure(exc)
 
 
+POOL_MIN = 5
+"""Fewest decks worth workers: fewer are built here, as the seed's two are (forking workers,
+each preparing its own renderer, takes longer than building them here)."""
+
+
 def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Iterator[Event]:
     """Build one deck per zone of `sources`; yield events in input order as work completes."""
-    pool = _executor(jobs)
+    # a few documents are quicker to scan here, whole, than to send to workers
+    here = jobs <= 1 or len(sources) < 2 * jobs
+    pool = None if here else _executor(jobs)
     try:
-        # a few documents are quicker to scan here, whole, than to send to workers
-        here = pool is None or len(sources) < 2 * jobs
         reads = [(s, settings.read, here and len(sources) <= READ_CACHE) for s in sources]
         scans: list[Scan] = []
         for source, scanned in zip(sources, _map(None if here else pool, _scan, reads)):
@@ -157,6 +163,8 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
             yield Event(EventKind.SKIPPED, titles=skipped)
         yield Event(EventKind.PLANNED, count=len(work))
         paths = deck_paths([job.zone for job in work], settings.out_dir)
+        if pool is None and len(work) >= POOL_MIN:
+            pool = _executor(jobs)
         groups = _grouped([(job, path, settings) for job, path in zip(work, paths)], jobs)
         for group, results in zip(groups, _map(pool, _build_group, groups)):
             if isinstance(results, Failure):  # the worker was lost: each of its decks failed
@@ -234,6 +242,9 @@ def _executor(jobs: int) -> ProcessPoolExecutor | None:
     """Return a process pool for `jobs` > 1, else None (work runs in this process)."""
     if jobs <= 1:
         return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     import briefdeck.render  # noqa: F401 - imported once here, the forked workers inherit it
     from briefdeck.segment import load
 

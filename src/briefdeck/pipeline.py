@@ -16,7 +16,6 @@ from briefdeck.layouts import LayoutSet
 from briefdeck.metrics import find_metrics
 from briefdeck.model import Article, Deck, ZoneOutline
 from briefdeck.outline import OutlineSettings, outline_zones, zone_outline
-from briefdeck.outline_yaml import dump_outline, load_outline
 from briefdeck.plan import MAX_SLIDES, plan_deck
 from briefdeck.read import MAX_BYTES, SUFFIXES, read_document
 from briefdeck.structure import structure
@@ -167,6 +166,8 @@ def read_outline(source: str) -> ZoneOutline:
         raise InputError(f"{source}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{source}: cannot be read ({exc.__class__.__name__})") from None
+    from briefdeck.outline_yaml import load_outline  # imported only when an outline is read
+
     return load_outline(text, source)
 
 
@@ -203,6 +204,8 @@ def deck_paths(zones: list[str], out_dir: Path) -> list[Path]:
 
 def write_outline(outline: ZoneOutline, path: Path, force: bool = True) -> Path:
     """Write an outline's YAML to `path`; return the path."""
+    from briefdeck.outline_yaml import dump_outline
+
     _check_target(path, force)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dump_outline(outline), "utf-8")
