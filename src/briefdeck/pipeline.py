@@ -6,7 +6,7 @@ import dataclasses
 import glob
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -220,19 +220,23 @@ def build_deck(
     max_slides: int = MAX_SLIDES,
     articles: tuple[Article, ...] = (),
     author: str = "",
+    write: Callable[[Deck, LayoutSet, Path, str], object] | None = None,
 ) -> Deck:
     """Plan and write one deck; return the plan (its warnings included).
 
     With the `articles` it was made from, every figure the deck shows is first matched back
-    to them (a mismatch stops the deck with an error: a wrong number is never written).
+    to them (a mismatch stops the deck with an error: a wrong number is never written). The
+    deck is written by `write` (deck, layout set, path, author) when given: else here.
     """
-    from briefdeck.render import render_deck  # pptx is imported only when a deck is built
-
     _check_target(path, force)
     deck = plan_deck(outline, layout_set, max_slides)
     if articles:
         check_faithful(deck, articles)
-    render_deck(deck, layout_set, path, author)
+    if write is None:
+        from briefdeck.render import render_deck  # pptx is imported only when a deck is built
+
+        write = render_deck
+    write(deck, layout_set, path, author)
     return deck
 
 
