@@ -37,7 +37,6 @@ CLAUSE_BREAK = "，,。；;：:！？!?、（）()\n"
 
 @dataclass(frozen=True)
 class _Rules:
-    en: re.Pattern[str]
     v: dict[str, Any]
     not_plural: frozenset[str]
 
@@ -45,8 +44,15 @@ class _Rules:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     v = vocabulary("figures")
+    return _Rules(v, frozenset(v["not_plurals_en"]))
+
+
+@lru_cache(maxsize=1)
+def _english() -> re.Pattern[str]:
+    """Return the pattern of an English figure (compiled when English is first read)."""
+    v = vocabulary("figures")
     words = alternation(list(v["number_words_en"]))
-    en = re.compile(
+    return re.compile(
         rf"(?P<qb>\b(?:{alternation(v['qualifiers_before_en'])})\s+)?(?P<cur>{alternation(v['currency_en'])})?"
         rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{words})\b)(?P<plus>\+(?!\w))?"
         rf"(?:\s*(?P<mag>(?:{alternation(v['magnitudes_en'])})\b))?"
@@ -54,7 +60,6 @@ def _rules() -> _Rules:
         rf"|\s+(?P<adj>(?:[A-Za-z][\w-]*\s+){{0,2}}?)(?P<noun>(?:{alternation(v['count_nouns_en'])})\b))?",
         re.IGNORECASE,
     )
-    return _Rules(en, v, frozenset(v["not_plurals_en"]))
 
 
 def find_metrics(article: Article) -> Article:
@@ -446,7 +451,7 @@ def _en_figures(text: str) -> list[_Match]:
     """Return the English-text figures of `text`: amounts, rates and counted nouns."""
     r = _rules()
     out: list[_Match] = []
-    for m in r.en.finditer(text):
+    for m in _english().finditer(text):
         num = m.group("num")
         word = num.lower() in r.v["number_words_en"]
         noun = m.group("noun")
