@@ -5,13 +5,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
-import hashlib
 import os
 import pickle
 import re
 import sys
-import tempfile
 import types
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -441,8 +440,7 @@ def cached_build(
     missing, unreadable or corrupt is built anew, one that cannot be written is left unwritten.
     Errors are never kept: a file in error is read, and reported, each time."""
     key = _cache_key(text, hint)
-    folder = _cache_folder()
-    entry = folder / f"{key}.pickle" if folder else None
+    entry = _entry(key)
     found = _cached(entry, key, hint)
     if found is not None:
         return cast(T, found)
@@ -453,11 +451,18 @@ def cached_build(
 
 
 def _cache_key(text: str, hint: Any) -> str:
-    """Return the name of the cache entry of `text` built as `hint` by this code."""
-    digest = hashlib.sha256(_code_stamp().encode())
-    digest.update(repr(hint).encode())
-    digest.update(text.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()[:40]
+    """Return what a cache entry of `text` built as `hint` by this code is kept under (whole:
+    an entry is named by a checksum of it, and holds it, to be compared when read)."""
+    return "\0".join([_code_stamp(), repr(hint), text])
+
+
+def _entry(key: str) -> Path | None:
+    """Return the file of the cache entry kept under `key` (named by a checksum of it), or
+    None when there is no cache."""
+    folder = _cache_folder()
+    if folder is None:
+        return None
+    return folder / f"{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.pickle"
 
 
 @cache
@@ -501,10 +506,11 @@ def _cached(entry: Path | None, key: str, hint: Any) -> Any:
 
 def _keep(entry: Path, key: str, value: Any) -> None:
     """Write `value` to `entry` under `key` (whole or not at all); leave it when that fails."""
+    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.part")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".part")
-    except OSError:  # read-only, or not a folder: built each run
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:  # read-only, not a folder, or being written by another process
         return
     try:
         with os.fdopen(fd, "wb") as out:
