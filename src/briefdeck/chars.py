@@ -28,7 +28,7 @@ def is_cjk(char: str) -> bool:
 
 def has_cjk(text: str) -> bool:
     """Return True when `text` holds a CJK ideograph."""
-    return any(is_cjk(c) for c in text)
+    return any(map(is_cjk, text))
 
 
 def cjk_share(text: str) -> float:
@@ -36,7 +36,7 @@ def cjk_share(text: str) -> float:
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return 0.0
-    return sum(is_cjk(c) for c in letters) / len(letters)
+    return sum(map(is_cjk, letters)) / len(letters)
 
 
 def language(text: str) -> Language:

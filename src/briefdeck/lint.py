@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from briefdeck.chars import has_cjk, is_cjk
@@ -166,11 +166,19 @@ def _ends_on_unit(text: str) -> bool:
 def last_word(text: str, words: tuple[str, ...]) -> str | None:
     """Return the word of `words` that ends `text` as a whole word (not 地 of 用地 or 新高地),
     or None."""
-    for word in sorted(words, key=len, reverse=True):
+    for word in _longest_first(words):
+        if not text.endswith(word):
+            continue
         whole = len(word) > 1 or (tokens(text)[-1][0] == word and not is_word(text[-2:]))
-        if text.endswith(word) and whole and not text.endswith("等" + word):
+        if whole and not text.endswith("等" + word):
             return word  # not 地 of 南亚等地 (and other places)
     return None
+
+
+@lru_cache(maxsize=64)
+def _longest_first(words: tuple[str, ...]) -> list[str]:
+    """Return `words` longest first (of one length, in their order)."""
+    return sorted(words, key=len, reverse=True)
 
 
 def _cut_start(label: str, bound: str) -> bool:

@@ -802,8 +802,11 @@ def _label_words(text: str, verbs: list[str]) -> list[str]:
     dictionary reads 减免税|费)."""
     words = [w for w, _, _ in tokens(text)] if text else []
     out: list[str] = []
+    starts = tuple(v for v in verbs if len(v) >= 2)
     for n, word in enumerate(words):
-        verb = next((v for v in verbs if len(v) >= 2 and word.startswith(v) and word != v), None)
+        verb = None
+        if word.startswith(starts):  # the first verb of the list it starts with
+            verb = next((v for v in starts if word.startswith(v) and word != v), None)
         rest = word[len(verb) :] if verb else ""
         following = words[n + 1] if n + 1 < len(words) else ""
         if verb and len(rest) == 1 and len(following) == 1:
@@ -1060,10 +1063,16 @@ def is_outlook(sentence: str, lang: Language) -> bool:
     if not lang.cjk:
         return False
     words = tokens(sentence)
+    future = _future_words()
     return any(
-        word in genre["future_zh"] and n + 1 < len(words) and words[n + 1][1][:1] in "vdp"
+        word in future and n + 1 < len(words) and words[n + 1][1][:1] in "vdp"
         for n, (word, _, _) in enumerate(words)
     )
+
+
+@lru_cache(maxsize=1)
+def _future_words() -> frozenset[str]:
+    return frozenset(vocabulary("genre")["future_zh"])
 
 
 def is_target(sentence: str, lang: Language) -> bool:
