@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from briefdeck.language import Language
 
@@ -39,6 +39,7 @@ def cjk_share(text: str) -> float:
     return sum(map(is_cjk, letters)) / len(letters)
 
 
+@lru_cache(maxsize=4096)
 def language(text: str) -> Language:
     """Return Chinese when `text` is mostly Chinese, else English."""
     return Language.ZH if cjk_share(text) >= 0.2 else Language.EN

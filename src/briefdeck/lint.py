@@ -120,7 +120,8 @@ def is_setting(text: str) -> bool:
 
 def _fragment_zh(bare: str) -> str | None:
     w = _words()
-    if sum(1 for c in bare if is_cjk(c)) < 4:
+    cjk = sum(map(is_cjk, bare))
+    if cjk < 4:
         return "too short"
     single = not re.search(r"[，,；;：:\d]", bare)
     phrase = "的" in bare or bare.endswith(tuple(w["setting_endings_zh"]))
@@ -130,7 +131,7 @@ def _fragment_zh(bare: str) -> str | None:
     setting = bare.startswith("在") and bare.endswith(tuple(w["setting_endings_zh"]))
     if clause and setting:
         return "a setting only (在…中)"
-    short = sum(1 for c in bare if is_cjk(c)) <= SHORT_LINE
+    short = cjk <= SHORT_LINE
     if short and not re.search(r"\d", bare) and not any(t[:1] == "v" for _, t, _ in tokens(bare)):
         return "no verb"
     if bare.startswith(("（", "(")):
@@ -166,6 +167,8 @@ def _ends_on_unit(text: str) -> bool:
 def last_word(text: str, words: tuple[str, ...]) -> str | None:
     """Return the word of `words` that ends `text` as a whole word (not 地 of 用地 or 新高地),
     or None."""
+    if not text.endswith(words):
+        return None
     for word in _longest_first(words):
         if not text.endswith(word):
             continue
@@ -201,6 +204,8 @@ def _fragment_en(bare: str) -> str | None:
 def is_unbalanced(text: str) -> bool:
     """Return True when quotation marks or brackets in `text` do not pair up in order."""
     for open_, close in PAIRS:
+        if open_ not in text and close not in text:
+            continue
         depth = 0
         for char in text:
             if char == open_:
