@@ -8,8 +8,9 @@ from typing import Annotated, Literal
 
 import pytest
 
-from briefdeck.dataload import Document, Expect, load, rule
+from briefdeck.dataload import Document, load
 from briefdeck.errors import BriefdeckError
+from briefdeck.hints import Expect, rule
 
 
 class Shade(enum.Enum):
@@ -158,20 +159,20 @@ def test_a_union_reads_null_as_none_before_text():
 @pytest.fixture
 def cache_home(tmp_path, monkeypatch):
     """The user's cache in a folder of the test's own (the cache folder is looked up anew)."""
-    from briefdeck import dataload
+    from briefdeck import datacache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("BRIEFDECK_NO_CACHE", raising=False)
-    dataload._cache_folder.cache_clear()
+    datacache._cache_folder.cache_clear()
     yield tmp_path / "cache" / "briefdeck" / "data"
-    dataload._cache_folder.cache_clear()
+    datacache._cache_folder.cache_clear()
 
 
 TEXT = "title: 标题\ncount: 2\ntags: [a, b]\nitems:\n  - name: x\n    size: 2\n"
 
 
 def test_a_built_value_is_kept_between_runs_and_read_back_the_same(cache_home):
-    from briefdeck.dataload import cached_build
+    from briefdeck.datacache import cached_build
 
     first = cached_build(TEXT, "t.yaml", Outer)
     (entry,) = cache_home.iterdir()
@@ -185,7 +186,7 @@ def test_a_built_value_is_kept_between_runs_and_read_back_the_same(cache_home):
 def test_a_corrupt_cache_entry_is_built_anew(cache_home, kept):
     import pickle
 
-    from briefdeck.dataload import cached_build
+    from briefdeck.datacache import cached_build
 
     cached_build(TEXT, "t.yaml", Outer)
     (entry,) = cache_home.iterdir()
@@ -195,19 +196,19 @@ def test_a_corrupt_cache_entry_is_built_anew(cache_home, kept):
 
 
 def test_a_cache_that_cannot_be_written_is_left(tmp_path, monkeypatch):
-    from briefdeck import dataload
+    from briefdeck import datacache
 
     (tmp_path / "file").write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
-    dataload._cache_folder.cache_clear()
+    datacache._cache_folder.cache_clear()
     try:
-        assert dataload.cached_build(TEXT, "t.yaml", Outer) == load(Outer, TEXT, "t.yaml")
+        assert datacache.cached_build(TEXT, "t.yaml", Outer) == load(Outer, TEXT, "t.yaml")
     finally:
-        dataload._cache_folder.cache_clear()
+        datacache._cache_folder.cache_clear()
 
 
 def test_an_error_is_never_kept(cache_home):
-    from briefdeck.dataload import cached_build
+    from briefdeck.datacache import cached_build
 
     for _ in range(2):
         with pytest.raises(BriefdeckError, match=r"t\.yaml:2: count: must be even"):

@@ -10,8 +10,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-from briefdeck.dataload import Check, Expect, cached_build, read_text, rule
+from briefdeck.datacache import cached_build, read_text
 from briefdeck.errors import LayoutError
+from briefdeck.hints import Check, Expect, rule
 from briefdeck.model import AnyKind, Kind, Role
 
 KINDS: tuple[Kind, ...] = get_args(Kind)

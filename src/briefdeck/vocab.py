@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from briefdeck.dataload import Document, cached_build
+from briefdeck.datacache import cached_build
 
 Words = list[str] | str | dict[str, str | int | float]
 """A vocabulary entry: a word list, a pattern or string of marks, or words mapped to words or
@@ -31,6 +31,8 @@ def vocabulary(name: str) -> dict[str, Any]:
 
 def extend(base: dict[str, Any], path: Path) -> dict[str, Any]:
     """Return `base` with the word lists of the user's YAML file at `path` put before its own."""
+    from briefdeck.dataload import Document  # PyYAML is imported only when a file is read
+
     document = Document.read(path)
     extra = document.build(dict[str, list[str]]) if document.root is not None else {}
     merged = dict(base)
