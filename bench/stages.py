@@ -37,7 +37,7 @@ KEPT = {"char_width"}
 """Caches of single characters, which a process that has built a deck has filled (with the
 dictionaries of measured characters and words, emptied only by --cold)."""
 LOADERS = {"_rules", "rules", "_patterns", "_bare", "_english", "_words", "_jieba", "vocabulary",
-           "load_layout_set", "_fixed_parts", "relative"}  # fmt: skip
+           "load_layout_set", "_fixed_parts", "relative", "compiled"}  # fmt: skip
 """Caches of what is loaded once per process (rules, patterns, layout sets, a chart workbook's
 fixed parts) or of what every deck asks alike (references between part names): never
 emptied."""

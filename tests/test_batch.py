@@ -90,6 +90,7 @@ FORK = pytest.mark.skipif(
 @pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=FORK)])
 def test_an_internal_error_stops_one_deck_only(tmp_path, monkeypatch, jobs):
     monkeypatch.setattr(batch, "build_deck", failing_build("随州高新区"))  # forked workers too
+    monkeypatch.setattr(batch, "POOL_MIN", 1)  # the seed's two decks built by workers too
     result = CliRunner().invoke(main, ["build", str(SEED), "-o", str(tmp_path), "--jobs", jobs])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
@@ -104,6 +105,7 @@ def test_an_internal_error_stops_one_deck_only(tmp_path, monkeypatch, jobs):
 @pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=FORK)])
 def test_debug_shows_the_traceback_and_builds_the_others(tmp_path, monkeypatch, jobs):
     monkeypatch.setattr(batch, "build_deck", failing_build("随州高新区"))
+    monkeypatch.setattr(batch, "POOL_MIN", 1)
     args = ["build", str(SEED), "-o", str(tmp_path), "--jobs", jobs, "--debug"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
@@ -140,6 +142,7 @@ def test_an_internal_error_reading_one_input_spares_the_others(tmp_path, monkeyp
 @FORK
 def test_a_worker_that_dies_is_an_error_not_a_traceback(tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "build_deck", failing_build("随州高新区", lambda: os._exit(3)))
+    monkeypatch.setattr(batch, "POOL_MIN", 1)
     result = CliRunner().invoke(main, ["build", str(SEED), "-o", str(tmp_path), "--jobs", "2"])
     assert result.exit_code == 1
     assert f"Error: {tmp_path / '随州高新区.pptx'}: internal error: BrokenProcessPool: " in (
@@ -188,3 +191,56 @@ def test_zones_of_one_document_are_built_by_one_worker_when_there_is_work_enough
         [f"z{n}", f"z{n + 1}"] for n in range(0, 12, 2)
     ]
     assert batch._grouped(tasks[:4], 2) == [[t] for t in tasks[:4]]  # few: side by side
+
+
+def test_a_few_decks_are_planned_here_and_written_beside_without_workers(tmp_path, monkeypatch):
+    started = []
+    monkeypatch.setattr(batch, "_executor", lambda jobs: started.append(jobs))
+    decks = [e for e in events([SEED], tmp_path / "two", jobs=2) if e.kind is EventKind.DECK]
+    assert len(decks) == 2 and started == []
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    for jobs in (1, 2):
+        events([SEED], tmp_path / str(jobs), jobs)
+    for name in ("平顶山高新区.pptx", "随州高新区.pptx"):
+        assert parts(tmp_path / "1" / name) == parts(tmp_path / "2" / name), name
+
+
+def failing_render(zone: str, fail=None):
+    """Return `render.render_deck` failing for `zone` (in the writer, which inherits it)."""
+    from briefdeck import render
+
+    real = render.render_deck
+
+    def render_deck(deck, *args, **kwargs):
+        if deck.zone == zone:
+            if fail:
+                fail()
+            raise ZeroDivisionError("division by zero")
+        return real(deck, *args, **kwargs)
+
+    return render_deck
+
+
+@FORK
+def test_an_error_writing_a_deck_beside_is_that_deck_s_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr("briefdeck.render.render_deck", failing_render("平顶山高新区"))
+    built = events([SEED], tmp_path, jobs=2)
+    assert [(e.kind, e.path) for e in built[1:]] == [
+        (EventKind.ERROR, tmp_path / "平顶山高新区.pptx"),
+        (EventKind.DECK, tmp_path / "随州高新区.pptx"),
+    ]
+    assert built[1].message.endswith("internal error: ZeroDivisionError: division by zero")
+    assert [p.name for p in tmp_path.iterdir()] == ["随州高新区.pptx"]
+
+
+@FORK
+def test_a_writer_that_dies_is_an_error_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setattr(
+        "briefdeck.render.render_deck", failing_render("平顶山高新区", lambda: os._exit(3))
+    )
+    result = CliRunner().invoke(main, ["build", str(SEED), "-o", str(tmp_path), "--jobs", "2"])
+    assert result.exit_code == 1
+    assert f"Error: {tmp_path / '平顶山高新区.pptx'}: internal error: BrokenProcessPool: " in (
+        result.stderr
+    )
+    assert "Traceback" not in result.output

@@ -8,8 +8,9 @@ from typing import Annotated, Literal
 
 import pytest
 
-from briefdeck.dataload import Document, Expect, load, rule
+from briefdeck.dataload import Document, load
 from briefdeck.errors import BriefdeckError
+from briefdeck.hints import Expect, rule
 
 
 class Shade(enum.Enum):
@@ -153,3 +154,63 @@ def test_a_later_check_names_the_line_of_a_key_path():
 def test_a_union_reads_null_as_none_before_text():
     hint = dict[str, Literal["x", "y"] | None]
     assert Document("a: ~\nb: x\n", "f.yaml").build(hint) == {"a": None, "b": "x"}
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    """The user's cache in a folder of the test's own (the cache folder is looked up anew)."""
+    from briefdeck import datacache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("BRIEFDECK_NO_CACHE", raising=False)
+    datacache._cache_folder.cache_clear()
+    yield tmp_path / "cache" / "briefdeck" / "data"
+    datacache._cache_folder.cache_clear()
+
+
+TEXT = "title: 标题\ncount: 2\ntags: [a, b]\nitems:\n  - name: x\n    size: 2\n"
+
+
+def test_a_built_value_is_kept_between_runs_and_read_back_the_same(cache_home):
+    from briefdeck.datacache import cached_build
+
+    first = cached_build(TEXT, "t.yaml", Outer)
+    (entry,) = cache_home.iterdir()
+    again = cached_build(TEXT, "t.yaml", Outer)
+    assert first == again == load(Outer, TEXT, "t.yaml") and again is not first
+    assert [p.name for p in cache_home.iterdir()] == [entry.name]
+    assert cached_build(TEXT.replace("count: 2", "count: 4"), "t.yaml", Outer).count == 4
+
+
+@pytest.mark.parametrize("kept", [b"", b"not a pickle", b"\x80\x05K\x01.", None])
+def test_a_corrupt_cache_entry_is_built_anew(cache_home, kept):
+    import pickle
+
+    from briefdeck.datacache import cached_build
+
+    cached_build(TEXT, "t.yaml", Outer)
+    (entry,) = cache_home.iterdir()
+    # an empty file, text, a bare 1, and a value kept under another key
+    entry.write_bytes(kept if kept is not None else pickle.dumps(("other", Inner("x"))))
+    assert cached_build(TEXT, "t.yaml", Outer) == load(Outer, TEXT, "t.yaml")
+
+
+def test_a_cache_that_cannot_be_written_is_left(tmp_path, monkeypatch):
+    from briefdeck import datacache
+
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    datacache._cache_folder.cache_clear()
+    try:
+        assert datacache.cached_build(TEXT, "t.yaml", Outer) == load(Outer, TEXT, "t.yaml")
+    finally:
+        datacache._cache_folder.cache_clear()
+
+
+def test_an_error_is_never_kept(cache_home):
+    from briefdeck.datacache import cached_build
+
+    for _ in range(2):
+        with pytest.raises(BriefdeckError, match=r"t\.yaml:2: count: must be even"):
+            cached_build("title: x\ncount: 3\n", "t.yaml", Outer)
+    assert not cache_home.exists() or not list(cache_home.iterdir())

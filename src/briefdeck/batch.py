@@ -9,17 +9,17 @@ so memory stays flat however many documents there are; decks are written as they
 
 from __future__ import annotations
 
+import contextlib
 import enum
-import multiprocessing
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefdeck.errors import BriefdeckError
+from briefdeck.language import DEFAULT, Language
 from briefdeck.layouts import LayoutSet
 from briefdeck.model import Deck
 from briefdeck.outline import OutlineSettings
@@ -33,6 +33,9 @@ from briefdeck.pipeline import (
     zone_jobs,
 )
 from briefdeck.plan import MAX_SLIDES
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ def _internal(subject: str, failed: Failure, path: Path | None = None) -> Event:
     return Event(EventKind.ERROR, message, path=path, trace=failed.trace)
 
 
+Task = tuple[ZoneJob, Path, BuildSettings]
+
 READ_CACHE = 16
 _READER = ArticleReader(READ_CACHE)
 """This process's reader: the few documents a zone's build reads again are kept in it."""
@@ -121,25 +126,34 @@ def _scan(task: tuple[str, ReadOptions, bool]) -> Scan | BriefdeckError | Failur
         return failure(exc)
 
 
-def _build(task: tuple[ZoneJob, Path, BuildSettings]) -> Deck | BriefdeckError | Failure:
-    """Build one zone's deck; errors come back as values (they cross process lines)."""
+def _build(
+    task: tuple[ZoneJob, Path, BuildSettings], write: Write | None = None
+) -> Deck | BriefdeckError | Failure:
+    """Build one zone's deck (written by `write`, when given); errors come back as values
+    (they cross process lines)."""
     job, path, settings = task
     try:
         outline, articles = _READER.zone_outline(job, settings.read, settings.outline)
         return build_deck(outline, settings.layout_set, path, settings.force, settings.max_slides,
-                          articles, settings.author)  # fmt: skip
+                          articles, settings.author, write=write)  # fmt: skip
     except BriefdeckError as exc:
         return exc
     except Exception as exc:  # a bug (even a StopIteration): reported on this deck alone
         return failure(exc)
 
 
+POOL_MIN = 5
+"""Fewest decks worth workers: fewer are built here, as the seed's two are (forking workers,
+each preparing its own renderer, takes longer than building them here)."""
+
+
 def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Iterator[Event]:
     """Build one deck per zone of `sources`; yield events in input order as work completes."""
-    pool = _executor(jobs)
+    # a few documents are quicker to scan here, whole, than to send to workers
+    here = jobs <= 1 or len(sources) < 2 * jobs
+    pool = None if here else _executor(jobs)
+    writer = _Writer.start(settings) if here and jobs > 1 else None
     try:
-        # a few documents are quicker to scan here, whole, than to send to workers
-        here = pool is None or len(sources) < 2 * jobs
         reads = [(s, settings.read, here and len(sources) <= READ_CACHE) for s in sources]
         scans: list[Scan] = []
         for source, scanned in zip(sources, _map(None if here else pool, _scan, reads)):
@@ -157,13 +171,24 @@ def build_all(sources: list[str], settings: BuildSettings, jobs: int = 1) -> Ite
             yield Event(EventKind.SKIPPED, titles=skipped)
         yield Event(EventKind.PLANNED, count=len(work))
         paths = deck_paths([job.zone for job in work], settings.out_dir)
-        groups = _grouped([(job, path, settings) for job, path in zip(work, paths)], jobs)
+        tasks = [(job, path, settings) for job, path in zip(work, paths)]
+        if pool is None and len(work) >= POOL_MIN:
+            if writer is not None:  # ended, its thread too, before the workers are forked
+                writer.close()
+                writer = None
+            pool = _executor(jobs)
+        if writer is not None:
+            yield from _written(tasks, writer)
+            return
+        groups = _grouped(tasks, jobs)
         for group, results in zip(groups, _map(pool, _build_group, groups)):
             if isinstance(results, Failure):  # the worker was lost: each of its decks failed
                 results = [results] * len(group)
             for (_, path, _), result in zip(group, results):
                 yield from _built(path, result)
     finally:
+        if writer is not None:
+            writer.close()
         if pool is not None:  # a caller that stops early (--fail-fast) cancels what is left
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -180,10 +205,96 @@ def _built(path: Path, result: Deck | BriefdeckError | Failure) -> Iterator[Even
         yield Event(EventKind.DECK, path=path, deck=result)
 
 
+Write = Callable[[Deck, LayoutSet, Path, str], object]
+"""What writes a planned deck: (deck, layout set, path, author)."""
+
+
+class _Writer:
+    """A worker that writes the decks planned here, each while the next is planned.
+
+    Forked before the documents are read, it imports python-pptx and prepares the layout
+    set's base on another core meanwhile (this process never imports them): a few decks are
+    written sooner than here, and sooner than by workers that each read, plan and prepare."""
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self.pool = pool
+        self.last: Future[BriefdeckError | Failure | None] | None = None
+        """What the last deck given to `write` comes to: None when written, else its error."""
+
+    @staticmethod
+    def start(settings: BuildSettings) -> _Writer | None:
+        """Return a writer preparing for the decks of `settings`, or None where workers are
+        not forked (they would import everything again, not start at once)."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        pool.submit(_prepare, settings.layout_set, settings.outline.lang or DEFAULT)
+        return _Writer(pool)
+
+    def write(self, deck: Deck, layout_set: LayoutSet, path: Path, author: str) -> None:
+        """Have `deck` written at `path`; `last` tells when it is, and how."""
+        self.last = self.pool.submit(_write, (deck, layout_set, path, author))
+
+    def close(self) -> None:
+        """Wait for the worker to end (cancelling the decks it has not begun)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _prepare(layout_set: LayoutSet, language: Language) -> None:
+    """Prepare this worker's renderer for `layout_set` in `language` (most decks' language;
+    a deck in another is prepared for when written). A problem is left for the decks to meet."""
+    from briefdeck.render import prepare
+
+    with contextlib.suppress(Exception):
+        prepare(layout_set, language)
+
+
+def _write(task: tuple[Deck, LayoutSet, Path, str]) -> BriefdeckError | Failure | None:
+    """Write a planned deck; return None, or its error as a value (it crosses process lines)."""
+    from briefdeck.render import render_deck
+
+    deck, layout_set, path, author = task
+    try:
+        render_deck(deck, layout_set, path, author)
+    except BriefdeckError as exc:
+        return exc
+    except Exception as exc:  # a bug: reported on this deck alone
+        return failure(exc)
+    return None
+
+
+def _written(tasks: list[Task], writer: _Writer) -> Iterator[Event]:
+    """Plan each task's deck here, have the writer write it, and yield the events of each
+    deck once it is written, in order."""
+    pending: deque[tuple[Path, Deck | BriefdeckError | Failure, Future[Any] | None]] = deque()
+    for task in tasks:
+        writer.last = None
+        result = _build(task, writer.write)
+        pending.append((task[1], result, writer.last if isinstance(result, Deck) else None))
+        while pending and (pending[0][2] is None or pending[0][2].done()):
+            yield from _finished(*pending.popleft())
+    while pending:
+        yield from _finished(*pending.popleft())
+
+
+def _finished(
+    path: Path, result: Deck | BriefdeckError | Failure, written: Future[Any] | None
+) -> Iterator[Event]:
+    """Yield the events of a deck planned here once `written` (None: not sent to be)."""
+    if written is not None:
+        try:
+            error = written.result()
+        except Exception as exc:  # the writer was lost (killed, out of memory)
+            error = failure(exc)
+        result = result if error is None else error
+    yield from _built(path, result)
+
+
 GROUP_MAX = 8
 """Most decks one worker builds in a row from the same documents."""
-
-Task = tuple[ZoneJob, Path, BuildSettings]
 
 
 def _grouped(tasks: list[Task], jobs: int) -> list[list[Task]]:
@@ -234,6 +345,9 @@ def _executor(jobs: int) -> ProcessPoolExecutor | None:
     """Return a process pool for `jobs` > 1, else None (work runs in this process)."""
     if jobs <= 1:
         return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     import briefdeck.render  # noqa: F401 - imported once here, the forked workers inherit it
     from briefdeck.segment import load
 

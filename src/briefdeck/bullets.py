@@ -659,6 +659,8 @@ def _tidy(line: str) -> str:
     if line.count('"') % 2:
         line = line.strip('"')
     for open_, close in (("“", "”"), ("‘", "’"), ("（", "）"), ("(", ")"), ("《", "》")):
+        if open_ not in line and close not in line:
+            continue
         if line.count(open_) < line.count(close) and line.startswith(close):
             line = line[1:]
         if line.count(open_) > line.count(close) and line.startswith(open_):

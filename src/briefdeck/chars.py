@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from briefdeck.language import Language
 
@@ -27,7 +28,7 @@ def is_cjk(char: str) -> bool:
 
 def has_cjk(text: str) -> bool:
     """Return True when `text` holds a CJK ideograph."""
-    return any(is_cjk(c) for c in text)
+    return any(map(is_cjk, text))
 
 
 def cjk_share(text: str) -> float:
@@ -35,9 +36,10 @@ def cjk_share(text: str) -> float:
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return 0.0
-    return sum(is_cjk(c) for c in letters) / len(letters)
+    return sum(map(is_cjk, letters)) / len(letters)
 
 
+@lru_cache(maxsize=4096)
 def language(text: str) -> Language:
     """Return Chinese when `text` is mostly Chinese, else English."""
     return Language.ZH if cjk_share(text) >= 0.2 else Language.EN
@@ -61,12 +63,19 @@ def sentences(text: str) -> list[str]:
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _WIDE = re.compile("[０-９．％]")
 _CJK = "\u3000-\u9fff\uff00-\uffef"
-_CJK_SPACES = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_CJK_SPACES = rf"(?<=[{_CJK}])\s+(?=[{_CJK}])"
 _SPACES = re.compile(r"\s+")
-_COMMA = re.compile(rf"(?<=[{_CJK}“”‘’]),\s*|,\s*(?=[\u3000-\u9fff“‘])")
-_SEMICOLON = re.compile(rf"(?<=[{_CJK}”’]);\s*|;\s*(?=[\u3000-\u9fff“‘])")
-_COLON = re.compile(rf"(?<=[{_CJK}”’]):\s*|:\s*(?=[\u3000-\u9fff“‘])")
-_BRACKETS = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
+_COMMA = rf"(?<=[{_CJK}“”‘’]),\s*|,\s*(?=[\u3000-\u9fff“‘])"
+_SEMICOLON = rf"(?<=[{_CJK}”’]);\s*|;\s*(?=[\u3000-\u9fff“‘])"
+_COLON = rf"(?<=[{_CJK}”’]):\s*|:\s*(?=[\u3000-\u9fff“‘])"
+_BRACKETS = r"\(([^()]*[\u4e00-\u9fff][^()]*)\)"
+
+
+@cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """Return `pattern` compiled, once per process: a pattern only some texts need is
+    compiled when one first does (one with a CJK range takes 1–5 ms to compile)."""
+    return re.compile(pattern)
 
 
 def display(text: str) -> str:
@@ -75,15 +84,15 @@ def display(text: str) -> str:
     if _WIDE.search(text):
         text = text.translate(_WIDE_DIGITS)
     ideographic = "\u3000" in text  # a space that is CJK too: the pattern, not the quick way
-    text = _CJK_SPACES.sub("", text) if ideographic else _SPACES.sub(_between_cjk, text)
+    text = compiled(_CJK_SPACES).sub("", text) if ideographic else _SPACES.sub(_between_cjk, text)
     if "," in text:
-        text = _COMMA.sub("，", text)
+        text = compiled(_COMMA).sub("，", text)
     if ";" in text:
-        text = _SEMICOLON.sub("；", text)
+        text = compiled(_SEMICOLON).sub("；", text)
     if ":" in text:
-        text = _COLON.sub("：", text)
+        text = compiled(_COLON).sub("：", text)
     if "(" in text:
-        text = _BRACKETS.sub(r"（\1）", text)
+        text = compiled(_BRACKETS).sub(r"（\1）", text)
     return text
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-import yaml
 
 from briefdeck import __version__
 from briefdeck.batch import BuildSettings, EventKind, build_all, failure
@@ -221,6 +220,8 @@ def parse(
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        import yaml  # imported only to print YAML
+
         click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), nl=False)
     run.finish()
 

@@ -10,12 +10,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import (
+    Annotated,
+    Any,
+    Literal,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 import yaml
 from yaml.constructor import SafeConstructor
 
+from briefdeck.datacache import read_text
 from briefdeck.errors import BriefdeckError
+from briefdeck.hints import Check, Expect
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """The safe YAML loader, in C where libyaml is installed (several times faster)."""
@@ -23,30 +34,6 @@ T = TypeVar("T")
 _STANDARD = "tag:yaml.org,2002:"
 """The prefix of YAML's own tags; every other tag (`!!python/…`, `!local`) is refused."""
 _KEY_PARTS = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-@dataclass(frozen=True)
-class Check:
-    """A rule a loaded value keeps: `problem(value)` says what is wrong with it ("" for nothing).
-
-    Written in a type hint: `Annotated[float, rule(lambda v: v >= 1.0, "must be at least 1.0")]`;
-    a check that uses the module's names is best given a name of its own at module level (an
-    annotation is evaluated in its class's namespace, where a lambda cannot see them).
-    """
-
-    problem: Callable[[Any], str]
-
-
-def rule(test: Callable[[Any], object], problem: str) -> Check:
-    """Return the check that a value passes `test`, else has `problem`."""
-    return Check(lambda value: "" if test(value) else problem)
-
-
-@dataclass(frozen=True)
-class Expect:
-    """What a value must be, said when the YAML gives another kind of value (`a list of cells`)."""
-
-    what: str
 
 
 @dataclass(frozen=True)
@@ -176,11 +163,7 @@ class Document:
     @classmethod
     def read(cls, path: Path, error: type[BriefdeckError] = BriefdeckError) -> Document:
         """Return the document of the UTF-8 YAML file at `path`."""
-        try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise error(f"{path}: cannot be read ({exc.__class__.__name__})") from None
-        return cls(text, str(path), error)
+        return cls(read_text(path, error), str(path), error)
 
     def fail(self, node: yaml.Node | None, key: str, problem: str) -> BriefdeckError:
         """Return the error `problem` of `key` at `node`'s line (its key's, for a mapping's

@@ -10,8 +10,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-from briefdeck.dataload import Check, Document, Expect, rule
+from briefdeck.datacache import cached_build, read_text
 from briefdeck.errors import LayoutError
+from briefdeck.hints import Check, Expect, rule
 from briefdeck.model import AnyKind, Kind, Role
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
@@ -247,7 +248,8 @@ def load_layout_set(name_or_path: str = "briefing") -> LayoutSet:
     if not path.is_file():
         names = ", ".join(sets)
         raise LayoutError(f"{name_or_path}: no such layout set (built in: {names})")
-    return Document.read(path, LayoutError).build(_LayoutSetFile).layout_set(path.stem)
+    built = cached_build(read_text(path, LayoutError), str(path), _LayoutSetFile, LayoutError)
+    return built.layout_set(path.stem)
 
 
 # ---------------------------------------------------- the YAML's shape, where it is not the model's

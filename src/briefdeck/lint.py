@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from briefdeck.chars import has_cjk, is_cjk
@@ -120,7 +120,8 @@ def is_setting(text: str) -> bool:
 
 def _fragment_zh(bare: str) -> str | None:
     w = _words()
-    if sum(1 for c in bare if is_cjk(c)) < 4:
+    cjk = sum(map(is_cjk, bare))
+    if cjk < 4:
         return "too short"
     single = not re.search(r"[，,；;：:\d]", bare)
     phrase = "的" in bare or bare.endswith(tuple(w["setting_endings_zh"]))
@@ -130,7 +131,7 @@ def _fragment_zh(bare: str) -> str | None:
     setting = bare.startswith("在") and bare.endswith(tuple(w["setting_endings_zh"]))
     if clause and setting:
         return "a setting only (在…中)"
-    short = sum(1 for c in bare if is_cjk(c)) <= SHORT_LINE
+    short = cjk <= SHORT_LINE
     if short and not re.search(r"\d", bare) and not any(t[:1] == "v" for _, t, _ in tokens(bare)):
         return "no verb"
     if bare.startswith(("（", "(")):
@@ -166,11 +167,21 @@ def _ends_on_unit(text: str) -> bool:
 def last_word(text: str, words: tuple[str, ...]) -> str | None:
     """Return the word of `words` that ends `text` as a whole word (not 地 of 用地 or 新高地),
     or None."""
-    for word in sorted(words, key=len, reverse=True):
+    if not text.endswith(words):
+        return None
+    for word in _longest_first(words):
+        if not text.endswith(word):
+            continue
         whole = len(word) > 1 or (tokens(text)[-1][0] == word and not is_word(text[-2:]))
-        if text.endswith(word) and whole and not text.endswith("等" + word):
+        if whole and not text.endswith("等" + word):
             return word  # not 地 of 南亚等地 (and other places)
     return None
+
+
+@lru_cache(maxsize=64)
+def _longest_first(words: tuple[str, ...]) -> list[str]:
+    """Return `words` longest first (of one length, in their order)."""
+    return sorted(words, key=len, reverse=True)
 
 
 def _cut_start(label: str, bound: str) -> bool:
@@ -193,6 +204,8 @@ def _fragment_en(bare: str) -> str | None:
 def is_unbalanced(text: str) -> bool:
     """Return True when quotation marks or brackets in `text` do not pair up in order."""
     for open_, close in PAIRS:
+        if open_ not in text and close not in text:
+            continue
         depth = 0
         for char in text:
             if char == open_:

@@ -39,7 +39,6 @@ CLAUSE_BREAK = "，,。；;：:！？!?、（）()\n"
 
 @dataclass(frozen=True)
 class _Rules:
-    en: re.Pattern[str]
     v: dict[str, Any]
     not_plural: frozenset[str]
 
@@ -47,8 +46,15 @@ class _Rules:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     v = vocabulary("figures")
+    return _Rules(v, frozenset(v["not_plurals_en"]))
+
+
+@lru_cache(maxsize=1)
+def _english() -> re.Pattern[str]:
+    """Return the pattern of an English figure (compiled when English is first read)."""
+    v = vocabulary("figures")
     words = alternation(list(v["number_words_en"]))
-    en = re.compile(
+    return re.compile(
         rf"(?P<qb>\b(?:{alternation(v['qualifiers_before_en'])})\s+)?(?P<cur>{alternation(v['currency_en'])})?"
         rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{words})\b)(?P<plus>\+(?!\w))?"
         rf"(?:\s*(?P<mag>(?:{alternation(v['magnitudes_en'])})\b))?"
@@ -56,7 +62,6 @@ def _rules() -> _Rules:
         rf"|\s+(?P<adj>(?:[A-Za-z][\w-]*\s+){{0,2}}?)(?P<noun>(?:{alternation(v['count_nouns_en'])})\b))?",
         re.IGNORECASE,
     )
-    return _Rules(en, v, frozenset(v["not_plurals_en"]))
 
 
 def find_metrics(article: Article) -> Article:
@@ -451,7 +456,7 @@ def _en_figures(text: str) -> list[_Match]:
     """Return the English-text figures of `text`: amounts, rates and counted nouns."""
     r = _rules()
     out: list[_Match] = []
-    for m in r.en.finditer(text):
+    for m in _english().finditer(text):
         num = m.group("num")
         word = num.lower() in r.v["number_words_en"]
         noun = m.group("noun")
@@ -813,8 +818,11 @@ def _label_words(text: str, verbs: list[str]) -> list[str]:
     dictionary reads 减免税|费)."""
     words = [w for w, _, _ in tokens(text)] if text else []
     out: list[str] = []
+    starts = tuple(v for v in verbs if len(v) >= 2)
     for n, word in enumerate(words):
-        verb = next((v for v in verbs if len(v) >= 2 and word.startswith(v) and word != v), None)
+        verb = None
+        if word.startswith(starts):  # the first verb of the list it starts with
+            verb = next((v for v in starts if word.startswith(v) and word != v), None)
         rest = word[len(verb) :] if verb else ""
         following = words[n + 1] if n + 1 < len(words) else ""
         if verb and len(rest) == 1 and len(following) == 1:
@@ -1074,10 +1082,16 @@ def is_outlook(sentence: str, lang: Language) -> bool:
     if not lang.cjk:
         return False
     words = tokens(sentence)
+    future = _future_words()
     return any(
-        word in genre["future_zh"] and n + 1 < len(words) and words[n + 1][1][:1] in "vdp"
+        word in future and n + 1 < len(words) and words[n + 1][1][:1] in "vdp"
         for n, (word, _, _) in enumerate(words)
     )
+
+
+@lru_cache(maxsize=1)
+def _future_words() -> frozenset[str]:
+    return frozenset(vocabulary("genre")["future_zh"])
 
 
 def is_target(sentence: str, lang: Language) -> bool:

@@ -8,8 +8,9 @@ from typing import Annotated, Any
 
 import yaml
 
-from briefdeck.dataload import Document, Expect, rule
+from briefdeck.dataload import Document
 from briefdeck.errors import OutlineError
+from briefdeck.hints import Expect, rule
 from briefdeck.language import CODES, DEFAULT, of
 from briefdeck.model import (
     Bullet,

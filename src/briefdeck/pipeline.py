@@ -6,7 +6,7 @@ import dataclasses
 import glob
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,6 @@ from briefdeck.layouts import LayoutSet
 from briefdeck.metrics import find_metrics
 from briefdeck.model import Article, Deck, ZoneOutline
 from briefdeck.outline import OutlineSettings, outline_zones, zone_outline
-from briefdeck.outline_yaml import dump_outline, load_outline
 from briefdeck.plan import MAX_SLIDES, plan_deck
 from briefdeck.read import MAX_BYTES, SUFFIXES, read_document
 from briefdeck.structure import structure
@@ -167,6 +166,8 @@ def read_outline(source: str) -> ZoneOutline:
         raise InputError(f"{source}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{source}: cannot be read ({exc.__class__.__name__})") from None
+    from briefdeck.outline_yaml import load_outline  # imported only when an outline is read
+
     return load_outline(text, source)
 
 
@@ -203,6 +204,8 @@ def deck_paths(zones: list[str], out_dir: Path) -> list[Path]:
 
 def write_outline(outline: ZoneOutline, path: Path, force: bool = True) -> Path:
     """Write an outline's YAML to `path`; return the path."""
+    from briefdeck.outline_yaml import dump_outline
+
     _check_target(path, force)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dump_outline(outline), "utf-8")
@@ -217,19 +220,23 @@ def build_deck(
     max_slides: int = MAX_SLIDES,
     articles: tuple[Article, ...] = (),
     author: str = "",
+    write: Callable[[Deck, LayoutSet, Path, str], object] | None = None,
 ) -> Deck:
     """Plan and write one deck; return the plan (its warnings included).
 
     With the `articles` it was made from, every figure the deck shows is first matched back
-    to them (a mismatch stops the deck with an error: a wrong number is never written).
+    to them (a mismatch stops the deck with an error: a wrong number is never written). The
+    deck is written by `write` (deck, layout set, path, author) when given: else here.
     """
-    from briefdeck.render import render_deck  # pptx is imported only when a deck is built
-
     _check_target(path, force)
     deck = plan_deck(outline, layout_set, max_slides)
     if articles:
         check_faithful(deck, articles)
-    render_deck(deck, layout_set, path, author)
+    if write is None:
+        from briefdeck.render import render_deck  # pptx is imported only when a deck is built
+
+        write = render_deck
+    write(deck, layout_set, path, author)
     return deck
 
 

@@ -146,7 +146,7 @@ def rules() -> _Rules:
 
 def _width(text: str) -> int:
     """Return the length of `text` counting CJK characters as 1 and English words as 2."""
-    cjk = sum(1 for c in text if is_cjk(c))
+    cjk = sum(map(is_cjk, text))
     words = len(re.findall(r"[A-Za-z0-9][A-Za-z0-9'’.-]*", text))
     return cjk + 2 * words
 

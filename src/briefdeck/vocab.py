@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from briefdeck.dataload import Document
+from briefdeck.datacache import cached_build
 
 Words = list[str] | str | dict[str, str | int | float]
 """A vocabulary entry: a word list, a pattern or string of marks, or words mapped to words or
@@ -26,11 +26,13 @@ def alternation(words: list[str]) -> str:
 def vocabulary(name: str) -> dict[str, Any]:
     """Return the packaged data file `data/<name>.yaml` as a mapping (read once per process)."""
     path = resources.files("briefdeck") / "data" / f"{name}.yaml"
-    return Document(path.read_text("utf-8"), f"data/{name}.yaml").build(Vocabulary)
+    return cached_build(path.read_text("utf-8"), f"data/{name}.yaml", Vocabulary)
 
 
 def extend(base: dict[str, Any], path: Path) -> dict[str, Any]:
     """Return `base` with the word lists of the user's YAML file at `path` put before its own."""
+    from briefdeck.dataload import Document  # PyYAML is imported only when a file is read
+
     document = Document.read(path)
     extra = document.build(dict[str, list[str]]) if document.root is not None else {}
     merged = dict(base)

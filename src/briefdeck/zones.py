@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from briefdeck.chars import is_cjk
+from briefdeck.chars import compiled, is_cjk
 from briefdeck.language import Language, of
 from briefdeck.segment import boundaries, tokens
 from briefdeck.vocab import alternation, extend, vocabulary
@@ -38,7 +38,8 @@ ZoneWords = tuple[tuple[str, tuple[str, ...]], ...]
 @dataclass(frozen=True)
 class _ZoneRules:
     kinds_zh: re.Pattern[str]
-    kinds_en: re.Pattern[str]
+    kinds_en: str
+    """A pattern, compiled when first used (`compiled`)."""
     generic_zh: frozenset[str]
     generic_en: frozenset[str]
     lead_in: tuple[str, ...]
@@ -52,7 +53,7 @@ class _ZoneRules:
     not_places: frozenset[str]
     district: re.Pattern[str]
     district_open: re.Pattern[str]
-    district_in_text: re.Pattern[str]
+    district_in_text: str
     county_open: re.Pattern[str]
     generic_districts: frozenset[str]
     district_bad_endings: tuple[str, ...]
@@ -100,7 +101,7 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
         v[key] = [*words, *v[key]]
     return _ZoneRules(
         kinds_zh=re.compile(alternation(v["kinds_zh"])),
-        kinds_en=re.compile(
+        kinds_en=(
             r"((?:[A-Z][\w'’-]*\s+)(?:(?:of|and|the)\s+|[A-Z][\w'’-]*\s+)*?)"
             rf"({alternation(v['kinds_en'])})\b"
         ),
@@ -125,7 +126,7 @@ def _rules(extra: ZoneWords = ()) -> _ZoneRules:
             rf"(?:[\u4e00-\u9fff]{{2,4}}?[市州盟])?[\u4e00-\u9fff]{{1,4}}?"
             rf"(?:{alternation(v['district_kinds_zh'])})"
         ),
-        district_in_text=re.compile(
+        district_in_text=(
             rf"(?:(?:{alternation(v['provinces_zh'])})省?[\u4e00-\u9fff]{{1,3}}?(?:市|州市?)"
             rf"|[\u4e00-\u9fff]{{2,3}}市)([\u4e00-\u9fff]{{1,3}}?(?:{alternation(v['district_kinds_zh'])}))"
         ),
@@ -310,7 +311,7 @@ def _lead_district(text: ArticleText, rules: _ZoneRules) -> str | None:
     when the article then makes it the subject of a clause (`，某某县建成…`), or None: a report
     on it that no zone kind names (a story merely set there names it only as a place)."""
     opening = text.body[:LEAD_CHARS]
-    for match in rules.district_in_text.finditer(opening):
+    for match in compiled(rules.district_in_text).finditer(opening):
         name = match.group(1)
         if _generic_district(name, rules) or match.end(1) not in boundaries(opening):
             continue
@@ -522,7 +523,7 @@ def _generic(left: str, rules: _ZoneRules) -> bool:
 def _mentions_en(text: str, rules: _ZoneRules) -> list[Mention]:
     """Return the English zone names of `text` (with repeats)."""
     out = []
-    for match in rules.kinds_en.finditer(text):
+    for match in compiled(rules.kinds_en).finditer(text):
         words = match.group(1).split()
         start = match.start()
         while words and words[0] in rules.generic_en:

@@ -7,9 +7,6 @@ from pathlib import Path
 
 from briefdeck.errors import InputError
 from briefdeck.model import Document, Image
-from briefdeck.read.docx import read_docx
-from briefdeck.read.markdown import markdown_parts
-from briefdeck.read.pdf import read_pdf
 from briefdeck.read.text import check_line_lengths, cleaned, decode, text_blocks
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -23,9 +20,14 @@ def read_document(source: str, encoding: str | None = None, max_bytes: int = MAX
     """Return the document at `source` (a path, or `-` for stdin) as blocks and tables."""
     data = _read_bytes(source, max_bytes)
     suffix = Path(source).suffix.lower()
+    # each reader (and the library it needs) is imported only when a document of its kind is read
     if suffix == ".docx":
+        from briefdeck.read.docx import read_docx
+
         return read_docx(data, source, max_bytes)
     if suffix == ".pdf":
+        from briefdeck.read.pdf import read_pdf
+
         pdf_blocks, warnings = read_pdf(data, source)
         return Document(source, pdf_blocks, warnings)
     text, removed = cleaned(decode(data, source, encoding))
@@ -34,6 +36,8 @@ def read_document(source: str, encoding: str | None = None, max_bytes: int = MAX
     images: tuple[Image, ...] = ()
     pictures: tuple[str, ...] = ()
     if markdown:
+        from briefdeck.read.markdown import markdown_parts
+
         blocks, tables, images, pictures = markdown_parts(text, None if source == "-" else source)
     else:
         blocks, tables = text_blocks(text), ()

@@ -90,6 +90,11 @@ def render_deck(deck: Deck, layout_set: LayoutSet, path: Path, author: str = "")
     return _RENDERER.render(deck, layout_set, path, author)
 
 
+def prepare(layout_set: LayoutSet, language: Language) -> None:
+    """Prepare this process's renderer for decks of `layout_set` in `language` now."""
+    _RENDERER._base(layout_set, language)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, then rename it into place (umask
     permissions)."""
