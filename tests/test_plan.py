@@ -136,7 +136,7 @@ def test_a_short_article_ends_with_a_recap_of_its_key_figures(tmp_path):
         tmp_path,
         "青川高新区组建创新联合体",
         "青川高新区今年新组建创新联合体12家，带动企业研发投入3.2亿元。",
-        "青川高新区制定扶持办法，今年安排专项资金1.5亿元，支持企业牵头组建创新联合体。",
+        "青川高新区制定扶持办法，今年安排专项资金1.5亿元，鼓励龙头企业带头搭建联合体。",
     )
     slides = plan_deck(outline, LAYOUTS).slides
     assert len(outline.key_figures) >= 2
@@ -498,7 +498,9 @@ def test_a_count_written_as_a_word_under_ten_is_not_set_bold():
         "青川高新区",
         "zh",
         "青川高新区的一年",
-        sections=(SectionOutline("政策", bullets=(Bullet("政策有两大优化，新建厂房12万平方米"),)),),
+        sections=(
+            SectionOutline("政策", bullets=(Bullet("园区推出两大举措，新建厂房12万平方米"),)),
+        ),
     )
     bold = emphasis(Context.of(outline, LAYOUTS), outline.sections[0])
     assert "12万平方米" in bold and not any("两" in t for t in bold)
