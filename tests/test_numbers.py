@@ -78,6 +78,8 @@ ROWS = [
      "digits", ("食品企业",)),  # a share of the firms, no threshold
     ("青川高新区已引来10余家全球知名物流企业设立分拨中心。", "10余家", 10, None, "家", "余",
      "digits", ("全球知名物流企业",)),  # 知名 qualifies the noun, it is no verb
+    ("青川湾集聚30余家家电制造和电子元件企业。", "30余家", 30, None, "家", "余", "digits",
+     ("家电制造和电子元件企业",)),  # not 30 appliances: the work joined by 和 names the firms
     ("青川高新区设立20亿元引导基金和10亿元天使基金。", "20亿元", 20, None, "亿元", None, "digits",
      ("引导基金",)),  # never 引导基金和
     ("青川高新区设立20亿元引导基金和10亿元天使基金。", "10亿元", 10, None, "亿元", None, "digits",

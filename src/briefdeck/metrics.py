@@ -871,7 +871,9 @@ def _clean_right(right: str, deeds: bool = False) -> str:
         return ""  # 70%提高到…: a verb follows, no noun
     inner = set(v["label_inner_verbs_zh"])
     for n, (word, tag, _) in enumerate(words):
-        before_noun = word in inner and n + 1 < len(words) and words[n + 1][1][:1] in ("n", "v")
+        after = [t for _, t, _ in words[n + 1 : n + 3]]
+        joined = after[:1] == ["c"] and after[1:2] and after[1][:1] == "n"  # 家电制造和电子元件企业
+        before_noun = word in inner and bool(after) and (after[0][:1] in ("n", "v") or joined)
         noun = n + 1 < len(words) and words[n + 1][1] == "n"
         last = n + 2 >= len(words) or words[n + 2][1] == "x"  # that noun ends the clause
         if word == "的" and out and not verbal and noun and last:
