@@ -356,12 +356,11 @@ def _body_sections(article: Article) -> int:
 def outlook_sentences(article: Article) -> list[tuple[str, str]]:
     """Return (sentence, plan) of the article's forward-looking ending.
 
-    These are the plan and next-step sentences of its last paragraph before any sidebar
-    (记者手记) (and, when plans end the paragraph before, its closing words: those after its
-    first plan, or all of them when it tells no figure), led by the plans that end the paragraph
-    before it (将打造…。
-    力争在3年内… before a closing paragraph that sums up); the plan is the sentence, or the
-    quoted words in it that state the plan.
+    These are the plan and next-step sentences of the last paragraph before any sidebar
+    (记者手记), led by the plans that end the paragraph before it (将打造…。力争在3年内…
+    before a closing paragraph that sums up); when plans end the paragraph before, the last
+    paragraph's closing words follow them (those after its first plan, or all of them when it
+    tells no figure). The plan is the sentence, or the quoted words in it that state the plan.
     """
     body = article.sections[: _body_sections(article)]
     last = [(s, p) for s, sec in enumerate(body) for p in range(len(sec.paragraphs))]
