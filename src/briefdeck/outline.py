@@ -720,10 +720,10 @@ def _news_told_later(article: Article, parts: list[Part]) -> frozenset[str]:
     opening story): the summary shows it, its own section does not."""
     lead = next((p for p in parts if p.role is Role.SUMMARY), None)
     news = main_news(article, lead) if lead else None
-    inside = lead is not None and news is not None and news[0] == lead.section
-    if news is None or (inside and lead is not None and news[1] in lead.paragraphs):
+    if lead is None or news is None:
         return frozenset()
-    return frozenset({news[2]})
+    in_lead = news[0] == lead.section and news[1] in lead.paragraphs
+    return frozenset() if in_lead else frozenset({news[2]})
 
 
 def _skipped_sentences(
@@ -982,9 +982,8 @@ def closing_of(articles: list[Article], settings: OutlineSettings) -> tuple[Bull
                 [said] if said else
                 (Bullet(line) for line in condense(plan, keep, article.zone_names, limit, True))
             )  # fmt: skip
-    if (
-        len(out) == 1 and not out[0].head
-    ):  # one line is a thin slide: its steps, when each is a point, make a list
+    if len(out) == 1 and not out[0].head:
+        # one line is a thin slide: its steps, when each is a point, make a list
         return tuple(Bullet(step) for step in steps_of(out[0].text)) or tuple(out)
     return tuple(out)
 
