@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import reduce
 from itertools import pairwise
@@ -507,9 +508,14 @@ def _lead_in(bullet: Bullet, article: Article) -> bool:
     figure, no name; the facts after it say what it announces."""
     words = vocabulary("genre").get(f"lead_ins_{article.language.value}", [])
     text = bullet.head + bullet.text
-    bare = reduce(lambda t, name: t.replace(name, ""), article.zone_names, text)
+    bare = _without(text, article.zone_names)
     plain = not figure_texts(text, article.language)
     return plain and any(w in text for w in words) and not concrete(bare)
+
+
+def _without(text: str, names: Iterable[str]) -> str:
+    """Return `text` with each of `names` taken out, in the order given."""
+    return reduce(lambda t, name: t.replace(name, ""), names, text)
 
 
 def _after_title(bullet: Bullet, title: str) -> Bullet:
@@ -548,7 +554,7 @@ def most_salient(
     def own(n: int) -> float:
         text = bullets[n].head + bullets[n].text
         score = 2.0 * min(2, len(figure_texts(text, article.language)))  # a list counts twice
-        plain = reduce(lambda t, name: t.replace(name, ""), names, text)  # 新 of 高新区 is no news
+        plain = _without(text, names)  # 新 of 高新区 is no news
         score += 1.0 * any(word in plain for word in words)
         score += 1.5 * any(verb in text for verb in news)  # something happened: 发布, 成立…
         score += 1.0 * any(word in text for word in topic)  # the facts the section is named after

@@ -396,7 +396,7 @@ def _plans(sentence: str, language: Language) -> list[str]:
     look ahead, else the sentence itself when it does (a motto quoted inside a plan)."""
     if bare_quote(sentence):
         return []  # “未来，…值得期待。”: words said alone; who said them tells the plan after
-    said = [q for q in re.findall(r"[“\"]([^”\"]+)", sentence) if len(q) >= STATEMENT]
+    said = [q for q in _said_words(sentence) if len(q) >= STATEMENT]
     plans = [q for q in said if is_outlook(q, language)]
     if not plans and (is_outlook(sentence, language) or _hope_said(sentence, language)):
         plans = [sentence]
@@ -417,5 +417,9 @@ def _said_whole(text: str) -> list[str]:
 def _hope_said(sentence: str, language: Language) -> bool:
     """Return True for a sentence whose words said hope (…：“…希望…。”)."""
     hopes = vocabulary("genre").get(f"hopes_{language.value}", [])
-    said = re.findall(r"[“\"]([^”\"]+)", sentence)
-    return any(h in q for q in said for h in hopes)
+    return any(h in q for q in _said_words(sentence) for h in hopes)
+
+
+def _said_words(sentence: str) -> list[str]:
+    """Return the words in quotation marks in `sentence`, each run up to its closing mark."""
+    return re.findall(r"[“\"]([^”\"]+)", sentence)
