@@ -163,9 +163,9 @@ def cache_home(tmp_path, monkeypatch):
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("BRIEFDECK_NO_CACHE", raising=False)
-    datacache._cache_folder.cache_clear()
+    datacache.cache_folder.cache_clear()
     yield tmp_path / "cache" / "briefdeck" / "data"
-    datacache._cache_folder.cache_clear()
+    datacache.cache_folder.cache_clear()
 
 
 TEXT = "title: 标题\ncount: 2\ntags: [a, b]\nitems:\n  - name: x\n    size: 2\n"
@@ -200,11 +200,11 @@ def test_a_cache_that_cannot_be_written_is_left(tmp_path, monkeypatch):
 
     (tmp_path / "file").write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
-    datacache._cache_folder.cache_clear()
+    datacache.cache_folder.cache_clear()
     try:
         assert datacache.cached_build(TEXT, "t.yaml", Outer) == load(Outer, TEXT, "t.yaml")
     finally:
-        datacache._cache_folder.cache_clear()
+        datacache.cache_folder.cache_clear()
 
 
 def test_an_error_is_never_kept(cache_home):

@@ -349,9 +349,6 @@ def _executor(jobs: int) -> ProcessPoolExecutor | None:
     from concurrent.futures import ProcessPoolExecutor
 
     import briefdeck.render  # noqa: F401 - imported once here, the forked workers inherit it
-    from briefdeck.segment import load
-
-    load()  # the dictionary read once and shared: not once per worker
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -58,7 +58,7 @@ def _cache_key(text: str, hint: Any) -> str:
 def _entry(key: str) -> Path | None:
     """Return the file of the cache entry kept under `key` (named by a checksum of it), or
     None when there is no cache."""
-    folder = _cache_folder()
+    folder = cache_folder()
     if folder is None:
         return None
     return folder / f"{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.pickle"
@@ -86,7 +86,7 @@ def _file_stamp(spec: Any) -> str:
 
 
 @cache
-def _cache_folder() -> Path | None:
+def cache_folder() -> Path | None:
     """Return the folder of this user's cache entries, or None when it has none."""
     if os.environ.get("BRIEFDECK_NO_CACHE"):
         return None

@@ -22,7 +22,7 @@ from briefdeck.model import (
     Section,
     Table,
 )
-from briefdeck.segment import tokens
+from briefdeck.segment import prepare, tokens
 from briefdeck.vocab import alternation, vocabulary
 from briefdeck.zones import ArticleText, ZoneWords, attribute_zone
 
@@ -295,6 +295,7 @@ def structure(
     `zone_words` adds to the packaged zone vocabulary (see `zones.load_zone_words`).
     """
     blocks = document.blocks
+    prepare("\n".join(b.text for b in blocks))
     starts = _article_starts(blocks)
     typical_gap = _typical_gap(blocks)
     articles: list[Article] = []
