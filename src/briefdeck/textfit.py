@@ -313,20 +313,6 @@ def text_height(
     return body + max(0, len(paragraphs) - 1) * paragraph_gap(size, m) + 2 * INSET_Y
 
 
-def _least_height(
-    paragraphs: Sequence[str], size: float, width_in: float, m: Metrics, bold: bool
-) -> float:
-    """Return `text_height` at the least: reckoned the same way from each paragraph's fewest
-    lines, so that a text this does not fit cannot fit (no text is wrapped)."""
-    inner = width_in - 2 * INSET_X
-    width = inner * 72 / size
-    body = sum(
-        _least_lines(p, width, bold) * size * m.line_height * m.line_spacing / 72
-        for p in paragraphs
-    )
-    return body + max(0, len(paragraphs) - 1) * paragraph_gap(size, m) + 2 * INSET_Y
-
-
 def fits(
     paragraphs: Sequence[str],
     size: float,
@@ -334,10 +320,22 @@ def fits(
     m: Metrics,
     bold: bool = False,
 ) -> bool:
-    """Return True when `paragraphs` fit a (width, height) box in inches at `size` points."""
-    if _least_height(paragraphs, size, box[0], m, bold) > box[1]:
+    """Return True when `paragraphs` fit a (width, height) box in inches at `size` points.
+
+    Reckoned as `text_height` is, term for term, but first from each paragraph's fewest lines
+    (its ink over the width): a text too tall even so is not wrapped."""
+    width = (box[0] - 2 * INSET_X) * 72 / size
+    tail = max(0, len(paragraphs) - 1) * paragraph_gap(size, m)
+    lh, ls = m.line_height, m.line_spacing
+    least = 0
+    for p in paragraphs:
+        least += _least_lines(p, width, bold) * size * lh * ls / 72
+    if least + tail + 2 * INSET_Y > box[1]:
         return False  # too tall even were every line full: no need to wrap it
-    return text_height(paragraphs, size, box[0], m, bold) <= box[1]
+    body = 0
+    for p in paragraphs:
+        body += _line_count(p, width, bold) * size * lh * ls / 72
+    return body + tail + 2 * INSET_Y <= box[1]
 
 
 def fit_size(

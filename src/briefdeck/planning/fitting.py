@@ -137,12 +137,25 @@ def take(
     box = layout.placeholders.get("body")
     if box is None:
         return []
+    head = bullets[: min(layout.max_items, most or layout.max_items)]
+    if all_fit(ms, box, head, emphasis):
+        return head
     taken: list[Bullet] = []
-    for bullet in bullets[: min(layout.max_items, most or layout.max_items)]:
+    for bullet in head:
         if taken and fit(ms, box, [*taken, bullet], emphasis=emphasis) is None:
             break
         taken.append(bullet)
     return taken
+
+
+def all_fit(ms: Measure, box: Box, lines: list[Bullet], emphasis: tuple[str, ...]) -> bool:
+    """Return True when `lines` fit `box` together and so does every run of them from the
+    first (two or more lines measured as these are: at a size all of them fit, fewer of them
+    are no taller); False when that is not known (they do not fit, or the runs of two lines
+    are measured otherwise)."""
+    if len(lines) < 2 or bold(box, lines[:2], emphasis) != bold(box, lines, emphasis):
+        return False
+    return fit(ms, box, lines, emphasis=emphasis) is not None
 
 
 def balanced(
