@@ -327,12 +327,12 @@ def fits(
     width = (box[0] - 2 * INSET_X) * 72 / size
     tail = max(0, len(paragraphs) - 1) * paragraph_gap(size, m)
     lh, ls = m.line_height, m.line_spacing
-    least = 0
+    least: float = 0
     for p in paragraphs:
         least += _least_lines(p, width, bold) * size * lh * ls / 72
     if least + tail + 2 * INSET_Y > box[1]:
         return False  # too tall even were every line full: no need to wrap it
-    body = 0
+    body: float = 0
     for p in paragraphs:
         body += _line_count(p, width, bold) * size * lh * ls / 72
     return body + tail + 2 * INSET_Y <= box[1]
