@@ -36,12 +36,12 @@ STAGES = ("read", "outline", "plan", "check", "render")
 KEPT = {"char_width"}
 """Caches of single characters, which a process that has built a deck has filled (with the
 dictionaries of measured characters and words, emptied only by --cold)."""
-LOADERS = {"_rules", "rules", "_patterns", "_bare", "_english", "_words", "_segmenter", "extension",
-           "open_index", "vocabulary",
-           "load_layout_set", "_fixed_parts", "relative", "compiled"}  # fmt: skip
-"""Caches of what is loaded once per process (rules, patterns, layout sets, a chart workbook's
-fixed parts) or of what every deck asks alike (references between part names): never
-emptied."""
+LOADERS = {"_rules", "rules", "_patterns", "_bare", "_english", "_words", "_segmenter",
+           "extension", "open_index", "vocabulary", "load_layout_set", "_fixed_parts",
+           "relative", "compiled", "_cells"}  # fmt: skip
+"""Caches of what is loaded once per process (rules, patterns, the segmenter and its index,
+layout sets, a chart workbook's fixed parts) or of what every deck asks alike (references
+between part names, the cells of a card grid): never emptied."""
 
 
 def text_caches(cold: bool = False) -> list[Callable[[], None]]:

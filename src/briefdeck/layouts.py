@@ -103,25 +103,32 @@ class CardGrid:
     label_sizes: Sizes = (12.0, 16.0)
     """Smallest and largest label size, points."""
 
-    def cells(self, count: int) -> list[tuple[float, float, float, float]]:
+    def cells(self, count: int) -> tuple[tuple[float, float, float, float], ...]:
         """Return (x, y, w, h) of `count` cards laid out on the grid."""
-        if count <= 0:
-            return []
-        if self.max_rows:
-            cols = -(-count // self.max_rows)
-            rows = -(-count // cols)
-        else:
-            rows = -(-count // max(1, self.max_columns or count))
-            cols = -(-count // rows)
-        w = (self.w - self.gap * (cols - 1)) / cols
-        h = (self.h - self.gap * (rows - 1)) / rows
-        out = []
-        for i in range(count):
-            row, col = divmod(i, cols)
-            in_row = min(cols, count - row * cols)
-            shift = (cols - in_row) * (w + self.gap) / 2  # centre a short last row
-            out.append((self.x + shift + col * (w + self.gap), self.y + row * (h + self.gap), w, h))
-        return out
+        return _cells(self, count)
+
+
+@lru_cache(maxsize=256)
+def _cells(grid: CardGrid, count: int) -> tuple[tuple[float, float, float, float], ...]:
+    """Return `CardGrid.cells`, laid out once per grid and count (planning asks again and
+    again)."""
+    if count <= 0:
+        return ()
+    if grid.max_rows:
+        cols = -(-count // grid.max_rows)
+        rows = -(-count // cols)
+    else:
+        rows = -(-count // max(1, grid.max_columns or count))
+        cols = -(-count // rows)
+    w = (grid.w - grid.gap * (cols - 1)) / cols
+    h = (grid.h - grid.gap * (rows - 1)) / rows
+    out = []
+    for i in range(count):
+        row, col = divmod(i, cols)
+        in_row = min(cols, count - row * cols)
+        shift = (cols - in_row) * (w + grid.gap) / 2  # centre a short last row
+        out.append((grid.x + shift + col * (w + grid.gap), grid.y + row * (h + grid.gap), w, h))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -86,7 +85,7 @@ _CHARS = (_Measured(char_width, False), _Measured(char_width, True))
 @lru_cache(maxsize=16384)
 def text_width(text: str, bold: bool = False) -> float:
     """Return the width of `text` in ems, with the gaps renderers put between scripts."""
-    gaps = len(_BOUNDARY.findall(text)) * SCRIPT_GAP
+    gaps = 0.0 if _ALNUM.isdisjoint(text) else len(_BOUNDARY.findall(text)) * SCRIPT_GAP
     return sum(map(_CHARS[1 if bold else 0].__getitem__, text)) + gaps
 
 
@@ -99,7 +98,7 @@ class _Tokens(NamedTuple):
 
     text: str
     """The text cut."""
-    starts: list[int]
+    starts: Sequence[int]
     """Where each token starts in the text, and the text's length last."""
     steps: list[float]
     """What each token adds to a line: its width, then its script gap with the token before."""
@@ -114,19 +113,27 @@ class _Tokens(NamedTuple):
 @lru_cache(maxsize=512)
 def _tokens(text: str, bold: bool) -> _Tokens:
     """Return `text` cut into wrapping tokens with their widths and gaps."""
-    tokens: list[str]
-    gaps: list[int] = []  # no Chinese, no script gaps
+    tokens: Sequence[str]
+    gaps: list[int] = []  # no Chinese, or no Latin words: no script gaps
     if text.isascii():
         tokens = _TOKEN.findall(text)
+    elif _RUN.search(text) is None:
+        tokens = text  # each character a token
     else:
         tokens, gaps = _mixed_tokens(text)
-    starts = list(accumulate(map(len, tokens), initial=0))
+    starts: Sequence[int] = (
+        range(len(text) + 1) if tokens is text else list(accumulate(map(len, tokens), initial=0))
+    )
     widths = list(map(_WORDS[1 if bold else 0].__getitem__, tokens))
     steps = [0.0] * (2 * len(tokens))
     steps[0::2] = widths
     for token in gaps:
         steps[2 * token + 1] = SCRIPT_GAP
-    sums = list(accumulate(steps, initial=0.0))
+    if gaps:
+        sums = list(accumulate(steps, initial=0.0))
+    else:  # each total twice: after a token and after the nothing that follows it
+        sums = [0.0] * (2 * len(tokens) + 1)
+        sums[1::2] = sums[2::2] = list(accumulate(widths))
     if _SPACE.search(text):
         ink = sum(w for w, token in zip(widths, tokens) if not token.isspace())
     else:
@@ -262,9 +269,9 @@ def _longest_prefix(text: str, width: float, bold: bool) -> int:
     return max(1, fit) if fit < len(text) else len(text)
 
 
-@dataclass(frozen=True)
-class Metrics:
-    """How a layout set's text is laid out."""
+class Metrics(NamedTuple):
+    """How a layout set's text is laid out (a tuple: fitted sizes are kept by it, and a
+    tuple is hashed and compared without calling Python)."""
 
     line_height: float = 1.42
     """A line's height in ems at single spacing."""

@@ -82,8 +82,10 @@ def deal(
         )
         (home[1].append(card) if home else left.append(card))
     stated = " ".join(b.head + b.text for chunk in chunks for b in chunk)
-    source = display(notes) if left else ""  # only where a card is placed by distance
+    source = ""  # displayed once a card is placed by distance among slides to choose from
     for card in left:
+        if len(slides) > 1 and not source:
+            source = display(notes)
         order = sorted(slides, key=lambda s: distance(source, card, s[0]))
         home = next((s for s in order if len(s[1]) < room), None)
         if home is None and card.text in stated:
