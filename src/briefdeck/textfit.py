@@ -291,7 +291,11 @@ def paragraph_height(
 
 @lru_cache(maxsize=65536)
 def _line_count(text: str, width: float, bold: bool) -> int:
-    """Return how many lines `text` wraps to at `width` ems (fitting asks again and again)."""
+    """Return how many lines `text` wraps to at `width` ems (fitting asks again and again):
+    one, without wrapping it, when all of it is no wider (its tokens and gaps added up as a
+    line's are)."""
+    if _surely_fits(text, width) or _tokens(text, bool(bold)).sums[-1] <= width:
+        return 1
     return len(wrap(text, width, bold))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 
 from briefdeck.geometry import INSET_X, INSET_Y
 from briefdeck.layouts import CardGrid
@@ -60,6 +61,14 @@ def card_sizes(
 
     None and the problem instead when some figure or label does not fit at the smallest size.
     """
+    return _card_sizes(m, grid, tuple(figures))
+
+
+@lru_cache(maxsize=1024)
+def _card_sizes(
+    m: Metrics, grid: CardGrid | None, figures: tuple[Figure, ...]
+) -> tuple[tuple[float, float] | None, str]:
+    """Return `card_sizes`, sized once (a section's cards are sized for each of its slides)."""
     if grid is None or not figures:
         return (40.0, 14.0), ""
     _, _, w, h = grid.cells(len(figures))[0]

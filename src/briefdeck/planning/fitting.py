@@ -52,7 +52,10 @@ def strings(lines: list[Bullet], sep: str, numbered: bool = False) -> list[str]:
 
 def bold(box: Box, lines: list[Bullet], emphasis: tuple[str, ...]) -> bool:
     """Return True when `lines` are measured bold: a bold box, heads or figures shown bold."""
-    return box.bold or any(b.head or any(e in b.text for e in emphasis) for b in lines)
+    if box.bold or any(b.head for b in lines):
+        return True
+    joined = "\n".join(b.text for b in lines)  # no figure holds a line break
+    return bool(lines) and any(map(joined.__contains__, emphasis))
 
 
 def indent(box: Box) -> float:
