@@ -247,3 +247,20 @@ def test_fit_size_equals_the_reference(paragraphs, box, sizes, bold):
     assert fit_size(paragraphs, box, sizes, m, bold) == ref_fit_size(
         paragraphs, box, sizes, m, bold
     )
+
+
+def test_every_character_taken_as_full_width_is_one_em_wide():
+    full = re.compile(textfit._FULL_WIDTH)
+    chars = [chr(c) for c in range(0x10000) if full.fullmatch(chr(c))]
+    assert len(chars) > 20000 and " " not in chars and "\u3000" not in chars
+    assert {char_width(c) for c in chars} == {char_width(c, bold=True) for c in chars} == {1.0}
+
+
+def test_a_full_width_text_is_cut_as_the_general_way_cuts_it():
+    text = "园区新增企业，“链主”带动上下游……"
+    assert re.compile(textfit._FULL_WIDTH).fullmatch(text)
+    for bold in (False, True):
+        cut = textfit._tokens(text, bold)
+        assert cut.steps[0::2] == [textfit._WORDS[bold][c] for c in text]
+        assert cut.sums == list(accumulate(cut.steps, initial=0.0))
+        assert (cut.ink, cut.widest) == (float(len(text)), 1.0)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from briefdeck.chars import is_cjk
+from briefdeck.chars import compiled, is_cjk
 from briefdeck.geometry import INSET_X, INSET_Y
 
 NO_LINE_START = set("，。、；：？！）」』》〉】”’…%‰·—～,.;:?!)]}")
@@ -28,6 +28,9 @@ or any other character."""
 _SPACE = re.compile(r"\s")
 _RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-/+]*|\s\s+")
 """The wrapping tokens that may be longer than a character: a word, or a run of spaces."""
+_FULL_WIDTH = r"[\u3001-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6“”…—·]*"
+"""Text whose every character is one em wide, regular or bold (Chinese, its punctuation and
+full-width forms; no space), each character a token."""
 
 
 BOLD_LATIN = 1.1
@@ -115,8 +118,11 @@ def _tokens(text: str, bold: bool) -> _Tokens:
     """Return `text` cut into wrapping tokens with their widths and gaps."""
     tokens: Sequence[str]
     gaps: list[int] = []  # no Chinese, or no Latin words: no script gaps
+    full = False
     if text.isascii():
         tokens = _TOKEN.findall(text)
+    elif compiled(_FULL_WIDTH).fullmatch(text):
+        tokens, full = text, True
     elif _RUN.search(text) is None:
         tokens = text  # each character a token
     else:
@@ -124,7 +130,7 @@ def _tokens(text: str, bold: bool) -> _Tokens:
     starts: Sequence[int] = (
         range(len(text) + 1) if tokens is text else list(accumulate(map(len, tokens), initial=0))
     )
-    widths = list(map(_WORDS[1 if bold else 0].__getitem__, tokens))
+    widths = [1.0] * len(text) if full else list(map(_WORDS[1 if bold else 0].__getitem__, tokens))
     steps = [0.0] * (2 * len(tokens))
     steps[0::2] = widths
     for token in gaps:
