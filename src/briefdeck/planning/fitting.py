@@ -156,8 +156,8 @@ def all_fit(ms: Measure, box: Box, lines: list[Bullet], emphasis: tuple[str, ...
     first (two or more lines measured as these are: at a size all of them fit, fewer of them
     are no taller); False when that is not known (they do not fit, or the runs of two lines
     are measured otherwise)."""
-    if len(lines) < 2 or bold(box, lines[:2], emphasis) != bold(box, lines, emphasis):
-        return False
+    if len(lines) < 2 or (not bold(box, lines[:2], emphasis) and bold(box, lines, emphasis)):
+        return False  # a run of two lines measured regular, these bold
     return fit(ms, box, lines, emphasis=emphasis) is not None
 
 
