@@ -14,9 +14,9 @@ and proportional sets summed, which counts each page once), and times pandoc con
 same files, J at a time when briefdeck has --jobs J (up to --pandoc-max files); up to 100
 files, each time is the median of --repeat runs, briefdeck's and pandoc's in turn. It prints a
 Markdown table (ratio: pandoc's seconds per file over briefdeck's seconds per deck), then the
-milliseconds per deck of each stage (read, outline, plan, check, render) in one process on the
-first size of at least 100 files (bench/stages.py's measure: CPU time, every cache of texts
-emptied first).
+milliseconds per deck of each stage (read, outline, plan, check, render) in one process, of the
+seed's two decks (median of 20 rounds) and of the first size of at least 100 files
+(bench/stages.py's measure: CPU time, every cache of texts emptied before each round).
 briefdeck runs as installed, its bytecode cached (PYTHONDONTWRITEBYTECODE is not passed on: an
 install compiles it), after one build that is not timed.
 """
@@ -161,18 +161,21 @@ def pandoc_seconds(folder: Path, out: Path, jobs: int) -> float:
     return time.perf_counter() - start
 
 
-def stage_rows(texts: Path) -> list[str]:
-    """Return bench/stages.py's table of milliseconds per deck for the files of `texts`."""
+def stage_rows(sources: list[str], rounds: int = 1) -> list[str]:
+    """Return bench/stages.py's table of CPU milliseconds per deck for `sources`, built in
+    `rounds` rounds after a warm-up, every cache of texts emptied before each."""
     sys.path.insert(0, str(ROOT / "bench"))
     import stages
 
     stages.CLOCK[0] = time.process_time
-    sources = sorted(str(p) for p in texts.glob("*.txt"))
+    rows = []
     with tempfile.TemporaryDirectory(prefix="briefdeck-stages-") as work:
         stages.one_round(sources, Path(work))  # warm-up: imports, dictionaries, layouts
-        for empty in stages.text_caches():
-            empty()
-        rows = stages.one_round(sources, Path(work))
+        caches = stages.text_caches()
+        for _ in range(rounds):
+            for empty in caches:
+                empty()
+            rows += stages.one_round(sources, Path(work))
     return stages.table(rows)
 
 
@@ -250,12 +253,17 @@ def main() -> None:
             repeat = args.repeat if size <= 100 else 1
             rows = size_rows(briefdeck, size, Path(work), cores, use_pandoc, args.per_file, repeat)
             print("\n".join(rows), flush=True)
+        print()
+        print("Stages, ms per deck, one process, the seed's 2 decks, 20 rounds (CPU time):")
+        print()
+        print("\n".join(stage_rows([str(seed)], rounds=20)))
         staged = next((s for s in args.sizes if s >= 100), None)
         if staged is not None:
+            texts = sorted(str(p) for p in (Path(work) / f"n{staged}" / "txt").glob("*.txt"))
             print()
             print(f"Stages, ms per deck, one process, {staged} files (CPU time):")
             print()
-            print("\n".join(stage_rows(Path(work) / f"n{staged}" / "txt")))
+            print("\n".join(stage_rows(texts)))
 
 
 if __name__ == "__main__":

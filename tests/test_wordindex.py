@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 
 from briefdeck import datacache, wordindex
@@ -71,3 +73,18 @@ def test_a_word_listed_twice_keeps_its_first_tag_and_last_frequency(tmp_path):
     listed = tmp_path / "dict.txt"
     listed.write_text("园区 5 n\n园区 7 ns\n\n试点\n", "utf-8")
     assert wordindex.read_dictionary(listed) == {"园区": (7, "n"), "试点": (0, "")}
+
+
+def entries_of_the_open_index(keys: list[str]) -> list[tuple[str, int, str]]:
+    """Return what the index this process opened holds under `keys`."""
+    index = wordindex.open_index()
+    assert index is not None
+    return list(index.entries(keys))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
+def test_a_forked_worker_reads_the_index_its_parent_opened():
+    here = entries_of_the_open_index(["园区", "高新"])
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        there = pool.apply(entries_of_the_open_index, (["园区", "高新"],))
+    assert sorted(there) == sorted(here) and len(here) >= 5

@@ -58,13 +58,21 @@ class WordIndex:
     character by itself)."""
 
     def __init__(self, path: Path) -> None:
-        self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._path = path
+        self._db, self._pid = self._connect(), os.getpid()
         ((total,),) = self._db.execute("SELECT total FROM meta").fetchall()
         self.total = int(total)
         """The dictionary's frequencies added up, which weigh every word segmented."""
 
+    def _connect(self) -> sqlite3.Connection:
+        """Return a read-only connection to the index."""
+        uri = f"{self._path.as_uri()}?mode=ro"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
     def entries(self, keys: list[str]) -> Iterator[tuple[str, int, str]]:
         """Yield (word, frequency, tag) of each word found under one of `keys`."""
+        if self._pid != os.getpid():  # a forked worker: SQLite's connections are not shared
+            self._db, self._pid = self._connect(), os.getpid()
         query = f"SELECT lines FROM words WHERE key IN ({','.join('?' * BATCH)})"
         for start in range(0, len(keys), BATCH):
             part: list[str | None] = list(keys[start : start + BATCH])
