@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from typing import Any
+from operator import add
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefdeck.wordindex import WordIndex
 
 NOWHERE = "\uffff"
 """A word no text segmented holds (rjieba segments runs of Chinese, Latin letters and digits):
@@ -17,12 +21,15 @@ class Segmenter:
     second). A word's frequency is weighed against the whole dictionary's total, so every
     text is segmented exactly as the whole dictionary segments it."""
 
-    def __init__(self, jieba: Any, index: Any) -> None:
+    def __init__(self, jieba: Any, index: WordIndex | None) -> None:
         self._jieba = jieba
         self._index = index
         self._keys: set[str] = set()
+        """The first characters and pairs of characters whose words were read."""
         self._added = 0
+        """The frequencies of the words read, added up."""
         self._whole_text = ""
+        """The document last prepared: its parts hold no word not read."""
 
     def prepare(self, text: str) -> None:
         """Read the words of `text` (a whole document), and of every part of it later."""
@@ -33,17 +40,18 @@ class Segmenter:
         """Add the dictionary's words that `text` may hold, those not added before."""
         if text in self._whole_text:
             return
-        keys = {text[i : i + 2] for i in range(len(text))}
+        keys = set(map(add, text, text[1:]))  # its pairs of characters
         keys.update(text)
-        keys -= self._keys
-        if not keys:
+        if keys <= self._keys:
             return
+        keys -= self._keys
         self._keys |= keys
-        add = self._jieba.add_word
+        add_word = self._jieba.add_word
+        assert self._index is not None  # only the whole dictionary has none, and reads nothing
         for word, freq, tag in self._index.entries(sorted(keys)):
-            add(word, freq, tag)
+            add_word(word, freq, tag)
             self._added += freq
-        add(NOWHERE, self._index.total - self._added, "x")
+        add_word(NOWHERE, self._index.total - self._added, "x")
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         """Return the words of `text` with their tags."""
