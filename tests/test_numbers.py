@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from briefdeck import numbers
 from briefdeck.metrics import find_metrics
 from briefdeck.model import Article, Paragraph, Section
 from briefdeck.numbers import NumberForm, chinese_value, half_width, quantities_en
@@ -149,3 +152,34 @@ def test_english_fractions_and_ranges():
 
 def test_a_date_written_with_slashes_is_no_fraction():
     assert not [m for m in metrics_of("园区于2024/5/18举行签约仪式。") if "/" in m.text]
+
+
+def _figure_words() -> str:
+    """Return every character of the figure vocabulary (units, qualifiers, magnitudes…)."""
+    from briefdeck.vocab import vocabulary
+
+    found = set()
+    for value in vocabulary("figures").values():
+        for item in value if isinstance(value, (list, tuple, set, frozenset)) else [value]:
+            found.update(str(item))
+    return "".join(sorted(found))
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            sorted(
+                set(_figure_words() + "园区企业产值分之翻成半以上左右多余/.,-~—至到%‰ aZ")
+                - set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿番")
+            )
+        ),
+        max_size=40,
+    )
+)
+def test_no_reader_finds_a_number_in_a_text_without_a_digit_or_numeral(text):
+    plain = half_width(text)
+    p = numbers._patterns()
+    readers = (numbers._vague, numbers._fractions, numbers._tenths, numbers._doublings,
+               numbers._digits, numbers._chinese)  # fmt: skip
+    assert [q for read in readers for q in read(plain, p)] == []

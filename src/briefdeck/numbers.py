@@ -157,9 +157,16 @@ def _patterns() -> _Patterns:
     )
 
 
+_ANY_NUMBER = re.compile(rf"[\d{CN_NUMERAL}番]")
+"""A character every reader of Chinese numbers needs one of (a digit, a numeral, the 番 of
+翻番): a text without one holds no number, and is not read six times to say so."""
+
+
 def quantities_zh(text: str) -> list[Quantity]:
     """Return the numbers of Chinese `text` in reading order, none inside another."""
     plain = half_width(text)
+    if not _ANY_NUMBER.search(plain):
+        return []
     p = _patterns()
     found: list[Quantity] = []
     for reader in (_vague, _fractions, _tenths, _doublings, _digits, _chinese):
@@ -245,8 +252,8 @@ def _chinese(text: str, p: _Patterns) -> list[Quantity]:
 
 
 def _fractions(text: str, p: _Patterns) -> list[Quantity]:
-    out = []
-    for m in p.fraction.finditer(text):
+    out: list[Quantity] = []
+    for m in p.fraction.finditer(text) if "分之" in text else ():
         part = number_value(m.group("num").replace("点", "."))
         den = {"百": 100.0, "千": 1000.0}.get(m.group("den")) or number_value(m.group("den"))
         if part is None or not den:
@@ -256,7 +263,8 @@ def _fractions(text: str, p: _Patterns) -> list[Quantity]:
         number = text[m.start("den") : m.end()]
         out.append(Quantity(m.start(), m.end(), number, value, unit, m.group("qb"),
                             NumberForm.FRACTION))  # fmt: skip
-    for m in p.slash.finditer(text):  # 1/4的外资项目, 3/5以上 (not a date: 2024/5/1)
+    # 1/4的外资项目, 3/5以上 (not a date: 2024/5/1)
+    for m in p.slash.finditer(text) if "/" in text else ():
         part, den = float(m.group("num")), float(m.group("den"))
         if 0 < part < den:
             number = f"{m.group('num')}/{m.group('den')}"
@@ -266,8 +274,8 @@ def _fractions(text: str, p: _Patterns) -> list[Quantity]:
 
 
 def _tenths(text: str, p: _Patterns) -> list[Quantity]:
-    out = []
-    for m in p.tenths.finditer(text):
+    out: list[Quantity] = []
+    for m in p.tenths.finditer(text) if "成" in text else ():
         tens = number_value(m.group("num"))
         if tens is None:
             continue
@@ -279,8 +287,8 @@ def _tenths(text: str, p: _Patterns) -> list[Quantity]:
 
 
 def _doublings(text: str, p: _Patterns) -> list[Quantity]:
-    out = []
-    for m in p.doubling.finditer(text):
+    out: list[Quantity] = []
+    for m in p.doubling.finditer(text) if "翻" in text else ():
         times = number_value(m.group("num")) if m.group("num") else 1.0
         if times is None:
             continue
