@@ -160,6 +160,10 @@ def _patterns() -> _Patterns:
 _ANY_NUMBER = re.compile(rf"[\d{CN_NUMERAL}番]")
 """A character every reader of Chinese numbers needs one of (a digit, a numeral, the 番 of
 翻番): a text without one holds no number, and is not read six times to say so."""
+_DIGIT = re.compile(r"\d")
+_NUMERAL = re.compile(f"[{CN_NUMERAL}]")
+_BIG = re.compile("[十百千万亿]")
+"""What the readers of digits, of numerals and of vague numbers each need one of."""
 
 
 def quantities_zh(text: str) -> list[Quantity]:
@@ -201,8 +205,8 @@ def _as_written(q: Quantity, text: str) -> Quantity:
 
 
 def _digits(text: str, p: _Patterns) -> list[Quantity]:
-    out = []
-    for m in p.digits.finditer(text):
+    out: list[Quantity] = []
+    for m in p.digits.finditer(text) if _DIGIT.search(text) else ():
         unit = (m.group("pct") or "") + (m.group("mag") or "") + (m.group("unit") or "")
         if m.group("pct") and m.group("unit"):
             unit = m.group("pct")  # 20%—30%: the first mark is the unit of both
@@ -225,8 +229,8 @@ def _digits(text: str, p: _Patterns) -> list[Quantity]:
 
 
 def _chinese(text: str, p: _Patterns) -> list[Quantity]:
-    out = []
-    for m in p.chinese.finditer(text):
+    out: list[Quantity] = []
+    for m in p.chinese.finditer(text) if _NUMERAL.search(text) else ():
         value = chinese_value(m.group("num"))
         if value is None:
             continue
@@ -299,8 +303,8 @@ def _doublings(text: str, p: _Patterns) -> list[Quantity]:
 
 
 def _vague(text: str, p: _Patterns) -> list[Quantity]:
-    out = []
-    for m in p.vague.finditer(text):
+    out: list[Quantity] = []
+    for m in p.vague.finditer(text) if _BIG.search(text) else ():
         qualifier = m.group("qb")
         if qualifier in ("近", "成") and not m.group("unit"):
             continue  # 近百年来 reads on; 成百上千 is an idiom
