@@ -183,3 +183,10 @@ def test_no_reader_finds_a_number_in_a_text_without_a_digit_or_numeral(text):
     readers = (numbers._vague, numbers._fractions, numbers._tenths, numbers._doublings,
                numbers._digits, numbers._chinese)  # fmt: skip
     assert [q for read in readers for q in read(plain, p)] == []
+
+
+def test_half_width_looks_for_exactly_the_marks_it_turns():
+    turned = {chr(k) for k in numbers.FULL_WIDTH}
+    looked_for = {chr(c) for c in range(0x10000) if numbers._FULL_WIDTH_MARKS.fullmatch(chr(c))}
+    assert looked_for == turned
+    assert half_width("增长１２．５％，约３０亿元") == "增长12.5%，约30亿元"

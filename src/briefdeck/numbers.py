@@ -65,9 +65,14 @@ class Quantity:
         return self.value if self.high is not None else None
 
 
+_FULL_WIDTH_MARKS = re.compile("[０-９．％－～]")
+"""The characters `FULL_WIDTH` turns half-width: a text without one is returned as it is (found
+quicker than translated)."""
+
+
 def half_width(text: str) -> str:
     """Return `text` with full-width digits and number marks as half-width (same length)."""
-    return text.translate(FULL_WIDTH)
+    return text.translate(FULL_WIDTH) if _FULL_WIDTH_MARKS.search(text) else text
 
 
 def chinese_value(numeral: str) -> float | None:
