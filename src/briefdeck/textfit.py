@@ -88,6 +88,8 @@ _CHARS = (_Measured(char_width, False), _Measured(char_width, True))
 @lru_cache(maxsize=16384)
 def text_width(text: str, bold: bool = False) -> float:
     """Return the width of `text` in ems, with the gaps renderers put between scripts."""
+    if compiled(_FULL_WIDTH).fullmatch(text):
+        return float(len(text))  # one em each, added up
     gaps = 0.0 if _ALNUM.isdisjoint(text) else len(_BOUNDARY.findall(text)) * SCRIPT_GAP
     return sum(map(_CHARS[1 if bold else 0].__getitem__, text)) + gaps
 
@@ -118,19 +120,18 @@ def _tokens(text: str, bold: bool) -> _Tokens:
     """Return `text` cut into wrapping tokens with their widths and gaps."""
     tokens: Sequence[str]
     gaps: list[int] = []  # no Chinese, or no Latin words: no script gaps
-    full = False
+    measure = _WORDS[1 if bold else 0].__getitem__
     if text.isascii():
         tokens = _TOKEN.findall(text)
-    elif compiled(_FULL_WIDTH).fullmatch(text):
-        tokens, full = text, True
+        widths = list(map(measure, tokens))
     elif _RUN.search(text) is None:
         tokens = text  # each character a token
+        widths = _char_widths(text, measure)
     else:
-        tokens, gaps = _mixed_tokens(text)
+        tokens, gaps, widths = _mixed_tokens(text, measure)
     starts: Sequence[int] = (
         range(len(text) + 1) if tokens is text else list(accumulate(map(len, tokens), initial=0))
     )
-    widths = [1.0] * len(text) if full else list(map(_WORDS[1 if bold else 0].__getitem__, tokens))
     steps = [0.0] * (2 * len(tokens))
     steps[0::2] = widths
     for token in gaps:
@@ -147,24 +148,38 @@ def _tokens(text: str, bold: bool) -> _Tokens:
     return _Tokens(text, starts, steps, sums, ink, max(widths, default=0.0))
 
 
-def _mixed_tokens(text: str) -> tuple[list[str], list[int]]:
-    """Return the wrapping tokens of `text` and those a script gap parts from the token before
-    (quicker than `_TOKEN` where most characters are Chinese, each a token)."""
+def _char_widths(text: str, measure: Callable[[str], float]) -> list[float]:
+    """Return the width of each character of `text` (one em each, not looked up, where all of
+    them are full width)."""
+    if compiled(_FULL_WIDTH).fullmatch(text):
+        return [1.0] * len(text)
+    return list(map(measure, text))
+
+
+def _mixed_tokens(
+    text: str, measure: Callable[[str], float]
+) -> tuple[list[str], list[int], list[float]]:
+    """Return the wrapping tokens of `text`, those a script gap parts from the token before,
+    and their widths (quicker than `_TOKEN` where most characters are Chinese, each a token)."""
     tokens: list[str] = []
     gaps: list[int] = []
+    widths: list[float] = []
     at = 0
     for match in _RUN.finditer(text):
         start, end = match.span()
         tokens += text[at:start]  # each character a token
+        widths += _char_widths(text[at:start], measure)
         if text[start] in _ALNUM:  # a Latin word: a gap where Chinese meets it
             if start and "\u3400" <= text[start - 1] <= "\u9fff":
                 gaps.append(len(tokens))
             if text[end - 1] in _ALNUM and "\u3400" <= text[end : end + 1] <= "\u9fff":
                 gaps.append(len(tokens) + 1)
         tokens.append(text[start:end])
+        widths.append(measure(text[start:end]))
         at = end
     tokens += text[at:]
-    return tokens, gaps
+    widths += _char_widths(text[at:], measure)
+    return tokens, gaps, widths
 
 
 WIDEST = 1.1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from operator import attrgetter
 
 from briefdeck.bullets import refers_back
 from briefdeck.geometry import BULLET_INDENT
@@ -50,11 +51,14 @@ def strings(lines: list[Bullet], sep: str, numbered: bool = False) -> list[str]:
     ]
 
 
+_HEAD, _TEXT = attrgetter("head"), attrgetter("text")
+
+
 def bold(box: Box, lines: list[Bullet], emphasis: tuple[str, ...]) -> bool:
     """Return True when `lines` are measured bold: a bold box, heads or figures shown bold."""
-    if box.bold or any(b.head for b in lines):
+    if box.bold or any(map(_HEAD, lines)):
         return True
-    joined = "\n".join(b.text for b in lines)  # no figure holds a line break
+    joined = "\n".join(map(_TEXT, lines))  # no figure holds a line break
     return bool(lines) and any(map(joined.__contains__, emphasis))
 
 
