@@ -88,3 +88,17 @@ def test_a_forked_worker_reads_the_index_its_parent_opened():
     with multiprocessing.get_context("fork").Pool(1) as pool:
         there = pool.apply(entries_of_the_open_index, (["园区", "高新"],))
     assert sorted(there) == sorted(here) and len(here) >= 5
+
+
+def test_a_cache_that_cannot_be_written_makes_no_index(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", "utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.delenv("BRIEFDECK_NO_CACHE", raising=False)
+    datacache.cache_folder.cache_clear()
+    wordindex.open_index.cache_clear()
+    try:
+        assert wordindex.open_index() is None  # the whole dictionary is loaded instead
+    finally:
+        datacache.cache_folder.cache_clear()
+        wordindex.open_index.cache_clear()
