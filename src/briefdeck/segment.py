@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from operator import add
 from typing import TYPE_CHECKING, Any
+
+from briefdeck import wordindex
 
 if TYPE_CHECKING:
     from briefdeck.wordindex import WordIndex
@@ -40,8 +41,7 @@ class Segmenter:
         """Add the dictionary's words that `text` may hold, those not added before."""
         if text in self._whole_text:
             return
-        keys = set(map(add, text, text[1:]))  # its pairs of characters
-        keys.update(text)
+        keys = wordindex.keys(text)
         if keys <= self._keys:
             return
         keys -= self._keys
@@ -75,10 +75,8 @@ class WholeSegmenter(Segmenter):
 def _segmenter() -> Segmenter:
     """Return the segmenter: words read as needed from the index in the user's cache, or the
     whole dictionary when there is no index."""
-    from briefdeck.wordindex import extension, open_index
-
-    module = extension()
-    index = open_index()
+    module = wordindex.extension()
+    index = wordindex.open_index()
     if index is None:
         return WholeSegmenter(module.Jieba(), None)
     return Segmenter(module.Jieba.empty(), index)

@@ -333,7 +333,7 @@ def coda(article: Article) -> str:
     no quote, no plan; a sentence or two), as written; empty when the article ends otherwise."""
     paragraphs = [p.text for sec in article.sections for p in sec.paragraphs]
     last = paragraphs[-1].strip() if len(paragraphs) >= 3 else ""
-    if not last or re.search(r"\d", last) or _said(last):
+    if not last or not _sums_up(last):
         return ""
     found = sentences(last)
     if len(found) > CODA_SENTENCES or any(len(x) > CODA_MAX for x in found):

@@ -11,6 +11,7 @@ import sys
 import zlib
 from collections.abc import Iterator
 from functools import cache
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,13 @@ class WordIndex:
 def key(word: str) -> str:
     """Return what `word` is found by in an index: its first two characters."""
     return word[:2]
+
+
+def keys(text: str) -> set[str]:
+    """Return the keys of every word `text` may hold: its characters and pairs of them."""
+    found = set(map(add, text, text[1:]))
+    found.update(text)
+    return found
 
 
 @cache
